@@ -1,0 +1,37 @@
+"""Shared fixtures: headless Qt, settings in a temporary folder, the source files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_LETTER = SHARED / "seed" / "letter-2017-12-04-kem-sokha.txt"
+EXTERNAL = SHARED / "external-letters"
+BUNDLED_LETTER = REPO / "data" / "letter-2017-12-04-kem-sokha.txt"
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """Point platformdirs (XDG on Linux) at a fresh folder so tests never touch real state."""
+    home = tmp_path_factory.mktemp("xdg")
+    for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    return home
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    return BUNDLED_LETTER.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    from viewer.core.bundled import load_bundled
+
+    return load_bundled()

@@ -1,0 +1,108 @@
+"""The command line, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO
+
+from viewer.core.folding import sort_key
+
+
+def run(*args: str, check_rc: int | None = 0) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [sys.executable, "-m", "viewer", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    if check_rc is not None:
+        assert proc.returncode == check_rc, proc.stderr
+    return proc
+
+
+def test_list_json_is_the_158_in_source_order(bundled):
+    rows = json.loads(run("list", "--format", "json").stdout)
+    assert len(rows) == 158
+    assert rows == [
+        {"name": s.name, "role": s.role, "country": s.country} for s in bundled.signatories
+    ]
+    assert rows[0] == {
+        "name": "Abdullah Sani Abdul Hamid",
+        "role": "Member of Parliament",
+        "country": "Malaysia",
+    }
+    assert sum(r["country"] is None for r in rows) == 6
+
+
+def test_stats_json():
+    stats = json.loads(run("stats", "--format", "json").stdout)
+    assert len(stats) == 24
+    assert stats["Malaysia"] == 60 and stats["not stated"] == 6
+    assert sum(stats.values()) == 158
+
+
+def test_stats_by_role_table():
+    out = run("stats", "--by", "role").stdout
+    assert "Member of Parliament" in out and "total" in out
+
+
+def test_list_filters_and_sort():
+    rows = json.loads(
+        run(
+            "list",
+            "--country",
+            "Germany",
+            "--country",
+            "Spain",
+            "--sort",
+            "name",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert len(rows) == 16
+    assert [r["name"] for r in rows] == sorted((r["name"] for r in rows), key=sort_key)
+    assert rows[9]["name"] == "Ramón Jáuregui Atondo"  # ó sorts as o: "jauregui" < "tremosa"
+    rows = json.loads(run("list", "--search", "senator france", "--format", "json").stdout)
+    assert [r["name"] for r in rows] == ["André Gattolin"]
+    rows = json.loads(run("list", "--country", "not stated", "--format", "json").stdout)
+    assert len(rows) == 6
+
+
+def test_list_csv_and_table():
+    csv_out = run("list", "--format", "csv", "--search", "rossner").stdout
+    assert csv_out.splitlines() == [
+        "name,role,country",
+        "Tabea Rößner,Member of the Bundestag,Germany",
+    ]
+    assert "Teddy Baguilat, Jr." in run("list").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "/no/such/file.txt"),
+        ("list", "--sort", "age"),
+        ("stats", "--by", "age"),
+        ("list", "--bogus"),
+    ],
+)
+def test_errors_exit_2_with_one_line(args):
+    proc = run(*args, check_rc=2)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_unreadable_letter_exit_2(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    proc = run("stats", str(bad), check_rc=2)
+    assert "bad.txt" in proc.stderr and "binary" in proc.stderr
+
+
+def test_version():
+    assert run("--version").stdout.startswith("letter-viewer ")

@@ -1,0 +1,36 @@
+"""main(): arguments, the QApplication and the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from viewer import __version__
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="letter-viewer", description="Open the letter viewer.")
+    parser.add_argument("file", nargs="?", help="a letter to open; default: the 2017 letter")
+    parser.add_argument("--version", action="version", version=f"letter-viewer {__version__}")
+    return parser.parse_args(argv)
+
+
+def create_main_window(path: str | Path | None = None):
+    """Build the main window for a document (a QApplication must exist); not shown."""
+    from viewer.ui.main_window import MainWindow
+
+    return MainWindow(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Letter Viewer")
+    app.setApplicationVersion(__version__)
+    window = create_main_window(args.file)
+    window.show()
+    return app.exec()

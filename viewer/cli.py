@@ -1,0 +1,128 @@
+"""The command line: list, stats (and, with no subcommand, the window).
+
+The subcommands never import Qt, so they work on a machine with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from viewer import __version__
+from viewer.core.bundled import load_bundled
+from viewer.core.errors import ParseError
+from viewer.core.formats import open_document, signatories_to_csv
+from viewer.core.model import Document
+from viewer.core.query import NOT_STATED, Query, QueryEngine, Result
+
+SUBCOMMANDS = ("list", "stats")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line and exits with status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="letter-viewer", description="Read an open letter and its signatories.")
+    parser.add_argument("--version", action="version", version=f"letter-viewer {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p_list = sub.add_parser("list", help="list the signatories")
+    _add_file(p_list)
+    _add_filters(p_list)
+    p_list.add_argument("--sort", choices=("name", "role", "country"), default=None)
+    p_list.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    p_stats = sub.add_parser("stats", help="count signatories by country or role")
+    _add_file(p_stats)
+    p_stats.add_argument("--by", choices=("country", "role"), default="country")
+    p_stats.add_argument("--format", choices=("table", "json"), default="table")
+    return parser
+
+
+def _add_file(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", help="a letter (.txt, .json, .csv); default: the 2017 letter")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--country", action="append", default=[], help="keep this country (repeatable)")
+    p.add_argument("--role", action="append", default=[], help="keep this role (repeatable)")
+    p.add_argument("--search", default="", help="words every shown entry contains")
+
+
+def load(path: str | None) -> Document:
+    return open_document(path) if path else load_bundled()
+
+
+def _facet_values(values: list[str]) -> frozenset[str | None]:
+    return frozenset(None if v.strip().lower() == NOT_STATED else v for v in values)
+
+
+def query_from_args(args: argparse.Namespace) -> Query:
+    return Query(
+        text=args.search,
+        countries=_facet_values(args.country),
+        roles=_facet_values(args.role),
+        sort_column=getattr(args, "sort", None) or "position",
+    )
+
+
+def run_list(args: argparse.Namespace, out) -> None:
+    doc = load(args.file)
+    result = QueryEngine(doc).run(query_from_args(args))
+    people = [doc.signatories[i] for i in result.rows]
+    if args.format == "json":
+        rows = [{"name": s.name, "role": s.role, "country": s.country} for s in people]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        out.write(signatories_to_csv(tuple(people), safe=True))
+    else:
+        out.write(_table([(s.name, s.role or "", s.country or "") for s in people],
+                         ("Name", "Role", "Country")))  # fmt: skip
+
+
+def run_stats(args: argparse.Namespace, out) -> None:
+    doc = load(args.file)
+    result: Result = QueryEngine(doc).run(Query())
+    counts = result.visible_counts[args.by]
+    if args.format == "json":
+        obj = {c.label: c.count for c in counts}
+        out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    else:
+        rows = [(c.label, str(c.count)) for c in counts]
+        rows.append(("total", str(len(result))))
+        out.write(_table(rows, (args.by.capitalize(), "Signatories")))
+
+
+def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
+    widths = [max([len(header[i]), *(len(r[i]) for r in rows)]) for i in range(len(header))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        from viewer.app import main as gui_main  # only the window needs Qt
+
+        return gui_main(argv)
+    args = build_parser().parse_args(argv)
+    try:
+        {"list": run_list, "stats": run_stats}[args.command](args, sys.stdout)
+    except ParseError as exc:
+        print(f"letter-viewer: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into head: not an error worth a traceback
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,402 @@
+"""Readers and writers: the JSON document format, CSV of signatories, the text layout.
+
+Every reader raises ParseError (file, line, a plain sentence) and nothing else for bad input.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from viewer.core.errors import ParseError
+from viewer.core.model import (
+    Block,
+    Document,
+    ImportWarning,
+    ItemList,
+    Letter,
+    Metadata,
+    Paragraph,
+    Signatory,
+    Source,
+    numbered,
+)
+from viewer.core.textformat import parse_text_letter, write_text_letter
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "open-letter"
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_LINE_CHARS = 100_000
+MAX_SIGNATORIES = 5_000_000
+
+NAME_COLUMNS = ("name", "full name", "fullname", "signatory", "signatories", "signed by")
+ROLE_COLUMNS = ("role", "title", "position", "job title", "office")
+COUNTRY_COLUMNS = ("country", "nationality", "country/region", "state")
+
+
+# -- bytes to text ---------------------------------------------------------------------
+
+
+def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, after checking its size; OSError becomes ParseError."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise ParseError(
+                f"The file is {size / 1e6:,.0f} MB; letters this viewer opens are at most "
+                f"{limit / 1e6:,.0f} MB.",
+                str(p),
+            )
+        return p.read_bytes()
+    except ParseError:
+        raise
+    except IsADirectoryError:
+        raise ParseError("This is a folder, not a file.", str(p)) from None
+    except FileNotFoundError:
+        raise ParseError("The file does not exist (it may have been moved).", str(p)) from None
+    except PermissionError:
+        raise ParseError("You do not have permission to read this file.", str(p)) from None
+    except OSError as exc:
+        raise ParseError(f"The file could not be read ({exc.strerror}).", str(p)) from None
+
+
+def decode_text(data: bytes, path: str | None = None) -> str:
+    """UTF-8 text (BOM allowed), refusing binary data and over-long lines."""
+    if b"\x00" in data[:65536] or b"\x00" in data:
+        raise ParseError(
+            "This looks like a binary file (it contains NUL bytes), not a letter.",
+            path,
+            data.count(b"\n", 0, data.index(b"\x00")) + 1,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ParseError(
+            "The text is not valid UTF-8 (a character at this line cannot be read). "
+            "Save the file as UTF-8 and open it again.",
+            path,
+            line,
+        ) from None
+    _check_line_lengths(text, path)
+    return text
+
+
+def _check_line_lengths(text: str, path: str | None) -> None:
+    start = 0
+    line = 1
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end == -1:
+            end = length
+        if end - start > MAX_LINE_CHARS:
+            raise ParseError(
+                f"This line is {end - start:,} characters long; lines of a letter are at "
+                f"most {MAX_LINE_CHARS:,}. The file is probably not a letter.",
+                path,
+                line,
+            )
+        start = end + 1
+        line += 1
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def document_to_json(doc: Document) -> str:
+    """The project's JSON format; document_from_json() reads it back unchanged."""
+    return json.dumps(_document_to_obj(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def _document_to_obj(doc: Document) -> dict[str, Any]:
+    meta = {k: v for k, v in asdict(doc.metadata).items() if v is not None}
+    letter = doc.letter
+    people = []
+    for s in doc.signatories:
+        entry: dict[str, Any] = {"name": s.name, "role": s.role, "country": s.country}
+        if s.family_name:
+            entry["family_name"] = s.family_name
+        if s.extra:
+            entry["extra"] = dict(s.extra)
+        people.append(entry)
+    return {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "metadata": meta,
+        "letter": {
+            "addressee": list(letter.addressee),
+            "date": letter.date,
+            "salutation": letter.salutation,
+            "body": [_block_to_obj(b) for b in letter.body],
+            "closing": letter.closing,
+        },
+        "signatories": people,
+    }
+
+
+def _block_to_obj(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"paragraph": block.text}
+    return {"list": list(block.items)}
+
+
+def document_from_json(text: str, path: str | None = None) -> Document:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
+    except RecursionError:
+        raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
+    try:
+        return _document_from_obj(obj, path)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ParseError(
+            f"The JSON is not a letter in this viewer's format ({_describe(exc)}).", path
+        ) from None
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}"
+    return str(exc) or type(exc).__name__
+
+
+def _document_from_obj(obj: Any, path: str | None) -> Document:
+    if not isinstance(obj, dict):
+        raise ValueError("the top level is not an object")
+    version = obj.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ValueError("no schema_version")
+    if version > SCHEMA_VERSION:
+        raise ParseError(
+            f"The file was written by a newer version of this viewer (format version "
+            f"{version}); this one reads up to version {SCHEMA_VERSION}.",
+            path,
+        )
+    meta_obj = obj.get("metadata") or {}
+    known = set(Metadata.__dataclass_fields__)
+    metadata = Metadata(**{k: _opt_scalar(v, k) for k, v in meta_obj.items() if k in known})
+    lo = obj.get("letter") or {}
+    letter = Letter(
+        addressee=tuple(_str(a, "addressee") for a in lo.get("addressee", [])),
+        date=_opt_str(lo.get("date"), "date"),
+        salutation=_opt_str(lo.get("salutation"), "salutation"),
+        body=tuple(_block_from_obj(b) for b in lo.get("body", [])),
+        closing=_opt_str(lo.get("closing"), "closing"),
+    )
+    people = obj["signatories"]
+    if not isinstance(people, list):
+        raise ValueError("signatories is not a list")
+    if len(people) > MAX_SIGNATORIES:
+        raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
+    signatories = numbered([_signatory_from_obj(p) for p in people])
+    return Document(letter=letter, signatories=signatories, metadata=metadata)
+
+
+def _block_from_obj(obj: Any) -> Block:
+    if "paragraph" in obj:
+        return Paragraph(_str(obj["paragraph"], "paragraph"))
+    return ItemList(tuple(_str(i, "list item") for i in obj["list"]))
+
+
+def _signatory_from_obj(obj: Any) -> Signatory:
+    if not isinstance(obj, dict):
+        raise ValueError("a signatory is not an object")
+    extra = obj.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise ValueError("extra is not an object")
+    name = _str(obj["name"], "name")
+    if not name.strip():
+        raise ValueError("a signatory has an empty name")
+    return Signatory(
+        name=name,
+        role=_opt_str(obj.get("role"), "role"),
+        country=_opt_str(obj.get("country"), "country"),
+        family_name=_opt_str(obj.get("family_name"), "family_name"),
+        extra=tuple((_str(k, "extra"), _str(v, "extra")) for k, v in extra.items()),
+    )
+
+
+def _str(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is not text")
+    return value
+
+
+def _opt_str(value: Any, what: str) -> str | None:
+    return None if value is None or value == "" else _str(value, what)
+
+
+def _opt_scalar(value: Any, what: str) -> Any:
+    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{what} is not text or a number")
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def neutralise_formula(value: str) -> str:
+    """Prefix an apostrophe where a spreadsheet would run the cell as a formula."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def signatories_to_csv(signatories: tuple[Signatory, ...], safe: bool = False) -> str:
+    """CSV with header name,role,country and any extra columns; safe= neutralises formulas."""
+    extra_keys = list(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "role", "country", *extra_keys])
+    cell: Callable[[str], str] = neutralise_formula if safe else (lambda v: v)
+    for s in signatories:
+        row = [s.name, s.role or "", s.country or ""]
+        row += [s.extra_value(k) or "" for k in extra_keys]
+        writer.writerow([cell(v) for v in row])
+    return out.getvalue()
+
+
+def signatories_from_csv(text: str, path: str | None = None) -> Document:
+    """A document from a CSV of signatories; the header names the columns."""
+    csv.field_size_limit(MAX_LINE_CHARS)
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or not any(h.strip() for h in header):
+            raise ParseError("The CSV file is empty: it has no header row.", path, 1)
+        cols = _csv_columns(header, path)
+        people = []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            people.append(_csv_row(row, cols, header, path, reader.line_num))
+            if len(people) > MAX_SIGNATORIES:
+                raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
+    except csv.Error as exc:
+        raise ParseError(f"The CSV is malformed ({exc}).", path, reader.line_num or 1) from None
+    if not people:
+        raise ParseError("The CSV file has a header but no signatories.", path, 2)
+    return Document(signatories=numbered(people))
+
+
+def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:
+    folded = [h.strip().lower() for h in header]
+
+    def find(names: tuple[str, ...]) -> int | None:
+        return next((i for i, h in enumerate(folded) if h in names), None)
+
+    name = find(NAME_COLUMNS)
+    if name is None:
+        raise ParseError(
+            "The CSV has no \u201cname\u201d column. The first row should name the "
+            "columns, for example: name,role,country.",
+            path,
+            1,
+        )
+    cols = {"name": name}
+    for key, names in (("role", ROLE_COLUMNS), ("country", COUNTRY_COLUMNS)):
+        idx = find(names)
+        if idx is not None:
+            cols[key] = idx
+    return cols
+
+
+def _csv_row(
+    row: list[str], cols: dict[str, int], header: list[str], path: str | None, line: int
+) -> Signatory:
+    def cell(i: int | None) -> str | None:
+        if i is None or i >= len(row):
+            return None
+        return row[i].strip() or None
+
+    name = cell(cols["name"])
+    if name is None:
+        raise ParseError("This row has no name.", path, line)
+    used = set(cols.values())
+    extra = tuple(
+        (header[i].strip(), row[i].strip())
+        for i in range(min(len(header), len(row)))
+        if i not in used and row[i].strip() and header[i].strip()
+    )
+    return Signatory(
+        name=name, role=cell(cols.get("role")), country=cell(cols.get("country")), extra=extra
+    )
+
+
+# -- opening files ---------------------------------------------------------------------
+
+READERS: dict[str, Callable[[str, str | None], Document]] = {
+    "json": document_from_json,
+    "csv": signatories_from_csv,
+    "text": parse_text_letter,
+}
+
+
+def detect_format(path: str | Path, text: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    if suffix in (".txt", ".md", ".markdown", ".text", ""):
+        return "text"
+    stripped = text.lstrip()
+    return "json" if stripped.startswith("{") else "text"
+
+
+def parse_document(data: bytes, path: str | None = None, fmt: str | None = None) -> Document:
+    """Read a document from bytes; fmt is json, csv or text (guessed from the path)."""
+    text = decode_text(data, path)
+    fmt = fmt or detect_format(path or "", text)
+    if not text.strip():
+        raise ParseError("The file is empty.", path)
+    doc = READERS[fmt](text, path)
+    return replace(doc, source=Source(path=path, sha256=sha256_hex(data), format=fmt))
+
+
+def open_document(path: str | Path, fmt: str | None = None) -> Document:
+    """Read a file, with metadata from a sidecar ``<name>.meta.json`` if one lies beside it."""
+    path = Path(path)
+    doc = parse_document(read_file_bytes(path), str(path), fmt)
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if doc.source.format != "json" and sidecar.is_file():
+        doc = replace(doc, metadata=read_metadata(sidecar))
+    return doc
+
+
+def read_metadata(path: str | Path) -> Metadata:
+    text = decode_text(read_file_bytes(path, 1024 * 1024), str(path))
+    try:
+        obj = json.loads(text)
+        known = set(Metadata.__dataclass_fields__)
+        return Metadata(**{k: _opt_scalar(v, k) for k, v in obj.items() if k in known})
+    except (json.JSONDecodeError, TypeError, ValueError, AttributeError) as exc:
+        raise ParseError(f"The metadata file is not valid ({exc}).", str(path)) from None
+
+
+def write_document(doc: Document, fmt: str) -> str:
+    """The document as text in one of the formats: json, csv or text."""
+    if fmt == "json":
+        return document_to_json(doc)
+    if fmt == "csv":
+        return signatories_to_csv(doc.signatories, safe=True)
+    if fmt == "text":
+        return write_text_letter(doc)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def warnings_text(warnings: tuple[ImportWarning, ...]) -> list[str]:
+    return [str(w) for w in warnings]

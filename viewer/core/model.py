@@ -1,0 +1,152 @@
+"""Immutable values: the letter, its signatories and the document that holds them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the letter's body."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A list inside the body (the letter's demands), one string per item."""
+
+    items: tuple[str, ...]
+
+
+Block = Paragraph | ItemList
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The text of a letter, laid out as a reader sees it."""
+
+    addressee: tuple[str, ...] = ()
+    date: str | None = None
+    salutation: str | None = None
+    body: tuple[Block, ...] = ()
+    closing: str | None = None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.body if isinstance(b, Paragraph))
+
+    @property
+    def demands(self) -> tuple[str, ...]:
+        """The items of every list in the body, in order."""
+        return tuple(item for b in self.body if isinstance(b, ItemList) for item in b.items)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signatory. A role or country the source does not state is None, never guessed."""
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+    position: int = 0  # 1-based place in the source list
+    family_name: str | None = None  # only when the source states it (used by citations)
+    extra: tuple[tuple[str, str], ...] = ()  # further columns, e.g. from a CSV
+
+    def extra_value(self, key: str) -> str | None:
+        for k, v in self.extra:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Facts about a letter that its text does not carry (publisher, URL, ...)."""
+
+    title: str | None = None
+    description: str | None = None  # how citations describe an untitled letter
+    addressee: str | None = None
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    subject: str | None = None
+    publisher: str | None = None
+    publisher_short: str | None = None
+    headline: str | None = None
+    url: str | None = None
+    published_count: int | None = None
+    published_countries: int | None = None
+    published_count_text: str | None = None
+    accessed: str | None = None  # ISO date a citation gives as "accessed"
+    language: str | None = None
+
+    def iso_date(self) -> _dt.date | None:
+        if not self.date:
+            return None
+        try:
+            return _dt.date.fromisoformat(self.date)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: path (if any), SHA-256 of its bytes, the format read."""
+
+    path: str | None = None
+    sha256: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something a reader could not place; shown to the user, never fatal."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Document:
+    """A letter with its signatories, metadata, provenance and import warnings."""
+
+    letter: Letter = field(default_factory=Letter)
+    signatories: tuple[Signatory, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    source: Source = field(default_factory=Source)
+    warnings: tuple[ImportWarning, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """A short human title for window captions and file names."""
+        m = self.metadata
+        if m.title:
+            return m.title
+        if m.headline:
+            return m.headline
+        if m.description:
+            return m.description
+        if self.letter.addressee:
+            return f"Letter to {self.letter.addressee[0]}"
+        if self.source.path:
+            from pathlib import PurePath
+
+            return PurePath(self.source.path).name
+        return "Untitled letter"
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """Distinct stated countries in order of first appearance."""
+        return tuple(dict.fromkeys(s.country for s in self.signatories if s.country))
+
+    def with_signatories(self, signatories: tuple[Signatory, ...]) -> Document:
+        return replace(self, signatories=signatories)
+
+
+def numbered(signatories: list[Signatory] | tuple[Signatory, ...]) -> tuple[Signatory, ...]:
+    """Give signatories their 1-based source positions in list order."""
+    return tuple(replace(s, position=i) for i, s in enumerate(signatories, start=1))

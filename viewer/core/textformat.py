@@ -1,0 +1,240 @@
+"""Read and write the plain-text letter layout of the 2017 source.
+
+The layout: an addressee block, a date, a salutation ("Dear ..."), paragraphs, a dash list
+of demands, a closing line ("Yours sincerely,"), then the signatories, each a name line
+optionally followed by a "Role, Country" line. Blank lines separate everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from viewer.core.countries import is_country
+from viewer.core.errors import ParseError
+from viewer.core.model import (
+    Block,
+    Document,
+    ImportWarning,
+    ItemList,
+    Letter,
+    Paragraph,
+    Signatory,
+    numbered,
+)
+
+CLOSING_RE = re.compile(
+    r"^(yours\s+(sincerely|faithfully|truly|respectfully)|sincerely(\s+yours)?"
+    r"|respectfully(\s+yours)?|signed(\s+by)?|with\s+(best|kind|warm)\s+regards"
+    r"|(kind|best|warm)\s+regards|regards|in\s+solidarity|yours)\s*[,:.]?$",
+    re.IGNORECASE,
+)
+SALUTATION_RE = re.compile(r"^(dear|to whom it may concern|your (excellency|honou?r))\b", re.I)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+DATE_RE = re.compile(
+    rf"^(\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|({_MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})$",
+    re.IGNORECASE,
+)
+BULLET_RE = re.compile(r"^\s*[-*\u2022\u2013]\s+")
+ROLE_WORDS_RE = re.compile(
+    r"\b(member|members|mp|mep|mla|msp|mna|senator|senadora?|deputy|deputada?|deputado"
+    r"|d[ée]put[ée]e?|representative|congress(wo)?man|congress|parliament|parliamentarian"
+    r"|assembly|minister|councill?or|chair(man|woman|person)?|president|speaker|lord|baroness"
+    r"|bundestag|landtag|knesset|duma|legislator|legislative|mayor|governor|diet|senate"
+    r"|house)\b",
+    re.IGNORECASE,
+)
+# Without a comma, only a line that is plainly a role counts as one (not "Lord Alton").
+BARE_ROLE_RE = re.compile(
+    r"^(member of .+|mp|mep|mla|msp|senator|deputy|representative|congress(wo)?man"
+    r"|councill?or|member)$",
+    re.IGNORECASE,
+)
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based
+    text: str  # trailing white space removed
+
+
+def split_lines(text: str) -> list[_Line]:
+    """Lines numbered as an editor numbers them (only CR, LF and CRLF end a line)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return [_Line(i, raw.rstrip()) for i, raw in enumerate(text.split("\n"), start=1)]
+
+
+def split_role_line(line: str) -> tuple[str | None, str | None] | None:
+    """("Member of Parliament", "Malaysia") for a role line; None for anything else."""
+    line = line.strip()
+    if "," in line:
+        role, _, country = line.rpartition(",")
+        role, country = role.strip(), country.strip()
+        if not country:
+            return None
+        if is_country(country):
+            return (role or None, country)
+        if role and ROLE_WORDS_RE.search(role) and _looks_like_place(country):
+            return (role, country)
+        return None
+    if BARE_ROLE_RE.match(line):
+        return (line, None)
+    if is_country(line):
+        return (None, line)
+    return None
+
+
+def _looks_like_place(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 5 and not any(ch.isdigit() for ch in text) and text[0].isupper()
+
+
+def parse_text_letter(text: str, path: str | None = None) -> Document:
+    """Parse the plain-text layout into a Document; raise ParseError if it has no list."""
+    lines = split_lines(text)
+    closing_at = _find_closing(lines)
+    if closing_at is None:
+        raise ParseError(
+            "No list of signatories was found. The letter should end with a closing line "
+            "such as \u201cYours sincerely,\u201d followed by the signatories' names.",
+            path,
+        )
+    warnings: list[ImportWarning] = []
+    letter = _parse_head(lines[:closing_at], lines[closing_at].text.strip())
+    signatories = _parse_signatories(lines[closing_at + 1 :], warnings)
+    if not signatories:
+        raise ParseError(
+            "The letter has a closing line but no signatory names after it.",
+            path,
+            lines[closing_at].number,
+        )
+    return Document(letter=letter, signatories=signatories, warnings=tuple(warnings))
+
+
+def _find_closing(lines: list[_Line]) -> int | None:
+    for i, line in enumerate(lines):
+        if CLOSING_RE.match(line.text.strip()):
+            return i
+    return None
+
+
+def _parse_head(lines: list[_Line], closing: str) -> Letter:
+    texts = [ln.text for ln in lines]
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    salutation_at = next((i for i in nonblank if SALUTATION_RE.match(texts[i].strip())), None)
+    date_at = next(
+        (i for i in nonblank if DATE_RE.match(texts[i].strip())
+         and (salutation_at is None or i < salutation_at)),
+        None,
+    )  # fmt: skip
+    head_end = salutation_at if salutation_at is not None else date_at
+    addressee: list[str] = []
+    body_start = 0
+    if head_end is not None:
+        addressee = [texts[i].strip() for i in nonblank if i < head_end and i != date_at]
+        body_start = head_end + 1
+    return Letter(
+        addressee=tuple(addressee),
+        date=texts[date_at].strip() if date_at is not None else None,
+        salutation=texts[salutation_at].strip() if salutation_at is not None else None,
+        body=tuple(_parse_body(texts[body_start:])),
+        closing=closing,
+    )
+
+
+def _parse_body(texts: list[str]) -> list[Block]:
+    """Paragraphs (consecutive lines joined) and dash lists (continuations joined)."""
+    blocks: list[Block] = []
+    para: list[str] = []
+    items: list[str] = []
+
+    def flush_para() -> None:
+        if para:
+            blocks.append(Paragraph(" ".join(para)))
+            para.clear()
+
+    def flush_items() -> None:
+        if items:
+            if blocks and isinstance(blocks[-1], ItemList):  # a list split by blank lines
+                blocks[-1] = ItemList(blocks[-1].items + tuple(items))
+            else:
+                blocks.append(ItemList(tuple(items)))
+            items.clear()
+
+    for raw in texts:
+        text = raw.strip()
+        if not text:
+            flush_para()
+            continue
+        if BULLET_RE.match(raw):
+            flush_para()
+            items.append(BULLET_RE.sub("", raw, count=1).strip())
+        elif items and not para and (raw[:1].isspace() or text[:1].islower()):
+            items[-1] = f"{items[-1]} {text}"  # a stray continuation such as " and"
+        else:
+            flush_items()
+            para.append(text)
+    flush_para()
+    flush_items()
+    return blocks
+
+
+def _parse_signatories(
+    lines: Iterable[_Line], warnings: list[ImportWarning]
+) -> tuple[Signatory, ...]:
+    people: list[Signatory] = []
+    pending_name = False  # the last entry is a name still waiting for its role line
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        role_country = split_role_line(text)
+        if role_country is not None and pending_name:
+            role, country = role_country
+            last = people[-1]
+            people[-1] = Signatory(last.name, role, country)
+            pending_name = False
+        elif role_country is not None and role_country[0] is not None:
+            warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"\u201c{text}\u201d looks like a role but follows no name; left out.",
+                )
+            )
+        elif len(text) > MAX_NAME_LENGTH or not any(ch.isalpha() for ch in text):
+            warnings.append(
+                ImportWarning(line.number, f"\u201c{text[:60]}\u201d is not a name; left out.")
+            )
+        else:
+            people.append(Signatory(text))
+            pending_name = True
+    return numbered(people)
+
+
+def write_text_letter(doc: Document) -> str:
+    """The document in the plain-text layout; parse_text_letter() reads it back."""
+    letter = doc.letter
+    parts: list[str] = list(letter.addressee)
+    if letter.date:
+        parts.append(letter.date)
+    if letter.salutation:
+        parts.append(letter.salutation)
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+        else:
+            parts.append("\n".join(f"- {item}" for item in block.items))
+    parts.append(letter.closing or "Yours sincerely,")
+    for person in doc.signatories:
+        parts.append(person.name)
+        role_line = ", ".join(p for p in (person.role, person.country) if p)
+        if role_line:
+            parts.append(role_line)
+    return "\n\n".join(parts)

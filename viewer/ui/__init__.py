@@ -1,0 +1,1 @@
+"""The Qt part of the viewer; imports viewer.core, never the reverse."""

@@ -745,6 +745,20 @@ def test_parse_date():
     assert parse_date("yesterday") is None and parse_date(None) is None
 
 
+def test_mla_abbreviates_months_except_may_june_july():
+    expected = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
+                "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")  # fmt: skip
+    for month, abbreviation in enumerate(expected, start=1):
+        doc = replace(
+            doc_with(1), metadata=replace(doc_with(1).metadata, date=f"2019-{month:02d}-09")
+        )
+        assert (
+            cite_letter(doc, "mla") == f"Person Aa. Letter to the Minister. 9 {abbreviation} 2019."
+        )
+    plain = cite_letter(replace(doc, metadata=replace(doc.metadata, date="2019-09-09")), "plain")
+    assert plain == "Person Aa, Letter to the Minister, 9 September 2019."
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

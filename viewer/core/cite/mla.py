@@ -23,7 +23,7 @@ from viewer.core.cite.titlecase import headline_case
 
 MONTH_ABBREVIATIONS = (
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
-    "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec.",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 )  # fmt: skip
 ET_AL_FROM = 3
 

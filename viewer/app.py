@@ -26,11 +26,22 @@ def create_main_window(path: str | Path | None = None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(list(sys.argv[1:] if argv is None else argv))
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from viewer.core.errors import ParseError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Letter Viewer")
     app.setApplicationVersion(__version__)
-    window = create_main_window(args.file)
-    window.show()
+    try:
+        window = create_main_window(args.file)
+    except ParseError as exc:
+        print(f"letter-viewer: {exc}", file=sys.stderr)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes a file name and text
+        box.setText(f"This file could not be opened.\n\n{exc}")
+        box.exec()
+        return 2
+    window.show_for_user()
     return app.exec()

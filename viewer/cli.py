@@ -1,4 +1,4 @@
-"""The command line: list, stats (and, with no subcommand, the window).
+"""The command line: list, stats, cite (and, with no subcommand, the window).
 
 The subcommands never import Qt, so they work on a machine with no display.
 """
@@ -12,12 +12,13 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.bundled import load_bundled
+from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
 from viewer.core.errors import ParseError
 from viewer.core.formats import open_document, signatories_to_csv
 from viewer.core.model import Document
 from viewer.core.query import NOT_STATED, Query, QueryEngine, Result
 
-SUBCOMMANDS = ("list", "stats")
+SUBCOMMANDS = ("list", "stats", "cite")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +43,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_file(p_stats)
     p_stats.add_argument("--by", choices=("country", "role"), default="country")
     p_stats.add_argument("--format", choices=("table", "json"), default="table")
+    _add_cite(sub)
     return parser
+
+
+def _add_cite(sub) -> None:
+    p = sub.add_parser("cite", help="print the letter's citation, or signatories and citation")
+    _add_file(p)
+    p.add_argument("--style", choices=STYLE_IDS, default=DEFAULT_STYLE)
+    p.add_argument(
+        "--authors",
+        choices=AUTHOR_MODES,
+        default="signatories",
+        help="the signatories (default) or the organiser as group author",
+    )
+    p.add_argument(
+        "--signatories",
+        action="store_true",
+        help="one line per signatory, then the citation (implied by the filters)",
+    )
+    p.add_argument("--no-citation", action="store_true", help="the signatory lines only")
+    _add_filters(p)
 
 
 def _add_file(p: argparse.ArgumentParser) -> None:
@@ -99,6 +120,20 @@ def run_stats(args: argparse.Namespace, out) -> None:
         out.write(_table(rows, (args.by.capitalize(), "Signatories")))
 
 
+def run_cite(args: argparse.Namespace, out) -> None:
+    doc = load(args.file)
+    query = query_from_args(args)
+    if not (args.signatories or query.is_filtered):
+        out.write(cite_letter(doc, args.style, args.authors) + "\n")
+        return
+    result = QueryEngine(doc).run(query)
+    people = [doc.signatories[i] for i in result.rows]
+    if not people:
+        print("letter-viewer: no signatory matches these filters", file=sys.stderr)
+    clip = cite_signatories(doc, people, args.style, not args.no_citation, args.authors)
+    out.write(clip.text if clip.text.strip() else "")  # nothing at all: no stray blank line
+
+
 def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
     widths = [max([len(header[i]), *(len(r[i]) for r in rows)]) for i in range(len(header))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
@@ -115,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui_main(argv)
     args = build_parser().parse_args(argv)
     try:
-        {"list": run_list, "stats": run_stats}[args.command](args, sys.stdout)
+        runners = {"list": run_list, "stats": run_stats, "cite": run_cite}
+        runners[args.command](args, sys.stdout)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         return 2

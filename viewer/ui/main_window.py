@@ -1,26 +1,279 @@
-"""The main window (minimal until the window issue lands)."""
+"""The main window: wires the letter, the signatories and the chart to one ViewState."""
 
 from __future__ import annotations
 
+import itertools
+import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTextEdit,
+    QWidget,
+)
 
+from viewer import __version__
 from viewer.core.bundled import load_bundled
 from viewer.core.formats import open_document
-from viewer.core.textformat import write_text_letter
+from viewer.core.model import Document
+from viewer.core.query import Result, describe_counts
+from viewer.core.settings import window_state_file
+from viewer.ui import window_layout
+from viewer.ui.country_chart import CountryChartDock
+from viewer.ui.labels import plural
+from viewer.ui.letter_pane import LetterPane
+from viewer.ui.signatories_pane import SignatoriesPane
+from viewer.ui.view_state import ViewState
+
+STATUS_NOTICE_MS = 20_000
+DEFAULT_DOCK_WIDTH = 300
+SPLIT = (36, 64)  # letter : signatories, in percent of the central area
 
 
 class MainWindow(QMainWindow):
+    """The letter, the signatory table and the chart dock, all reading one ViewState."""
+
     def __init__(self, path: str | Path | None = None):
         super().__init__()
-        self.document = open_document(path) if path else load_bundled()
-        text = QPlainTextEdit(self)
-        text.setObjectName("letterView")
-        text.setReadOnly(True)
-        text.setPlainText(write_text_letter(self.document))
-        self.setCentralWidget(text)
-        self.setWindowTitle(
-            f"{self.document.title} \u2014 {len(self.document.signatories)} signatories"
+        self.setObjectName("mainWindow")
+        document = open_document(path) if path else load_bundled()
+        self.state = ViewState(document, self)
+        self.settings_file = window_state_file()
+        self._build_parts()
+        self._build_menus()
+        self._build_status()
+        self._set_tab_order()
+        self.state.changed.connect(self._show_result)
+        self.state.document_changed.connect(self._show_document)
+        self.open_maximized = False
+        self._restore()
+        self._show_document(document)
+        self._show_result(self.state.result)
+
+    # -- parts ---------------------------------------------------------------------------------
+
+    def _build_parts(self) -> None:
+        self.letter_pane = LetterPane(self.state.document, self)
+        self.letter_view = self.letter_pane.view
+        self.signatories_pane = SignatoriesPane(self.state, self)
+        self.filter_bar = self.signatories_pane.filter_bar
+        self.table = self.signatories_pane.table
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.letter_pane)
+        self.splitter.addWidget(self.signatories_pane)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, SPLIT[0])
+        self.splitter.setStretchFactor(1, SPLIT[1])
+        self.setCentralWidget(self.splitter)
+        self.chart_dock = CountryChartDock(self.state, self)
+        self.chart = self.chart_dock.panel
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
+        self.letter_view.signatories_requested.connect(self.table.focus_first_row)
+        self.chart.other_clicked.connect(self._open_picker)
+
+    def _build_status(self) -> None:
+        self.status_count = QLabel(self)
+        self.status_count.setObjectName("statusCount")
+        self.status_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_count)
+
+    def _set_tab_order(self) -> None:
+        bar = self.filter_bar
+        chain: list[QWidget] = [
+            self.letter_view,
+            bar.edit,
+            bar.country_picker,
+            bar.role_picker,
+            self.table,
+            self.chart.grouping,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.quit_action = self._action(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close the viewer"
         )
-        self.resize(1100, 760)
+        file_menu.addAction(self.quit_action)
+
+        edit = bar.addMenu("&Edit")
+        self.find_action = self._action(
+            "&Find in Letter\u2026", self.find_in_letter, QKeySequence.StandardKey.Find,
+            "Find words in the letter",
+        )  # fmt: skip
+        self.filter_action = self._action(
+            "F&ilter Signatories", self.focus_filter, "Ctrl+L",
+            "Type to filter the signatories by name, role or country",
+        )  # fmt: skip
+        self.select_all_action = self._action(
+            "Select &All", self.select_all, QKeySequence.StandardKey.SelectAll,
+            "Select everything in the focused pane",
+        )  # fmt: skip
+        self.clear_action = self._action(
+            "&Clear Filters", self.state.clear_filters, "Ctrl+Shift+L",
+            "Show every signatory again",
+        )  # fmt: skip
+        edit.addActions([self.find_action, self.filter_action, self.clear_action])
+        edit.addSeparator()
+        edit.addAction(self.select_all_action)
+
+        self._build_view_menu(bar.addMenu("&View"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Letter Viewer", self.show_about))
+
+    def _build_view_menu(self, view) -> None:
+        toggle = self.chart_dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        toggle.setStatusTip("Show or hide the chart of signatories per country")
+        view.addAction(toggle)
+        grouping = view.addMenu("Chart &Grouping")
+        group = QActionGroup(self)
+        self.grouping_actions = {}
+        for facet, text, key in (
+            ("country", "By &Country", "Ctrl+1"),
+            ("role", "By &Role", "Ctrl+2"),
+        ):
+            action = self._action(text, lambda _on, f=facet: self.chart.set_grouping(f), key)
+            action.setCheckable(True)
+            group.addAction(action)
+            grouping.addAction(action)
+            self.grouping_actions[facet] = action
+        self.chart.grouping_changed.connect(self._show_grouping)
+        self._show_grouping(self.chart.facet)
+        columns = view.addMenu("&Columns")
+        columns.addActions(self.table.column_actions)
+        view.addSeparator()
+        view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))
+
+    def show_for_user(self) -> None:
+        """Show the window: maximized at first start on a laptop-sized screen."""
+        if not self.open_maximized:
+            self.show()
+            return
+        self.showMaximized()
+        # Without a window manager (a kiosk, Xvfb) nothing maximizes: fill the screen ourselves.
+        QTimer.singleShot(500, self._fill_screen)
+
+    def _fill_screen(self) -> None:
+        avail = self.screen().availableGeometry()
+        if self.isVisible() and self.frameGeometry().width() < avail.width() * 0.95:
+            self.setGeometry(avail)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        """Ctrl+L: the filter field, its text selected."""
+        self.filter_bar.focus_filter()
+
+    def find_in_letter(self) -> None:
+        """Ctrl+F: the find bar under the letter."""
+        self.letter_pane.find_bar.open_bar()
+
+    def select_all(self) -> None:
+        """Ctrl+A: everything in the focused text or list; the table's shown rows otherwise."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QTextEdit | QAbstractItemView):
+            focused.selectAll()
+        else:
+            self.table.selectAll()
+
+    def reset_layout(self) -> None:
+        """Chart docked on the right, the panes split as at first start, every column default."""
+        self.chart_dock.setFloating(False)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
+        self.chart_dock.show()
+        self.resizeDocks([self.chart_dock], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self._split_default()
+        self.table.reset_columns()
+
+    def show_about(self) -> None:
+        doc = self.state.document
+        box = QMessageBox(self)
+        box.setWindowTitle("About Letter Viewer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"Letter Viewer {__version__}")
+        box.setInformativeText(
+            "Reads open letters and their signatories, offline.\n\n"
+            f"Open now: {doc.title}\n{plural(len(doc.signatories), 'signatory', 'signatories')}"
+        )
+        box.exec()
+
+    def _open_picker(self, facet: str) -> None:
+        picker = (
+            self.filter_bar.country_picker if facet == "country" else self.filter_bar.role_picker
+        )
+        picker.showMenu()
+
+    # -- views of the state --------------------------------------------------------------------
+
+    def _show_result(self, result: Result) -> None:
+        self.status_count.setText(describe_counts(result))
+
+    def _show_document(self, document: Document) -> None:
+        count = plural(len(document.signatories), "signatory", "signatories")
+        self.setWindowTitle(f"{document.title} \u2014 {count}")
+
+    def _show_grouping(self, facet: str) -> None:
+        self.grouping_actions[facet].setChecked(True)
+
+    # -- state across runs ---------------------------------------------------------------------
+
+    def _split_default(self) -> None:
+        total = max(self.splitter.width(), 800)
+        self.splitter.setSizes([total * SPLIT[0] // 100, total * SPLIT[1] // 100])
+
+    def _restore(self) -> None:
+        saved, notice = self.settings_file.load()
+        if not window_layout.restore_layout(
+            self, self.splitter, self.table.horizontalHeader(), saved
+        ):
+            self.open_maximized = window_layout.default_geometry(self)
+            self.resizeDocks([self.chart_dock], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        if not saved.splitter:
+            self._split_default()
+        self.table.sync_column_actions()
+        self.state.set_query(window_layout.restored_query(self.state, saved))
+        self.chart.set_grouping(saved.chart_grouping)
+        if notice:
+            self.statusBar().showMessage(notice, STATUS_NOTICE_MS)
+        elif self.state.query.is_filtered:
+            self.statusBar().showMessage(
+                "Your last filter is back; Ctrl+Shift+L shows everyone.", STATUS_NOTICE_MS
+            )
+
+    def save_layout(self) -> None:
+        """Store the layout and the view for the next start."""
+        saved = window_layout.capture(
+            self, self.splitter, self.table.horizontalHeader(), self.state, self.chart.facet
+        )
+        warning = self.settings_file.save(saved)
+        if warning:
+            print(f"letter-viewer: {warning}", file=sys.stderr)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

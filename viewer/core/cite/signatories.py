@@ -1,0 +1,78 @@
+"""Copying signatories: one line each, then the letter's citation; as text, HTML and TSV."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from viewer.core.cite.facts import clean, facts_for
+from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
+from viewer.core.formats import neutralise_formula
+from viewer.core.model import Document, Signatory
+
+TSV_HEADER = ("Name", "Role", "Country")
+
+
+@dataclass(frozen=True)
+class Clipping:
+    """What goes on the clipboard together: text/plain, text/html and a tab-separated form."""
+
+    text: str
+    html: str
+    tsv: str
+
+
+def signatory_line(s: Signatory) -> str:
+    """One line: "Charles Santiago, Member of Parliament, Malaysia"; unstated parts left out."""
+    return ", ".join(p for p in (clean(s.name), clean(s.role), clean(s.country)) if p)
+
+
+def signatory_names(signatories: Iterable[Signatory]) -> str:
+    """The names alone, one a line ("Copy names only")."""
+    return "".join(f"{clean(s.name) or ''}\n" for s in signatories)
+
+
+def _tsv_cell(value: str | None) -> str:
+    # Neutralise first, so a leading tab or CR is caught before it becomes a space.
+    return " ".join(neutralise_formula(value or "").replace("\t", " ").splitlines())
+
+
+def cite_signatories(
+    doc: Document,
+    signatories: Iterable[Signatory],
+    style: str = DEFAULT_STYLE,
+    include_citation: bool = True,
+    authors: str = "signatories",
+) -> Clipping:
+    """The chosen signatories, one line each, followed by the letter's citation.
+
+    The TSV form has a header row and one row a signatory (formula prefixes neutralised);
+    the citation follows after an empty row in one cell, on one line: a record style
+    (BibTeX, RIS, CSL-JSON) cannot live in one cell, so the plain style stands in for it.
+    """
+    people = list(signatories)
+    lines = [signatory_line(s) for s in people]
+    items = "".join(f"<li>{html.escape(line, quote=False)}</li>\n" for line in lines)
+    parts_text = ["\n".join(lines)] if lines else []
+    parts_html = [f"<ul>\n{items}</ul>"] if lines else []
+    rows = ["\t".join(TSV_HEADER)]
+    rows += ["\t".join(_tsv_cell(v) for v in (s.name, s.role, s.country)) for s in people]
+    if include_citation:
+        f = facts_for(doc, authors)
+        if get_style(style).record:
+            record = record_text(f, style)
+            parts_text.append(record)
+            parts_html.append(f"<pre>{html.escape(record, quote=False)}</pre>")
+            one_line = human_citation(f, "plain").plain
+        else:
+            rich = human_citation(f, style)
+            parts_text.append(rich.plain)
+            parts_html.append(f"<p>{rich.html()}</p>")
+            one_line = rich.plain
+        rows += ["", _tsv_cell(one_line)]
+    return Clipping(
+        text="\n\n".join(parts_text) + "\n",
+        html="\n".join(parts_html) + "\n",
+        tsv="\n".join(rows) + "\n",
+    )

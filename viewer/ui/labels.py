@@ -1,0 +1,16 @@
+"""Words the window shows in several places, so they are spelled one way."""
+
+from __future__ import annotations
+
+NOT_STATED_LABEL = "Not stated"
+NOUNS = {"country": ("country", "countries"), "role": ("role", "roles")}
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """ "1 country", "2 countries" (n formatted with thousands separators)."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def value_label(value: str | None) -> str:
+    """A facet value as shown: None is "Not stated"."""
+    return NOT_STATED_LABEL if value is None else value

@@ -1,0 +1,154 @@
+"""The letter pane: the letter laid out as a reader expects, as plain text, read-only.
+
+Every piece of document text goes in through QTextCursor.insertText, so nothing a file holds
+is ever parsed as HTML or Markdown, and the pane loads no resources and opens no links.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from viewer.core.model import Document, ItemList, Letter, Paragraph
+from viewer.core.summary import signed_by_line
+
+SIGNATORIES_ANCHOR = "signatories"
+LINE_HEIGHT = 135  # percent: a reading line height, not the tight default
+FONT_SCALE = 1.15  # the letter reads a little larger than the window's controls
+
+
+class LetterView(QTextBrowser):
+    """Shows a Letter; the "Signed by ..." line asks for the signatory table."""
+
+    signatories_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("letterView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setAccessibleName("Letter")
+        self._document: Document | None = None
+        self.anchorClicked.connect(self._anchor_clicked)
+
+    def loadResource(self, kind: int, name: QUrl):
+        """Refuse every resource: the pane never loads images, styles or anything else."""
+        return None
+
+    def show_document(self, document: Document) -> None:
+        """Lay out the document's letter and the "Signed by" line."""
+        self._document = document
+        doc = QTextDocument(self)
+        doc.setDocumentMargin(24)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+        doc.setDefaultFont(font)
+        cursor = QTextCursor(doc)
+        _write_letter(cursor, document.letter)
+        _write_signed_by(cursor, signed_by_line(document), self.palette())
+        self.setDocument(doc)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A reader's Home and End: the top and the bottom of the letter.
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The link colour comes from the palette: lay out again when the theme changes.
+        if event.type() == QEvent.Type.PaletteChange and self._document is not None:
+            position = self.verticalScrollBar().value()
+            self.show_document(self._document)
+            self.verticalScrollBar().setValue(position)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == f"#{SIGNATORIES_ANCHOR}":
+            self.signatories_requested.emit()
+
+
+def _block(top: float = 0, bottom: float = 0) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(top)
+    fmt.setBottomMargin(bottom)
+    fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    return fmt
+
+
+def _text(cursor: QTextCursor, text: str, fmt: QTextCharFormat | None = None) -> None:
+    # A newline inside a paragraph stays a line break in the same block, never a new block.
+    cursor.insertText(text.replace("\r\n", "\n").replace("\n", "\u2028"), fmt or QTextCharFormat())
+
+
+def _write_letter(cursor: QTextCursor, letter: Letter) -> None:
+    first = True
+
+    def start(fmt: QTextBlockFormat) -> None:
+        nonlocal first
+        if first:
+            cursor.setBlockFormat(fmt)
+            first = False
+        else:
+            cursor.insertBlock(fmt, QTextCharFormat())
+
+    for line in letter.addressee:
+        start(_block())
+        _text(cursor, line)
+    if letter.date:
+        start(_block(top=14, bottom=14))
+        _text(cursor, letter.date)
+    if letter.salutation:
+        start(_block(top=6, bottom=10))
+        _text(cursor, letter.salutation)
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            start(_block(bottom=12))
+            _text(cursor, block.text)
+        elif isinstance(block, ItemList):
+            _write_list(cursor, block, start)
+    if letter.closing:
+        start(_block(top=14))
+        _text(cursor, letter.closing)
+
+
+def _write_list(cursor: QTextCursor, items: ItemList, start) -> None:
+    start(_block(bottom=6))
+    list_format = QTextListFormat()
+    list_format.setStyle(QTextListFormat.Style.ListDisc)
+    list_format.setIndent(1)
+    cursor.createList(list_format)
+    for i, item in enumerate(items.items):
+        if i:
+            cursor.insertBlock()  # a copy of the item's format: stays in the list
+        _text(cursor, item)
+    # The next start() inserts a block with a fresh format, which ends the list.
+
+
+def _write_signed_by(cursor: QTextCursor, text: str, palette: QPalette) -> None:
+    cursor.insertBlock(_block(top=22, bottom=8), QTextCharFormat())
+    link = QTextCharFormat()
+    link.setAnchor(True)
+    link.setAnchorHref(f"#{SIGNATORIES_ANCHOR}")
+    link.setForeground(palette.color(QPalette.ColorRole.Link))
+    link.setFontUnderline(True)
+    link.setFontWeight(QFont.Weight.DemiBold)
+    link.setToolTip("Go to the table of signatories")
+    link.setProperty(QTextFormat.Property.AnchorName, SIGNATORIES_ANCHOR)
+    _text(cursor, text, link)

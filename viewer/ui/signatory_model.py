@@ -1,0 +1,145 @@
+"""The table model: a thin window onto the current Result.
+
+rowCount is the number of rows the query shows; data() looks one row up in the document.
+Nothing here walks the rows: a new Result is a model reset, and the view asks only for
+the rows on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from viewer.core.model import Signatory
+from viewer.core.query import Result
+from viewer.ui.labels import NOT_STATED_LABEL
+from viewer.ui.palette import muted_text
+
+Index = QModelIndex | QPersistentModelIndex
+_ROLE = Qt.ItemDataRole
+# Built once: Qt asks for flags per row when it checks a selection, so keep the call cheap.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: its header, what it shows, the query sort it stands for."""
+
+    key: str
+    title: str
+    value: Callable[[Signatory], str | None]
+    sort_column: str
+    tooltip: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("position", "#", lambda s: str(s.position), "position", "Place in the letter's list"),
+    Column("name", "Name", lambda s: s.name, "name", "Name as written in the letter"),
+    Column("role", "Role", lambda s: s.role, "role", "Role as written in the letter"),
+    Column("country", "Country", lambda s: s.country, "country", "Country as written"),
+)
+COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+class SignatoryModel(QAbstractTableModel):
+    """Rows of the current Result; columns #, Name, Role, Country."""
+
+    def __init__(self, signatories: tuple[Signatory, ...], result: Result, parent=None):
+        super().__init__(parent)
+        self._signatories = signatories
+        self._rows: np.ndarray = result.rows
+        self._muted = muted_text()
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self.sort_requested: Callable[[str, bool], None] | None = None
+
+    # -- updates ----------------------------------------------------------------------------------
+
+    def set_result(self, result: Result, signatories: tuple[Signatory, ...] | None = None) -> None:
+        """Show a new Result (and, with a new document, its signatories): one model reset."""
+        self.beginResetModel()
+        if signatories is not None:
+            self._signatories = signatories
+        self._rows = result.rows
+        self.endResetModel()
+
+    def refresh_palette(self) -> None:
+        """Recompute the muted colour after a theme change and repaint."""
+        self._muted = muted_text()
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [_ROLE.ForegroundRole])
+
+    def signatory(self, row: int) -> Signatory:
+        """The signatory shown in a table row."""
+        return self._signatories[int(self._rows[row])]
+
+    def signatory_count(self) -> int:
+        """All of the document's signatories, shown or not."""
+        return len(self._signatories)
+
+    def source_rows(self) -> np.ndarray:
+        """Indices into the document's signatories, in display order."""
+        return self._rows
+
+    # -- Qt model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else int(self._rows.size)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole):
+        if not index.isValid():
+            return None
+        column = COLUMNS[index.column()]
+        if role == _ROLE.DisplayRole:
+            value = column.value(self.signatory(index.row()))
+            return NOT_STATED_LABEL if value is None else value
+        if role == _ROLE.ForegroundRole:
+            return self._muted if self._is_missing(index) else None
+        if role == _ROLE.FontRole:
+            return self._italic if self._is_missing(index) else None
+        if role == _ROLE.ToolTipRole:
+            return entry_tooltip(self.signatory(index.row()))
+        if role == _ROLE.TextAlignmentRole and column.key == "position":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == _ROLE.DisplayRole:
+            return COLUMNS[section].title
+        if role == _ROLE.ToolTipRole:
+            return COLUMNS[section].tooltip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else _NO_FLAGS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is a new query; the view state runs it and resets this model."""
+        if self.sort_requested is not None and 0 <= column < len(COLUMNS):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.sort_requested(COLUMNS[column].sort_column, descending)
+
+    def _is_missing(self, index: Index) -> bool:
+        return COLUMNS[index.column()].value(self.signatory(index.row())) is None
+
+
+def entry_tooltip(s: Signatory) -> str:
+    """The full entry as rich text, every field escaped (file text is never markup)."""
+    role = html.escape(s.role) if s.role else f"<i>role {NOT_STATED_LABEL.lower()}</i>"
+    country = html.escape(s.country) if s.country else f"<i>country {NOT_STATED_LABEL.lower()}</i>"
+    return (
+        f"<b>{html.escape(s.name)}</b><br>{role}<br>{country}"
+        f"<br><small>No. {s.position} in the letter's list</small>"
+    )

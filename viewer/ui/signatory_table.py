@@ -1,0 +1,315 @@
+"""The signatory table: the view over SignatoryModel, its header menu and its empty state."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.model import Signatory
+from viewer.core.query import Query, Result
+from viewer.ui.signatory_model import COLUMN_INDEX, COLUMNS, SignatoryModel
+from viewer.ui.view_state import ViewState
+
+WIDTH_SAMPLE = 500  # column widths come from the first entries, never from all of a big list
+MAX_WIDTH = {"name": 210, "role": 270}
+MAX_SELECTION_RUNS = 2000  # beyond this a selection is not carried over to a new result
+
+
+def next_sort(query: Query, column: str) -> tuple[str, bool]:
+    """The sort a click on a column's header asks for.
+
+    A new column sorts ascending, a second click descending, a third returns to the
+    letter's own order; the "#" column itself toggles between the two source orders.
+    """
+    if column == "position":
+        return "position", query.sort_column == "position" and not query.descending
+    if query.sort_column != column:
+        return column, False
+    if not query.descending:
+        return column, True
+    return "position", False
+
+
+class EmptyResultPanel(QWidget):
+    """Shown over the table when nothing matches: says so and offers to clear the filter."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("emptyResult")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes what the user typed
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_button = QPushButton("Clear filter", self)
+        self.clear_button.setObjectName("clearFilterButton")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.hide()
+
+    def show_for(self, query: Query) -> None:
+        self.label.setText(empty_message(query))
+        self.show()
+        self.raise_()
+
+
+def empty_message(query: Query) -> str:
+    """ "No signatory matches 'xyz'" with what else narrows the list."""
+    text = query.text.strip()
+    chosen = [f for f, values in (("countries", query.countries), ("roles", query.roles)) if values]
+    if text and chosen:
+        return f"No signatory matches \u201c{text}\u201d among the chosen {' and '.join(chosen)}."
+    if text:
+        return f"No signatory matches \u201c{text}\u201d."
+    return f"No signatory matches the chosen {' and '.join(chosen)}."
+
+
+class SignatoryTable(QTableView):
+    """The table of signatories; sorting and clearing go back to the ViewState as queries."""
+
+    columns_changed = Signal()
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("signatoryTable")
+        self.state = state
+        self._model = SignatoryModel(state.document.signatories, state.result, self)
+        self._model.sort_requested = state.sort_by
+        self.setModel(self._model)
+        # The header paints each section asking "is this whole column selected?", which
+        # Qt answers by asking the model's flags() for every row: seconds for a big
+        # selection. Our header never shows selection, so it gets a selection of its own.
+        self.horizontalHeader().setSelectionModel(QItemSelectionModel(self._model, self))
+        self._configure()
+        self.column_actions = self._make_column_actions()
+        self.empty_panel = EmptyResultPanel(self)
+        self.empty_panel.clear_button.clicked.connect(state.clear_filters)
+        self.apply_default_widths()
+        self._default_header = self.horizontalHeader().saveState()
+        state.changed.connect(self._show_result)
+        state.document_changed.connect(self._show_document)
+        self._show_result(state.result)
+
+    # -- set-up -------------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setShowGrid(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, on to the chart
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName("Signatories")
+        rows = self.verticalHeader()
+        rows.hide()
+        # One fixed height for every row: the view never asks a million rows for a size hint.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(QFontMetrics(self.font()).height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setSectionHidden(COLUMN_INDEX["position"], True)
+
+    def _make_column_actions(self) -> list[QAction]:
+        actions = []
+        for i, column in enumerate(COLUMNS):
+            title = "Source position (#)" if column.key == "position" else column.title
+            action = QAction(title, self, checkable=True)
+            action.setChecked(not self.horizontalHeader().isSectionHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+            actions.append(action)
+        return actions
+
+    def apply_default_widths(self) -> None:
+        """Widths that fit the entries, measured on a bounded sample of them."""
+        fm = QFontMetrics(self.font())
+        sample = self.state.document.signatories[:WIDTH_SAMPLE]
+        pad = 16
+        header = self.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        for i, column in enumerate(COLUMNS):
+            if i == last:
+                continue  # the last column stretches to the edge; a fixed width would overflow
+            texts = [column.title, *(column.value(s) or "Not stated" for s in sample)]
+            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            if column.key == "position":
+                width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + pad
+            header.resizeSection(i, min(width, MAX_WIDTH.get(column.key, width)))
+
+    # -- columns ------------------------------------------------------------------------------
+
+    def set_column_visible(self, section: int, visible: bool) -> None:
+        """Show or hide a column; the last visible column stays."""
+        header = self.horizontalHeader()
+        shown = [i for i in range(len(COLUMNS)) if not header.isSectionHidden(i)]
+        if not visible and shown == [section]:
+            self.column_actions[section].setChecked(True)
+            return
+        header.setSectionHidden(section, not visible)
+        self.column_actions[section].setChecked(visible)
+        self.columns_changed.emit()
+
+    def reset_columns(self) -> None:
+        """Columns as at first start: order, visibility and widths."""
+        self.horizontalHeader().restoreState(self._default_header)
+        self.apply_default_widths()
+        self.sync_column_actions()
+        self._show_sort(self.state.query)
+
+    def sync_column_actions(self) -> None:
+        """Make the menu's check marks follow the header (after a restored layout)."""
+        header = self.horizontalHeader()
+        for i, action in enumerate(self.column_actions):
+            action.blockSignals(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.blockSignals(False)
+
+    def _header_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addSection("Columns")
+        for action in self.column_actions:
+            menu.addAction(action)
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    # -- sorting ---------------------------------------------------------------------------------
+
+    def _header_clicked(self, section: int) -> None:
+        column, descending = next_sort(self.state.query, COLUMNS[section].sort_column)
+        self.state.sort_by(column, descending)
+        self._show_sort(self.state.query)  # the header flipped its own arrow; put ours back
+
+    def _show_sort(self, query: Query) -> None:
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        self.horizontalHeader().setSortIndicator(COLUMN_INDEX[query.sort_column], order)
+
+    # -- results -------------------------------------------------------------------------------
+
+    def _show_result(self, result: Result) -> None:
+        kept = self._selection_mask()
+        self._model.set_result(result)
+        if kept is not None:
+            self._select_rows_in(kept)
+        self._show_sort(result.query)
+        if len(result) == 0:
+            self._place_empty_panel()
+            self.empty_panel.show_for(result.query)
+        else:
+            self.empty_panel.hide()
+
+    def _show_document(self, document) -> None:
+        self._model.set_result(self.state.result, document.signatories)
+        self.apply_default_widths()
+
+    def _selection_mask(self) -> np.ndarray | None:
+        """Which of the document's signatories are selected (None: nothing is)."""
+        ranges = self.selectionModel().selection()
+        if ranges.isEmpty():
+            return None
+        shown = self._model.source_rows()
+        mask = np.zeros(self._model.signatory_count(), dtype=bool)
+        for r in ranges:
+            mask[shown[r.top() : r.bottom() + 1]] = True
+        return mask
+
+    def _select_rows_in(self, mask: np.ndarray) -> None:
+        """Select again the signatories that were selected, where they are now shown.
+
+        A sort or another filter keeps the user's selection: one vectorised lookup, then
+        one selection range per run of adjacent rows. A selection scattered into very many
+        runs is let go, since Qt would spend seconds merging the ranges.
+        """
+        rows = self._model.source_rows()
+        if mask.size != self._model.signatory_count() or rows.size == 0:
+            return
+        display = np.flatnonzero(mask[rows])
+        if display.size == 0:
+            return
+        breaks = np.flatnonzero(np.diff(display) != 1)
+        if breaks.size >= MAX_SELECTION_RUNS:
+            return
+        starts = np.concatenate(([display[0]], display[breaks + 1]))
+        ends = np.concatenate((display[breaks], [display[-1]]))
+        last = self._model.columnCount() - 1
+        selection = QItemSelection()
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            selection.select(self._model.index(start, 0), self._model.index(end, last))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def signatory_at(self, row: int) -> Signatory:
+        return self._model.signatory(row)
+
+    def selected_rows(self) -> np.ndarray:
+        """The selected table rows, in display order, read from the selection's ranges.
+
+        QItemSelectionModel.selectedRows() asks the model about every cell of the
+        selection (seconds at 100k rows); the ranges give the same rows at once.
+        """
+        ranges = self.selectionModel().selection()
+        if ranges.isEmpty():
+            return np.empty(0, dtype=np.intp)
+        parts = [np.arange(r.top(), r.bottom() + 1) for r in ranges]
+        return np.unique(np.concatenate(parts))
+
+    def selected_signatories(self) -> list[Signatory]:
+        """The selected rows' signatories, in display order."""
+        return [self._model.signatory(r) for r in self.selected_rows().tolist()]
+
+    def focus_first_row(self) -> None:
+        """Move the keyboard focus to the first shown row and select it."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._model.rowCount() == 0:
+            return
+        first = self._model.index(0, self._first_visible_column())
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.selectionModel().setCurrentIndex(first, flags)
+        self.scrollTo(first)
+
+    def _first_visible_column(self) -> int:
+        header = self.horizontalHeader()
+        return header.logicalIndex(
+            next(
+                v
+                for v in range(header.count())
+                if not header.isSectionHidden(header.logicalIndex(v))
+            )
+        )
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _place_empty_panel(self) -> None:
+        self.empty_panel.setGeometry(self.viewport().geometry())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_empty_panel()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._model.refresh_palette()

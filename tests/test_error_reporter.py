@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from viewer.ui.error_reporter import LOG_NAME, ErrorReporter, activity
+from viewer.core.settings import LOG_NAME
+from viewer.ui.error_reporter import ErrorReporter, activity
 
 
 @pytest.fixture

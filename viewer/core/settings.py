@@ -45,6 +45,34 @@ def state_dir() -> Path:
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
+def log_dir() -> Path:
+    """The platform's folder for the error log (XDG_STATE_HOME/letter-viewer/log on Linux)."""
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+LOG_NAME = "letter-viewer.log"
+MAX_LOG_BYTES = 1_000_000
+
+
+def append_log(folder: Path | None, text: str, limit: int = MAX_LOG_BYTES) -> None:
+    """Append an entry to the error log, keeping one older file; never raises.
+
+    The log is the one file written by appending: a torn last entry loses nothing else.
+    """
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / LOG_NAME
+        if path.exists() and path.stat().st_size > limit:
+            os.replace(path, path.with_name(LOG_NAME + ".1"))
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{stamp} {text}\n")
+    except OSError:
+        pass  # an unwritable log folder must not turn one error into two
+
+
 # -- what is stored -------------------------------------------------------------------------
 
 

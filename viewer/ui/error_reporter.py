@@ -8,7 +8,6 @@ a queued signal, so no widget is ever created off it.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import sys
 import threading
 import traceback
@@ -20,7 +19,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-LOG_NAME = "letter-viewer.log"
+from viewer.core.settings import LOG_NAME, append_log
+
 _activity = threading.local()
 
 
@@ -37,22 +37,6 @@ def activity(description: str) -> Iterator[None]:
         raise
     finally:
         _activity.name = previous
-
-
-def append_log(log_dir: Path | None, text: str, limit: int = 1_000_000) -> None:
-    """Append an entry to the error log, keeping one older file; never raises."""
-    if log_dir is None:
-        return
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        path = log_dir / LOG_NAME
-        if path.exists() and path.stat().st_size > limit:
-            path.replace(path.with_suffix(".log.1"))
-        stamp = datetime.datetime.now().isoformat(timespec="seconds")
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"{stamp} {text}\n")
-    except OSError:
-        pass  # an unwritable log folder must not turn one error into two
 
 
 class ErrorReporter(QObject):

@@ -9,6 +9,7 @@ import pytest
 from viewer.core.decoding import decode_letter_bytes
 from viewer.core.errors import ParseError
 from viewer.core.formats import open_document, parse_document, read_file_bytes
+from viewer.core.review import plan_file
 
 LETTER = (
     "Dear Minister,\n\nPlease act \u201cnow\u201d.\n\nSigned:\n\n"
@@ -89,3 +90,16 @@ def test_line_and_row_caps(monkeypatch):
     monkeypatch.setattr("viewer.core.list_layouts.MAX_SIGNATORIES", 2)
     with pytest.raises(ParseError, match="More than 2 signatories"):
         parse_document(b"Signed:\n\nAnn Bee\nCid Dee\nEve Eff\n", "many.txt")
+
+
+def test_review_plan_keeps_the_encoding_and_the_sidecar_through_corrections(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(LETTER.encode("cp1252"))
+    (tmp_path / "old.meta.json").write_text('{"title": "From the sidecar"}', encoding="utf-8")
+    plan = plan_file(path)
+    moved = plan.with_boundary(5).with_layout("lines")
+    doc = moved.to_document()
+    assert doc.source.encoding == "cp1252" and doc.source.path == str(path)
+    assert "Windows-1252" in doc.warnings[0].message
+    assert doc.metadata.title == "From the sidecar"
+    assert doc == open_document(path)

@@ -15,6 +15,7 @@ from conftest import EXTERNAL
 
 from viewer.core.formats import open_document
 from viewer.core.importer import analyse
+from viewer.core.review import plan_file
 
 pytestmark = pytest.mark.skipif(
     not EXTERNAL.is_dir(), reason=f"the shared external letters are not at {EXTERNAL}"
@@ -217,3 +218,10 @@ def test_plans_give_the_review_view_its_boundaries():
     ]
     hk = analyse(_text(HK), HK)
     assert hk.heading.startswith("聯署人") and hk.stated_count == 34
+
+
+@pytest.mark.parametrize("name", list(HAND_COUNTS))
+def test_review_plan_of_a_file_gives_what_opening_it_gives(docs, name):
+    plan = plan_file(EXTERNAL / name)
+    assert plan.to_document() == docs[name]
+    assert plan.to_document().source == docs[name].source

@@ -285,3 +285,40 @@ def test_text_without_a_list_is_a_plan_without_rows_and_a_parse_error():
     assert info.value.path == "note.md"
     with pytest.raises(ParseError, match="No list of signatories"):
         import_text_letter("Dear X,\n\nText.\n\nYours sincerely,\n\n\n")
+
+
+def test_paragraph_blocks_name_then_lines_about_the_person():
+    doc = import_text_letter(
+        "Text.\n\nSignatories\n\n"
+        "Jane Doe\nProfessor of Law, University of Ghana\n\n"
+        "John Roe (he/him)\nUniversity of Leeds\n\n"
+        "Ann Lee\nMember of Parliament\nKenya\n\n"
+        "For more information contact us.\n"
+    )
+    assert _rows(doc) == [
+        ("Jane Doe", "Professor of Law", None),
+        ("John Roe", None, None),
+        ("Ann Lee", "Member of Parliament", "Kenya"),
+    ]
+    assert doc.signatories[0].extra_value("affiliation") == "University of Ghana"
+    assert doc.signatories[1].extra == (
+        ("affiliation", "University of Leeds"),
+        ("pronouns", "he/him"),
+    )
+    assert "one paragraph a signatory" in _warning(doc, "start of the signatory list").message
+    plan = analyse("Dear X,\n\nText.\n\nYours sincerely,\n\nJane Doe\nDirector, Amnesty\n")
+    assert (plan.rows[0].first_line, plan.rows[0].last_line) == (7, 8)
+    assert plan.signatories[0].role == "Director"
+
+
+def test_names_mixed_with_name_country_lines_are_not_blocks():
+    # "John Roe, Kenya" is a whole entry, not the role line of "Jane Doe" above it.
+    doc = import_text_letter(
+        "Text.\n\nSigned:\n\nJane Doe\nJohn Roe, Kenya\nAnn Lee\nBo Chen, France\n"
+    )
+    assert _rows(doc) == [
+        ("Jane Doe", None, None),
+        ("John Roe", None, "Kenya"),
+        ("Ann Lee", None, None),
+        ("Bo Chen", None, "France"),
+    ]

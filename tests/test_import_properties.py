@@ -9,6 +9,7 @@ from viewer.core.errors import ParseError
 from viewer.core.export import markdown_letter
 from viewer.core.formats import parse_document
 from viewer.core.importer import analyse
+from viewer.core.list_layouts import LAYOUTS
 from viewer.core.model import Document, Signatory, numbered
 
 # Lines real letters are made of, including the awkward ones, mixed with arbitrary text.
@@ -66,7 +67,7 @@ def test_any_boundary_a_user_picks_gives_a_plan(text, data):
     moved = plan.with_boundary(line)
     assert moved.boundary is None or moved.boundary >= 1
     assert all(row.first_line >= line for row in moved.rows)
-    layout = data.draw(st.sampled_from(["blocks", "lines", "numbered", "bulleted", "table"]))
+    layout = data.draw(st.sampled_from(LAYOUTS))
     assert moved.with_layout(layout).layout in (layout, None)
 
 

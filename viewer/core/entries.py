@@ -64,6 +64,16 @@ _PERSON_WORDS = re.compile(
     "|律師|律师|醫生|医生|主任|院長|院长|校長|校长|社長|社长|部長|部长|記者|记者|作家|學者|学者)",
     re.IGNORECASE,
 )
+_ORGANISATION_WORDS = re.compile(
+    r"\b(universit(y|ies|\u00e9|\u00e0|at|\u00e4t|ario|dad|ade)|college|institute|institut"
+    r"|instituto|school|academy|centre|center|department|faculty|laborator(y|ies)|hospital"
+    r"|foundation|trust|society|association|union|party|coalition|council|committee"
+    r"|commission|ministry|league|federation|network|alliance|organi[sz]ation|ngo|charity"
+    r"|campaign|company|ltd|inc|corporation|museum|library|church|collective|forum"
+    r"|movement|agency|international)\b"
+    "|(\u5927\u5b78|\u5927\u5b66|\u5b78\u9662|\u5b66\u9662|\u6703|\u4f1a|\u9ee8|\u515a)",
+    re.IGNORECASE,
+)
 # Where an institution starts in a line that lacks the comma after the name.
 _INSTITUTION_START = re.compile(
     r"\s((?:[A-Z][\w'&.-]*\s){0,3}?(?:University|College|Institute|School|Academy|Centre"
@@ -129,6 +139,14 @@ def is_person_description(text: str) -> bool:
     return bool(_PERSON_WORDS.search(text) or ROLE_WORDS_RE.search(text))
 
 
+def is_description(text: str) -> bool:
+    """A line about a person rather than a name: "Director, Amnesty", "University of Ghana"."""
+    first = split_fields(text)[:1]
+    return bool(first) and bool(
+        is_person_description(first[0]) or _ORGANISATION_WORDS.search(first[0])
+    )
+
+
 def looks_like_name(text: str) -> bool:
     """A plausible name: short, with letters, mostly capitalised words (or CJK script)."""
     text = text.strip()
@@ -168,6 +186,20 @@ def parse_entry(text: str) -> Entry:
     if affiliation:
         extra.insert(0, (AFFILIATION, affiliation))
     return Entry(name, role, country, tuple(extra), split_guess)
+
+
+def parse_described(name_line: str, descriptions: list[str]) -> Entry:
+    """A name line followed by lines describing the person ("Director, Amnesty")."""
+    entry = parse_entry(name_line)
+    fields = [f for line in descriptions for f in split_fields(strip_footnote_marks(line))]
+    role, country, affiliation = _assign_fields(fields)
+    role = ", ".join(filter(None, (entry.role, role))) or None
+    extra = list(entry.extra)
+    if affiliation:
+        before = dict(extra).get(AFFILIATION)
+        extra = [(k, v) for k, v in extra if k != AFFILIATION]
+        extra.insert(0, (AFFILIATION, ", ".join(filter(None, (before, affiliation)))))
+    return Entry(entry.name, role, entry.country or country, tuple(extra))
 
 
 def _split_name(text: str) -> tuple[str, list[str], bool]:

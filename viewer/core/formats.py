@@ -86,11 +86,12 @@ def decode_text(data: bytes, path: str | None = None) -> str:
             path,
             line,
         ) from None
-    _check_line_lengths(text, path)
+    check_line_lengths(text, path)
     return text
 
 
-def _check_line_lengths(text: str, path: str | None) -> None:
+def check_line_lengths(text: str, path: str | None) -> None:
+    """ParseError naming the first line longer than MAX_LINE_CHARS."""
     start = 0
     line = 1
     length = len(text)
@@ -375,7 +376,7 @@ def parse_document(data: bytes, path: str | None = None, fmt: str | None = None)
     """
     decoded = decode_letter_bytes(data, path)
     text = decoded.text
-    _check_line_lengths(text, path)
+    check_line_lengths(text, path)
     fmt = fmt or detect_format(path or "", text)
     if not text.strip():
         raise ParseError("The file is empty.", path)

@@ -10,17 +10,9 @@ from viewer.core.list_layouts import BLOCKS, LAYOUT_NAMES, ListParse
 from viewer.core.list_lines import heading_match, is_sign_off
 from viewer.core.list_start import ListStart, starts_entries
 from viewer.core.model import ImportWarning
-from viewer.core.textclean import BLANK, MARKUP, TextLine, squeeze
+from viewer.core.textclean import BLANK, MARKUP, TextLine, quote
 
 MAX_LISTED = 10  # line numbers named in one warning
-
-
-def quote(text: str, limit: int = 50) -> str:
-    """Text in curly quotes, cut with an ellipsis past ``limit`` characters."""
-    text = squeeze(text)
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
-    return f"\u201c{text}\u201d"
 
 
 def list_warnings(lines: list[TextLine], start: ListStart, parse: ListParse) -> list:

@@ -28,7 +28,7 @@ from viewer.core.list_layouts import (
     parse_list,
 )
 from viewer.core.list_start import ListStart, find_list_start, start_at
-from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory
+from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
 from viewer.core.textclean import FRONT, TextLine, clean_lines, squeeze
 
 NO_LIST_MESSAGE = (
@@ -36,6 +36,15 @@ NO_LIST_MESSAGE = (
     "\u201cYours sincerely,\u201d or a heading such as \u201cSignatories\u201d, followed by "
     "the signatories' names."
 )
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """Where a plan's text came from: the file, warnings from reading it, sidecar metadata."""
+
+    source: Source
+    warnings: tuple[ImportWarning, ...] = ()
+    metadata: Metadata | None = None  # from a <name>.meta.json beside the file
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class ImportPlan:
     stated_count: int | None = None
     front_matter_end: int | None = None
     corrections: dict[str, int | str] = field(default_factory=dict, compare=False)
+    context: FileContext | None = None
 
     @property
     def signatories(self) -> tuple[Signatory, ...]:
@@ -97,7 +107,7 @@ class ImportPlan:
 
     def _again(self, **changes) -> ImportPlan:
         options = {**self.corrections, **changes}
-        return analyse(self.text, self.path, **options)
+        return analyse(self.text, self.path, context=self.context, **options)
 
     def to_document(self) -> Document:
         """The document this plan describes; ParseError when it has no signatories."""
@@ -107,6 +117,7 @@ class ImportPlan:
             letter=self.letter,
             signatories=self.signatories,
             metadata=self.metadata,
+            source=self.context.source if self.context else Source(),
             warnings=self.warnings,
         )
 
@@ -123,12 +134,28 @@ def analyse(
     boundary: int | None = None,
     list_end: int | None = None,
     layout: str | None = None,
+    context: FileContext | None = None,
 ) -> ImportPlan:
     """Decide where the letter and its signatory list are, and read both.
 
-    The keyword arguments are a user's corrections (see ImportPlan.with_boundary and
-    friends): the line the list starts at, the line it ends at, the layout to read it in.
+    ``boundary``, ``list_end`` and ``layout`` are a user's corrections (see
+    ImportPlan.with_boundary and friends): the line the list starts at, the line it ends
+    at, the layout to read it in. ``context`` says which file the text came from.
     """
+    plan = _analyse(text, path, boundary, list_end, layout)
+    if context is None:
+        return plan
+    return replace(
+        plan,
+        context=context,
+        metadata=context.metadata or plan.metadata,
+        warnings=context.warnings + plan.warnings,
+    )
+
+
+def _analyse(
+    text: str, path: str | None, boundary: int | None, list_end: int | None, layout: str | None
+) -> ImportPlan:
     _check_size(text, path)
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
@@ -211,7 +238,7 @@ def _with_list(
 
 
 def _check_size(text: str, path: str | None) -> None:
-    count = text.count("\n") + 1
+    count = max(text.count("\n"), text.count("\r")) + 1  # old Macs end lines with CR alone
     if count > MAX_LINES:
         raise ParseError(
             f"The text has {count:,} lines; letters this viewer opens have at most {MAX_LINES:,}.",

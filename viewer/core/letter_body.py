@@ -20,8 +20,10 @@ from viewer.core.textclean import (
     MARKUP,
     RULE,
     TABLE,
+    TEXT,
     TextLine,
     clean_inline,
+    quote,
     squeeze,
 )
 from viewer.core.textformat import SALUTATION_RE, Line, parse_letter_head
@@ -89,20 +91,18 @@ def _after_marker(lines: list[TextLine], begin: int, end: int, warnings: list) -
     markers = [
         i
         for i in range(begin, end)
-        if lines[i].kind in ("text", HEADING) and _START_MARKER.match(squeeze(lines[i].text))
+        if lines[i].kind in (TEXT, HEADING) and _START_MARKER.match(squeeze(lines[i].text))
     ]
     if not markers:
         return begin
     at = markers[-1]
     first = next((lines[i].number for i in range(at + 1, end) if _is_content(lines[i])), None)
     if first is not None:
-        warnings.append(
-            ImportWarning(
-                lines[at].number,
-                f"Took {_quote(lines[at].text)} as the end of an introduction: the letter is "
-                f"read from line {first}; the text before it is left out.",
-            )
+        message = (
+            f"Took line {quote(lines[at].text, 60)} as the end of an introduction: the letter "
+            f"is read from line {first}; the text before it is left out."
         )
+        warnings.append(ImportWarning(lines[at].number, message))
     return at + 1
 
 
@@ -160,13 +160,6 @@ def _body_lines(lines: list[TextLine], indices: list[int]) -> list[Line]:
         if line.hard_break:
             out.append(Line(line.number, ""))
     return out
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = squeeze(text)
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "\u2026"
-    return f"line \u201c{text}\u201d"
 
 
 def metadata_from_front_matter(front: dict[str, str]) -> Metadata:

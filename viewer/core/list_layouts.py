@@ -1,8 +1,11 @@
-"""Reading a signatory list in its layout: blocks, one a line, numbered, bulleted, a table.
+"""Reading a signatory list in its layout: blocks, paragraphs, one a line, numbered, bulleted,
+a table.
 
 Blocks are the 2017 letter's layout (a name line, then a "Role, Country" line) and are read
 by viewer.core.textformat itself, so that letter comes out exactly as the strict reader
-gives it. The other layouts read each entry with viewer.core.entries. Headings inside a list
+gives it. Paragraphs are a name line followed, without a blank line, by lines about the
+person ("Director, Amnesty International"). The other layouts read each entry with
+viewer.core.entries. Headings inside a list
 ("France", "**Academics:**") apply to the entries under them: a country only when it is
 recognisably one; anything else is kept as a "group" field.
 """
@@ -17,7 +20,10 @@ from viewer.core.columns import map_columns
 from viewer.core.entries import (
     Entry,
     is_bare_name,
+    is_description,
+    is_person_description,
     looks_like_name,
+    parse_described,
     parse_entry,
     strip_footnote_marks,
 )
@@ -50,11 +56,13 @@ from viewer.core.textclean import (
 from viewer.core.textformat import Line, parse_signatory_blocks, split_role_line
 
 BLOCKS = "blocks"
+PARAGRAPHS = "paragraphs"
 LINES = "lines"
 TABLE_LAYOUT = "table"
-LAYOUTS = (BLOCKS, LINES, NUMBERED, BULLETED, TABLE_LAYOUT)
+LAYOUTS = (BLOCKS, PARAGRAPHS, LINES, NUMBERED, BULLETED, TABLE_LAYOUT)
 LAYOUT_NAMES = {
     BLOCKS: "a name line followed by a role line",
+    PARAGRAPHS: "one paragraph a signatory (a name line, then lines about them)",
     LINES: "one signatory a line",
     NUMBERED: "a numbered list",
     BULLETED: "a bulleted list",
@@ -103,7 +111,7 @@ def choose_layout(lines: list[TextLine], first: int, last: int) -> str:
             numbered += found[0] == NUMBERED
             bulleted += found[0] == BULLETED
         text = squeeze(strip_footnote_marks(line.text))
-        if found is None and split_role_line(text) is not None:
+        if found is None and _is_role_line(text):
             pairs += previous_was_name
             previous_was_name = False
         else:
@@ -118,7 +126,40 @@ def choose_layout(lines: list[TextLine], first: int, last: int) -> str:
         return BULLETED
     if pairs and pairs * 2 >= names:
         return BLOCKS
+    if _described_paragraphs(lines, first, last):
+        return PARAGRAPHS
     return LINES
+
+
+def _is_role_line(text: str) -> bool:
+    """A role line such as "Member of Parliament, Kenya"; "John Roe, Kenya" is an entry."""
+    split = split_role_line(text)
+    return split is not None and (split[0] is None or is_person_description(split[0]))
+
+
+def _paragraphs(lines: list[TextLine], first: int, last: int) -> list[list[int]]:
+    """Indices of the content lines in [first, last], grouped where blank lines divide them."""
+    groups: list[list[int]] = [[]]
+    for i in range(first, last + 1):
+        if lines[i].kind == BLANK:
+            if groups[-1]:
+                groups.append([])
+        elif lines[i].kind != MARKUP:
+            groups[-1].append(i)
+    return [g for g in groups if g]
+
+
+def _described_paragraphs(lines: list[TextLine], first: int, last: int) -> bool:
+    """Most paragraphs are a bare name and then one to three lines describing the person."""
+    groups = _paragraphs(lines, first, last)
+    described = 0
+    for group in groups:
+        texts = [squeeze(strip_footnote_marks(item_text(lines[i]))) for i in group]
+        if len(texts) > 4 or any(marker(lines[i]) for i in group):
+            return False
+        if len(texts) > 1 and is_bare_name(texts[0]) and all(map(is_description, texts[1:])):
+            described += 1
+    return described > 0 and described * 2 >= len(groups)
 
 
 def region_end(lines: list[TextLine], first: int) -> int:
@@ -151,6 +192,7 @@ def parse_list(
     chosen = layout or choose_layout(source, first, last)
     reader = {
         BLOCKS: _read_blocks,
+        PARAGRAPHS: _read_paragraphs,
         LINES: _read_lines,
         NUMBERED: _read_items,
         BULLETED: _read_items,
@@ -229,6 +271,20 @@ def _blocks_end(lines: list[TextLine], first: int, last: int) -> int:
         end = i
         after_blank = False
     return end
+
+
+def _read_paragraphs(lines, first, last, parse: ListParse, forced: bool) -> None:
+    for group in _paragraphs(lines, first, last):
+        texts = [squeeze(strip_footnote_marks(item_text(lines[i]))) for i in group]
+        entry = parse_described(texts[0], texts[1:])
+        if not looks_like_name(entry.name):
+            if parse.rows and not forced:
+                break  # a paragraph that is no signatory: the list has ended
+            parse.skipped.append(lines[group[0]].number)
+            continue
+        source = " / ".join(texts)
+        _row(parse, lines[group[0]], lines[group[-1]], source, entry)
+        parse.last = group[-1]
 
 
 def _read_lines(lines, first, last, parse: ListParse, forced: bool) -> None:

@@ -142,6 +142,14 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def quote(text: str, limit: int = 50) -> str:
+    """Text in curly quotes for a message, cut with an ellipsis past ``limit`` characters."""
+    text = squeeze(text)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "\u2026"
+    return f"\u201c{text}\u201d"
+
+
 def is_chrome(text: str) -> bool:
     """True for a line of page furniture (advertising, share buttons, copyright, CSS)."""
     stripped = text.strip()

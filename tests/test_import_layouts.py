@@ -322,3 +322,33 @@ def test_names_mixed_with_name_country_lines_are_not_blocks():
         ("Ann Lee", None, None),
         ("Bo Chen", None, "France"),
     ]
+
+
+def test_press_release_with_country_last_and_an_end_mark():
+    doc = import_text_letter(
+        "FOR IMMEDIATE RELEASE\n\nWe, the undersigned, urge the government to act now on "
+        "climate change before it is too late.\n\nSignatories (in alphabetical order):\n\n"
+        "Prof. Ana Silva, Professor of Climate Science, University of Lisbon, Portugal\n"
+        "Chen Wei, PhD Student, Tsinghua University, China\n\n###\n\n"
+        "Media contact: press@example.org\n"
+    )
+    assert _rows(doc) == [
+        ("Prof. Ana Silva", "Professor of Climate Science", "Portugal"),
+        ("Chen Wei", "PhD Student", "China"),
+    ]
+    assert doc.signatories[0].extra_value("affiliation") == "University of Lisbon"
+    assert _warning(doc, "not read as signatories").line == 10  # the "###"
+
+
+def test_nested_bullets_and_dashes_add_fields_to_their_entry():
+    doc = import_text_letter(
+        "Text.\n\n## Signed\n\n* **Jane Doe**, Senator \u2014 Philippines\n"
+        "  * Chair, Committee on Justice\n* **John Roe**, MEP (Germany)\n"
+    )
+    assert _rows(doc) == [
+        ("Jane Doe", "Senator, Chair", "Philippines"),
+        ("John Roe", "MEP", "Germany"),
+    ]
+    assert doc.signatories[0].extra_value("affiliation") == "Committee on Justice"
+    plan = analyse("Text.\n\n## Signed\n\n* Jane Doe\n  * Senator\n* John Roe\n")
+    assert [(r.first_line, r.last_line) for r in plan.rows] == [(5, 6), (7, 7)]

@@ -210,7 +210,8 @@ def _split_name(text: str) -> tuple[str, list[str], bool]:
     fields = split_fields(text)
     if not fields:
         return "", [], False
-    name, rest = fields[0], fields[1:]
+    # After the name, a spaced dash separates fields too: "Senator \u2014 Philippines".
+    name, rest = fields[0], [p for f in fields[1:] for p in _DASH_SEPARATOR.split(f) if p]
     while rest and _POST_NOMINAL.match(rest[0]):
         name = f"{name}, {rest.pop(0)}"
     if not rest and not _PAREN_TAIL.match(name):
@@ -257,10 +258,11 @@ def _assign_fields(fields: list[str]) -> tuple[str | None, str | None, str | Non
     """(role, country, affiliation) from the fields after the name."""
     fields = list(fields)
     country = None
-    if fields:
-        country, fields[-1] = _trailing_country(fields[-1])
-        if not fields[-1]:
-            fields.pop()
+    for i in range(len(fields) - 1, -1, -1):  # the last field that is (or ends in) a country
+        country, rest = _trailing_country(fields[i])
+        if country is not None:
+            fields[i : i + 1] = [rest] if rest else []
+            break
     role_fields: list[str] = []
     # A field is a role only when it says what a person is; an unknown word ("Greenpeace",
     # "Atlantis") is more often an organisation than a role, and is kept as written.

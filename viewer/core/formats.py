@@ -22,7 +22,6 @@ from viewer.core.decoding import decode_letter_bytes
 from viewer.core.errors import ParseError
 from viewer.core.importer import import_text_letter
 from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
-from viewer.core.limits import MAX_LINES as MAX_LINES
 from viewer.core.model import (
     Block,
     Document,

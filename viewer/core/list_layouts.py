@@ -342,14 +342,15 @@ def _read_items(lines, first, last, parse: ListParse, forced: bool) -> None:
         explicit = heading is not None and (
             line.kind == HEADING or line.text.rstrip()[-1:] in ":\uff1a"
         )
-        if found is not None and found[0] == parse.layout:
+        nested = bool(current) and _indent(line) > _indent(current[0]) + 1
+        if found is not None and found[0] == parse.layout and not nested:
             flush()
             current.append(line)
             if found[1] is not None:
                 numbers.append((found[1], line.number))
             parse.last = i
-        elif current and not after_blank and not explicit:
-            current.append(line)  # the entry goes on over the next line
+        elif current and (nested or (not after_blank and not explicit)):
+            current.append(line)  # the entry goes on over the next line (or a sub-item)
             parse.last = i
         elif heading is not None or is_heading_only(line):
             flush()
@@ -366,19 +367,25 @@ def _read_items(lines, first, last, parse: ListParse, forced: bool) -> None:
     _check_numbering(numbers, parse)
 
 
+def _indent(line: TextLine) -> int:
+    return len(line.raw) - len(line.raw.lstrip())
+
+
 def _item_row(parse: ListParse, item: list[TextLine], group: Group) -> None:
-    head = item_text(item[0])
-    rest = [squeeze(strip_footnote_marks(line.text)) for line in item[1:]]
-    entry = parse_entry(head)
-    if rest and "," not in head and split_role_line(rest[0]) is not None and len(rest) == 1:
+    head = strip_footnote_marks(item_text(item[0]))
+    rest = [squeeze(strip_footnote_marks(item_text(line))) for line in item[1:]]
+    if rest and "," not in head and len(rest) == 1 and split_role_line(rest[0]) is not None:
         role, country = split_role_line(rest[0]) or (None, None)
+        entry = parse_entry(head)
         entry = Entry(entry.name, role, country, entry.extra)
         text = f"{head} / {rest[0]}"
-    elif rest:
-        text = squeeze(" ".join([head, *rest]))
-        entry = parse_entry(text)
     else:
+        # A wrapped line goes on with a space; a sub-item ("  * Chair, ...") is another field.
         text = head
+        for line, more in zip(item[1:], rest, strict=True):
+            text += f", {more}" if marker(line) else f" {more}"
+        text = squeeze(text)
+        entry = parse_entry(text)
     if looks_like_name(entry.name):
         _row(parse, item[0], item[-1], text, _with_group(entry, group))
     else:

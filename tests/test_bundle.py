@@ -55,7 +55,7 @@ def test_frozen_app_builds_and_passes_its_smoke_test(tmp_path):
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
         "QT_QPA_PLATFORM": "offscreen",
-           "LANG": "C.UTF-8",
+        "LANG": "C.UTF-8",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),

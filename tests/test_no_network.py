@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from conftest import REPO
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from viewer.app import create_main_window
@@ -45,30 +46,35 @@ def _connections(server) -> int:
         count += 1
 
 
-def test_markup_in_a_letter_is_shown_literally_and_fetches_nothing(qtbot, tmp_path, listener):
-    port = listener.getsockname()[1]
-    lines = [line.format(port=port) for line in ACTIVE]
-    body = "\n\n".join(lines)
-    people = "\n\n".join(f"{line}\n\nMember of Parliament, Kenya" for line in lines)
-    path = tmp_path / "active.txt"
-    path.write_text(f"Dear Minister,\n\n{body}\n\nYours sincerely,\n\n{people}\n", "utf-8")
-
+def _show(qtbot, path):
     window = create_main_window(path)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.grab()  # paint everything once, as a user would see it
     QApplication.processEvents()
+    return window
 
+
+def _names(window) -> list[str]:
+    model = window.table.model()
+    name = COLUMN_INDEX["name"]
+    return [model.index(r, name).data() for r in range(model.rowCount())]
+
+
+def test_markup_in_a_letter_is_shown_literally_and_fetches_nothing(qtbot, tmp_path, listener):
+    port = listener.getsockname()[1]
+    lines = [line.format(port=port) for line in ACTIVE]
+    body = "\n\n".join(lines)
+    path = tmp_path / "active.txt"
+    path.write_text(
+        f"Dear Minister,\n\n{body}\n\nYours sincerely,\n\nJane Doe\n\nMP, Kenya\n", "utf-8"
+    )
+    window = _show(qtbot, path)
     text = window.letter_view.toPlainText()
     for line in lines:
         assert line in text
-    model = window.table.model()
-    name = COLUMN_INDEX["name"]
-    names = [model.index(r, name).data() for r in range(model.rowCount())]
-    assert names == lines
     document = window.letter_view.document()
-    assert "<img" not in document.toHtml().replace("&lt;img", "")
     block = document.begin()
     while block.isValid():
         it = block.begin()
@@ -79,6 +85,20 @@ def test_markup_in_a_letter_is_shown_literally_and_fetches_nothing(qtbot, tmp_pa
             assert not fmt.isAnchor() or fmt.anchorHref() == f"#{SIGNATORIES_ANCHOR}"
             it += 1
         block = block.next()
+    assert _connections(listener) == 0
+
+
+def test_markup_in_signatory_fields_is_shown_literally(qtbot, tmp_path, listener):
+    port = listener.getsockname()[1]
+    lines = [line.format(port=port) for line in ACTIVE]
+    path = tmp_path / "active.csv"
+    rows = "".join(f'"{line.replace(chr(34), chr(34) * 2)}",MP,Kenya\n' for line in lines)
+    path.write_text("name,role,country\n" + rows, "utf-8")
+    window = _show(qtbot, path)
+    assert _names(window) == lines
+    tip = window.table.model().index(0, COLUMN_INDEX["name"]).data(Qt.ItemDataRole.ToolTipRole)
+    # the tooltip is rich text, so the name must arrive escaped: shown, never loaded
+    assert "&lt;img src=" in tip and "<img" not in tip
     assert _connections(listener) == 0
 
 

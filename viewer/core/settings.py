@@ -1,6 +1,7 @@
 """Settings and window state: where they live, what they hold, how they are written.
 
-This is the one module that writes files the app owns. Every write goes to a temporary file
+This is the one module that writes files the app owns (through viewer.core.atomic, which
+exports share). Every write goes to a temporary file
 in the same folder, is flushed and fsync'd, then replaces the old file in one step, so a
 crash never leaves half a file. A file that cannot be read as what it should hold is set
 aside as ``<name>.corrupt-<time>`` and defaults are used, with one notice for the user. A
@@ -11,11 +12,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import dataclasses
 import json
 import os
-import tempfile
 import time
 import types
 import typing
@@ -25,6 +24,7 @@ from typing import Any, Generic, TypeVar
 
 import platformdirs
 
+from viewer.core.atomic import write_atomic
 from viewer.core.query import SORT_COLUMNS
 
 APP_NAME = "letter-viewer"
@@ -174,41 +174,6 @@ def to_obj(value: Any) -> dict[str, Any]:
 
 
 # -- files ------------------------------------------------------------------------------------
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path so that path holds either the old or the new bytes, never half.
-
-    A temporary file in the same folder is written, flushed and fsync'd, then renamed over
-    path; on any error the temporary file is removed and the old file is left as it was.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (POSIX)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def set_aside(path: Path) -> Path | None:

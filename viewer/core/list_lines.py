@@ -171,7 +171,7 @@ def end_reason(line: TextLine) -> str | None:
         return None
     if marker(line) is None and _FOOTNOTE_LINE.match(text):
         return "a footnote"
-    if _BARE_URL.search(text):
+    if _BARE_URL.match(text):  # a line that is a link (a name may quote one: shown as text)
         return "a link"
     if _END_MARKER.match(text):
         return "an end mark"

@@ -25,12 +25,14 @@ from typing import Any, Generic, TypeVar
 import platformdirs
 
 from viewer.core.atomic import write_atomic
+from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS
 from viewer.core.query import SORT_COLUMNS
 
 APP_NAME = "letter-viewer"
 SCHEMA_VERSION = 1
 MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kB; more is not ours
 STATE_FILE = "window-state.json"
+PREFERENCES_FILE = "preferences.json"
 
 T = TypeVar("T")
 
@@ -97,6 +99,15 @@ class WindowState:
     countries: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
     roles: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
     chart_grouping: str = field(default="country", metadata=_choices("country", "role"))
+
+
+@dataclass
+class Preferences:
+    """The user's choices that are not layout: how citations are made (saved when changed)."""
+
+    citation_style: str = field(default=DEFAULT_STYLE, metadata=_choices(*STYLE_IDS))
+    citation_authors: str = field(default=AUTHOR_MODES[0], metadata=_choices(*AUTHOR_MODES))
+    include_citation: bool = True  # copied signatories are followed by the letter's citation
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -299,3 +310,8 @@ def _reason(exc: BaseException) -> str:
 def window_state_file() -> SettingsFile[WindowState]:
     """The window layout and last view, in the platform's state folder."""
     return SettingsFile(state_dir() / STATE_FILE, WindowState, "window layout")
+
+
+def preferences_file() -> SettingsFile[Preferences]:
+    """The user's preferences, in the platform's config folder."""
+    return SettingsFile(config_dir() / PREFERENCES_FILE, Preferences, "preferences")

@@ -27,6 +27,7 @@ from viewer.core.model import Document
 from viewer.core.query import Result, describe_counts
 from viewer.core.settings import window_state_file
 from viewer.ui import window_layout
+from viewer.ui.cite_actions import install_citation_actions
 from viewer.ui.country_chart import CountryChartDock
 from viewer.ui.labels import plural
 from viewer.ui.letter_pane import LetterPane
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         edit.addActions([self.find_action, self.filter_action, self.clear_action])
         edit.addSeparator()
         edit.addAction(self.select_all_action)
+        edit.addSeparator()
+        # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
+        self.citations = install_citation_actions(self, edit)
 
         self._build_view_menu(bar.addMenu("&View"))
 

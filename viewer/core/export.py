@@ -44,8 +44,17 @@ def export_format_for(path: str | Path) -> str:
 
 def default_export_name(doc: Document, fmt: str) -> str:
     """A file name for the save dialog, from the letter's file name or its title."""
+    return f"{_stem(doc)}-signatories.{fmt}"
+
+
+def default_chart_name(doc: Document, facet: str, fmt: str) -> str:
+    """A file name for the chart's picture: "<letter>-chart-by-country.png"."""
+    return f"{_stem(doc)}-chart-by-{facet}.{fmt}"
+
+
+def _stem(doc: Document) -> str:
     stem = Path(doc.source.path).stem if doc.source.path else _slug(doc.title)
-    return f"{stem or 'letter'}-signatories.{fmt}"
+    return stem or "letter"
 
 
 def _slug(text: str) -> str:

@@ -43,18 +43,27 @@ FORMAT_NAME = "open-letter"
 # -- bytes to text ---------------------------------------------------------------------
 
 
-def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, after checking its size; OSError becomes ParseError."""
+READ_CHUNK = 1 << 20
+
+
+def read_file_bytes(
+    path: str | Path,
+    limit: int = MAX_FILE_BYTES,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The file's bytes, after checking its size; OSError becomes ParseError.
+
+    With ``on_chunk``, the file is read a megabyte at a time and ``on_chunk(read, size)`` is
+    called after each: a worker reports progress there, and may raise there to stop.
+    """
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > limit:
-            raise ParseError(
-                f"The file is {size / 1e6:,.0f} MB; letters this viewer opens are at most "
-                f"{limit / 1e6:,.0f} MB.",
-                str(p),
-            )
-        return p.read_bytes()
+            raise _too_large(size, limit, p)
+        if on_chunk is None:
+            return p.read_bytes()
+        return _read_chunks(p, size, limit, on_chunk)
     except ParseError:
         raise
     except IsADirectoryError:
@@ -65,6 +74,27 @@ def read_file_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ParseError("You do not have permission to read this file.", str(p)) from None
     except OSError as exc:
         raise ParseError(f"The file could not be read ({exc.strerror}).", str(p)) from None
+
+
+def _too_large(size: int, limit: int, path: Path) -> ParseError:
+    return ParseError(
+        f"The file is {size / 1e6:,.0f} MB; letters this viewer opens are at most "
+        f"{limit / 1e6:,.0f} MB.",
+        str(path),
+    )
+
+
+def _read_chunks(path: Path, size: int, limit: int, on_chunk: Callable[[int, int], None]) -> bytes:
+    parts: list[bytes] = []
+    done = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(READ_CHUNK):
+            parts.append(chunk)
+            done += len(chunk)
+            if done > limit:  # it grew while being read, or is a device with no size
+                raise _too_large(done, limit, path)
+            on_chunk(done, max(size, done))
+    return b"".join(parts)
 
 
 def decode_text(data: bytes, path: str | None = None) -> str:
@@ -389,8 +419,13 @@ def parse_document(data: bytes, path: str | None = None, fmt: str | None = None)
 
 def open_document(path: str | Path, fmt: str | None = None) -> Document:
     """Read a file, with metadata from a sidecar ``<name>.meta.json`` if one lies beside it."""
+    return document_from_file_bytes(read_file_bytes(path), path, fmt)
+
+
+def document_from_file_bytes(data: bytes, path: str | Path, fmt: str | None = None) -> Document:
+    """The document a file's bytes hold, as open_document reads it (sidecar metadata too)."""
     path = Path(path)
-    doc = parse_document(read_file_bytes(path), str(path), fmt)
+    doc = parse_document(data, str(path), fmt)
     sidecar = path.with_name(path.stem + ".meta.json")
     if doc.source.format != "json" and sidecar.is_file():
         doc = replace(doc, metadata=read_metadata(sidecar))

@@ -15,6 +15,7 @@ from viewer.core.errors import ParseError
 from viewer.core.formats import check_line_lengths, read_file_bytes, read_metadata, sha256_hex
 from viewer.core.importer import FileContext, ImportPlan, analyse
 from viewer.core.model import ImportWarning, Source
+from viewer.core.textclean import clean_lines
 
 
 def plan_file(path: str | Path) -> ImportPlan:
@@ -32,3 +33,9 @@ def plan_file(path: str | Path) -> ImportPlan:
         metadata=read_metadata(sidecar) if sidecar.is_file() else None,
     )
     return analyse(decoded.text, str(path), context=context)
+
+
+def source_lines(plan: ImportPlan) -> list[str]:
+    """The plan's text as lines numbered the way its line numbers count them (from 1)."""
+    lines, _front = clean_lines(plan.text)
+    return [line.raw for line in lines]

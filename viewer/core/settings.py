@@ -33,6 +33,7 @@ SCHEMA_VERSION = 1
 MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kB; more is not ours
 STATE_FILE = "window-state.json"
 PREFERENCES_FILE = "preferences.json"
+RECENT_FILE = "recent-files.json"
 
 T = TypeVar("T")
 
@@ -110,6 +111,20 @@ class Preferences:
     include_citation: bool = True  # copied signatories are followed by the letter's citation
 
 
+MAX_RECENT_FILES = 10
+MAX_PATH_CHARS = 4096  # PATH_MAX on Linux; a longer entry is not a path this app stored
+
+
+@dataclass
+class RecentFiles:
+    """The files opened last, newest first (File > Open Recent)."""
+
+    paths: list[str] = field(
+        default_factory=list,
+        metadata={"max_items": MAX_RECENT_FILES, "max_item_length": MAX_PATH_CHARS},
+    )
+
+
 # -- validation -------------------------------------------------------------------------------
 
 
@@ -155,6 +170,8 @@ def _check(name: str, value: Any, hint: Any, meta: typing.Mapping[str, Any]) -> 
         raise _Invalid(f"its entry {name!r} is too long")
     if "max_items" in meta and len(value) > meta["max_items"]:
         raise _Invalid(f"its entry {name!r} has too many items")
+    if "max_item_length" in meta and any(len(v) > meta["max_item_length"] for v in value):
+        raise _Invalid(f"its entry {name!r} has an item that is too long")
     if meta.get("base64") and value:
         try:
             base64.b64decode(value, validate=True)
@@ -315,3 +332,8 @@ def window_state_file() -> SettingsFile[WindowState]:
 def preferences_file() -> SettingsFile[Preferences]:
     """The user's preferences, in the platform's config folder."""
     return SettingsFile(config_dir() / PREFERENCES_FILE, Preferences, "preferences")
+
+
+def recent_files_file() -> SettingsFile[RecentFiles]:
+    """The list of recently opened files, in the platform's state folder."""
+    return SettingsFile(state_dir() / RECENT_FILE, RecentFiles, "list of recent files")

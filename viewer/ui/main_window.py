@@ -29,8 +29,10 @@ from viewer.core.settings import window_state_file
 from viewer.ui import window_layout
 from viewer.ui.cite_actions import install_citation_actions
 from viewer.ui.country_chart import CountryChartDock
+from viewer.ui.export_actions import install_export_actions
 from viewer.ui.labels import plural
 from viewer.ui.letter_pane import LetterPane
+from viewer.ui.open_actions import install_open_actions
 from viewer.ui.signatories_pane import SignatoriesPane
 from viewer.ui.view_state import ViewState
 
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
         self.state.changed.connect(self._show_result)
         self.state.document_changed.connect(self._show_document)
+        self.state.document_changed.connect(self.letter_view.show_document)
         self.open_maximized = False
         self._restore()
         self._show_document(document)
@@ -115,6 +118,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        # Open, Open Recent, the 2017 letter, drops, Review Import; then Export.
+        self.opening = install_open_actions(self, file_menu)
+        file_menu.addSeparator()
+        self.exporting = install_export_actions(self, file_menu)
+        file_menu.addSeparator()
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close the viewer"
         )

@@ -54,10 +54,13 @@ class ViewState(QObject):
         q = self.query
         self.set_query(Query(sort_column=q.sort_column, descending=q.descending))
 
-    def set_document(self, document: Document) -> None:
-        """Show another document; the sort is kept, filters are cleared."""
+    def set_document(self, document: Document, engine: QueryEngine | None = None) -> None:
+        """Show another document; the sort is kept, filters are cleared.
+
+        ``engine`` is the document's query engine when a worker has built it already.
+        """
         self.document = document
-        self.engine = QueryEngine(document)
+        self.engine = engine if engine is not None else QueryEngine(document)
         q = self.query
         self.query = Query(sort_column=q.sort_column, descending=q.descending)
         self.result = self.engine.run(self.query)

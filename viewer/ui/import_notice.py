@@ -1,0 +1,134 @@
+"""What the importer assumed about the open file: a notice in the status bar and its details.
+
+"3 things in this file were read with assumptions \u2014 Details\u2026" stays in the status bar
+while the document is open; Details lists them with their lines, and offers Review Import
+for text and Markdown letters.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.model import Document
+
+
+def notice_text(count: int) -> str:
+    """ "1 thing in this file was read with an assumption", "3 things ... assumptions"."""
+    if count == 1:
+        return "1 thing in this file was read with an assumption"
+    return f"{count:,} things in this file were read with assumptions"
+
+
+def can_review(document: Document) -> bool:
+    """Review Import is for letters read from text or Markdown files."""
+    return document.source.format == "text" and bool(document.source.path)
+
+
+class ImportNotice(QWidget):
+    """The status bar's notice; hidden for a document read without assumptions."""
+
+    details_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importNotice")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("importDetails")
+        self.details_button.setText("Details\u2026")
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolTip("What was assumed, line by line")
+        self.details_button.clicked.connect(self.details_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.details_button)
+        self.hide()
+
+    def show_for(self, document: Document) -> None:
+        """Say how many assumptions the document carries, or hide."""
+        count = len(document.warnings)
+        self.label.setText(f"{notice_text(count)} \u2014")
+        self.setVisible(count > 0)
+
+
+class ImportNotesDialog(QDialog):
+    """The document's warnings, one a row with its line; Review Import for text letters."""
+
+    review_requested = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importNotesDialog")
+        name = PurePath(document.source.path).name if document.source.path else document.title
+        self.setWindowTitle(f"How {name} Was Read")
+        intro = QLabel(
+            f"While reading \u201c{name}\u201d, the viewer assumed the following. Check the "
+            "signatories these lines concern; Review Import lets you correct where the list "
+            "starts and ends and how it is laid out.",
+            self,
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        self.table = self._table(document)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.review_button = buttons.addButton(
+            "&Review Import\u2026", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.review_button.setVisible(can_review(document))
+        self.review_button.clicked.connect(self._review)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+    def _table(self, document: Document) -> QTableWidget:
+        table = QTableWidget(len(document.warnings), 2, self)
+        table.setObjectName("importNotes")
+        table.setHorizontalHeaderLabels(["Line", "What was assumed"])
+        table.verticalHeader().hide()
+        table.setWordWrap(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, warning in enumerate(document.warnings):
+            line = QTableWidgetItem("" if warning.line is None else f"{warning.line:,}")
+            line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            table.setItem(row, 0, line)
+            table.setItem(row, 1, QTableWidgetItem(warning.message))  # items are plain text
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())  # re-wrap
+        return table
+
+    def messages(self) -> list[str]:
+        """The rows as shown ("12: ..." or the message alone), for tests and accessibility."""
+        out = []
+        for row in range(self.table.rowCount()):
+            line, text = self.table.item(row, 0).text(), self.table.item(row, 1).text()
+            out.append(f"{line}: {text}" if line else text)
+        return out
+
+    def _review(self) -> None:
+        self.accept()
+        self.review_requested.emit()

@@ -112,14 +112,24 @@ def test_external_letter_body_replaces_the_2017_letter(qtbot, window, monkeypatc
 def test_open_dialog_offers_letters_and_all_files(qtbot, window, monkeypatch):
     calls = stub_open_dialog(monkeypatch, None)
     window.opening.open_action.trigger()
-    (parent, caption, folder, filters) = calls[0]
-    assert parent is window
+    (parent, caption, _folder, filters) = calls[0]
+    assert parent is window and caption == "Open a Letter"
     first = filters.split(";;")[0]
     for pattern in ("*.txt", "*.md", "*.markdown", "*.json", "*.csv", "*.tsv"):
         assert pattern in first
     assert filters.split(";;")[-1] == "All files (*)"
     assert not window.opening.loader.busy  # cancelled dialog: nothing opens
     assert window.opening.open_action.shortcut().toString() == "Ctrl+O"
+
+
+def test_the_open_dialog_starts_by_the_letter_opened_last(qtbot, window, monkeypatch, tmp_path):
+    (tmp_path / "sub").mkdir()
+    small = tmp_path / "sub" / "one.csv"
+    small.write_text("name\nAna\n", encoding="utf-8")
+    open_with_dialog(qtbot, window, monkeypatch, small)
+    calls = stub_open_dialog(monkeypatch, None)
+    window.opening.open_action.trigger()
+    assert calls[0][2] == str(tmp_path / "sub")
 
 
 def test_open_the_2017_letter_comes_back_in_one_click(qtbot, window, monkeypatch, tmp_path,

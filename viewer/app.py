@@ -47,12 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test(args.file, started)
     from viewer.core.settings import log_dir
     from viewer.ui.error_reporter import ErrorReporter
+    from viewer.ui.load_progress import opens_in_background
 
     window = None
     reporter = ErrorReporter(lambda: window, log_dir())
     reporter.install()
+    # A large file opens after the window is up, with its progress bar and Cancel.
+    later = args.file if args.file and opens_in_background(args.file) else None
     try:
-        window = create_main_window(args.file)
+        window = create_main_window(None if later else args.file)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
@@ -61,4 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         box.exec()
         return 2
     window.show_for_user()
+    if later:
+        window.opening.open_path(later)
     return app.exec()

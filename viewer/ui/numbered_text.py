@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -22,13 +22,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from viewer.ui.palette import mix, muted_text
 
 START_MARK = "\u25b6"  # ▶
 END_MARK = "\u25a0"  # ■
 BAND_PX = 4
+MAX_TINTED_LINES = 20_000  # extra selections cost every paint; a letter's list is far shorter
 
 
 @dataclass(frozen=True)
@@ -108,35 +109,45 @@ class NumberedTextView(QPlainTextEdit):
         """Mark the letter, the entries, the start and the end of the list."""
         self.marks = marks
         selections = []
+        budget = MAX_TINTED_LINES
         for i, (first, last) in enumerate(marks.rows):
-            selections.append(self._tint(first, last, self.colours.rows[i % 2]))
+            lines = range(first, min(last, first + budget - 1) + 1)
+            selections += [self._tint(line, self.colours.rows[i % 2]) for line in lines]
+            budget -= len(lines)
+            if budget <= 0:
+                break  # the gutter's band still marks every line; tints are for reading
         if marks.start is not None:
-            selections.append(self._tint(marks.start, marks.start, self.colours.start))
+            selections.append(self._tint(marks.start, self.colours.start))
         self.setExtraSelections(selections)
         self.gutter.update()
 
-    def _tint(self, first: int, last: int, colour: QColor) -> QTextEdit.ExtraSelection:
+    def _tint(self, line: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        """A whole line's background (a full-width selection holds one line, the cursor's)."""
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._lines_cursor(first, last)
+        selection.cursor = QTextCursor(self.document().findBlockByNumber(line - 1))
         selection.format.setBackground(colour)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         return selection
 
     def show_lines(self, first: int, last: int) -> None:
-        """Scroll to these lines and select them."""
-        cursor = self._lines_cursor(first, last)
-        self.blockSignals(True)  # a selection made here is not a click on a line
-        self.setTextCursor(cursor)
-        self.blockSignals(False)
-        self.centerCursor()
+        """Scroll to these lines and select them (the cursor at their start, so the view
+        shows where the lines begin rather than where the longest one ends)."""
+        lines = self._lines_cursor(first, last)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(lines.selectionEnd())
+        cursor.setPosition(lines.selectionStart(), QTextCursor.MoveMode.KeepAnchor)
+        self._place(cursor)
 
     def scroll_to_line(self, line: int) -> None:
         """Scroll so that a line is in the middle of the view, without selecting anything."""
-        block = self.document().findBlockByNumber(max(line - 1, 0))
-        self.blockSignals(True)
-        self.setTextCursor(QTextCursor(block))
+        self._place(QTextCursor(self.document().findBlockByNumber(max(line - 1, 0))))
+
+    def _place(self, cursor: QTextCursor) -> None:
+        self.blockSignals(True)  # placed here, not a click on a line
+        self.setTextCursor(cursor)
         self.blockSignals(False)
         self.centerCursor()
+        self.horizontalScrollBar().setValue(0)
 
     def _lines_cursor(self, first: int, last: int) -> QTextCursor:
         """A cursor selecting lines first to last (1-based, inclusive)."""
@@ -208,14 +219,19 @@ class NumberedTextView(QPlainTextEdit):
 
     # -- user ----------------------------------------------------------------------------------
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        line = self.cursorForPosition(event.pos()).blockNumber() + 1
-        menu = self.createStandardContextMenu(event.pos())
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu at a point: Copy and friends, then start or end the list there."""
+        line = self.cursorForPosition(pos).blockNumber() + 1
+        menu = self.createStandardContextMenu(pos)
         menu.addSeparator()
         start = menu.addAction(f"Start the List at Line {line}")
         start.triggered.connect(lambda: self.start_requested.emit(line))
         end = menu.addAction(f"End the List at Line {line}")
         end.triggered.connect(lambda: self.end_requested.emit(line))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -75,9 +75,15 @@ class ReviewImportDialog(QDialog):
         self._build(note)
         self.text.set_lines(self._lines)
         self._show_plan()
-        if plan.boundary is not None:
-            self.text.scroll_to_line(plan.boundary)
+        self._scrolled = False
         self.resize(1180, 760)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._scrolled and self.plan.boundary is not None:
+            # Once the view has its size: the start of the list, with the letter's end above.
+            self._scrolled = True
+            self.text.scroll_to_line(self.plan.boundary)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -168,6 +174,7 @@ class ReviewImportDialog(QDialog):
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rows.verticalHeader().hide()
+        self.rows.setWordWrap(False)  # one line a signatory; the tooltip has the entry whole
         self.rows.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.rows.horizontalHeader().setStretchLastSection(True)
         self.rows.selectionModel().currentRowChanged.connect(self._row_chosen)

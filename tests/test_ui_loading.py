@@ -1,7 +1,7 @@
 """Opening in a worker: progress, Cancel within 200 ms, a window that keeps answering.
 
-A slow disk is simulated by a reader that hands over the file a hundredth at a time, 20 ms
-apart (2 s for the whole file), reporting each piece as the real chunked reader does; a
+A slow disk is simulated by a reader that hands over the file a fiftieth at a time, 20 ms
+apart (1 s for the whole file), reporting each piece as the real chunked reader does; a
 real large list is a synthetic CSV written to tmp_path.
 """
 
@@ -24,7 +24,7 @@ from viewer.core.formats import open_document
 from viewer.core.loading import INDEXING, PARSING, READING
 from viewer.ui import load_progress
 
-SLOW_PIECES = 100
+SLOW_PIECES = 50
 SLOW_PAUSE_S = 0.02
 CANCEL_LIMIT_S = 0.2
 
@@ -135,12 +135,44 @@ def test_a_new_open_replaces_one_still_running(qtbot, window, monkeypatch, tmp_p
     assert shown_names(window) == ["Only One"]
 
 
-def test_the_worker_never_runs_on_the_gui_thread(qtbot, window, monkeypatch, tmp_path,
-                                                 slow_disk):  # fmt: skip
-    path = _csv(tmp_path / "t.csv", 5)
+def test_the_worker_never_runs_on_the_gui_thread(qtbot, window, monkeypatch, tmp_path):
+    threads = []
+    read = loading.read_file_bytes
+
+    def recording_read(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "read_file_bytes", recording_read)
     with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
-        _open(window, monkeypatch, path)
-    assert slow_disk and slow_disk[0] is not threading.main_thread()
+        _open(window, monkeypatch, _csv(tmp_path / "t.csv", 5))
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_an_unexpected_error_in_the_worker_is_reported_on_the_gui_thread(
+    qtbot, window, monkeypatch, tmp_path
+):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in a reader")
+
+    monkeypatch.setattr(loading, "document_from_file_bytes", broken)
+    before = snapshot(window)
+    with qtbot.capture_exceptions() as caught:
+        _open(window, monkeypatch, _csv(tmp_path / "t.csv", 5))
+        qtbot.waitUntil(lambda: bool(caught), timeout=LOAD_TIMEOUT_MS)
+    error = caught[0][1]
+    assert isinstance(error, RuntimeError)
+    assert error.viewer_activity == "opening t.csv"  # "Something went wrong while opening t.csv."
+    assert not window.opening.loader.busy and not window.opening.progress.isVisible()
+    assert_unchanged(window, before)
+
+
+def test_closing_the_window_stops_an_open(qtbot, window, monkeypatch, tmp_path, slow_disk):
+    _open(window, monkeypatch, _csv(tmp_path / "t.csv", 5))
+    qtbot.waitUntil(lambda: len(slow_disk) == 1, timeout=2000)
+    window.close()
+    assert not window.opening.loader.busy
+    assert window.opening.loader.wait(timeout=CANCEL_LIMIT_S + 0.1)
 
 
 class TickRecorder:
@@ -217,14 +249,22 @@ def test_a_large_file_named_on_the_command_line_opens_after_the_window(qtbot, mo
     from PySide6.QtWidgets import QApplication
 
     from viewer import app as app_module
-    from viewer.ui.main_window import MainWindow
 
     monkeypatch.setattr(load_progress, "LARGE_FILE_BYTES", 1000)
     path = _csv(tmp_path / "large.csv", 200)
     seen = {}
 
+    made = []
+    create = app_module.create_main_window
+
+    def create_and_keep(file=None):
+        made.append(create(file))
+        return made[-1]
+
+    monkeypatch.setattr(app_module, "create_main_window", create_and_keep)
+
     def run_instead_of_exec(*_args):
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        (window,) = made
         qtbot.addWidget(window)
         seen["first"] = len(window.state.document.signatories)  # the 2017 letter, at once
         seen["progress"] = window.opening.progress.isVisible()

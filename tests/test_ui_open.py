@@ -23,7 +23,7 @@ from openhelp import (
     snapshot,
     stub_open_dialog,
 )
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from uihelp import open_window, shown_column, shown_names, type_filter
 
 from viewer.core.export import export_file
@@ -176,6 +176,20 @@ def test_a_file_dropped_on_the_filter_field_opens_rather_than_being_typed(qtbot,
     assert shown_names(window) == ["Ana"]
 
 
+@pytest.mark.parametrize("part", ["letter", "table", "chart"])
+def test_a_file_dropped_on_any_part_opens(qtbot, window, tmp_path, part):
+    small = tmp_path / "dropped.csv"
+    small.write_text("name\nAna\n", encoding="utf-8")
+    target = {
+        "letter": window.letter_view.viewport(),
+        "table": window.table.viewport(),
+        "chart": window.chart.plot.viewport(),
+    }[part]
+    with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
+        assert drop_on(target, file_mime(small))
+    assert shown_names(window) == ["Ana"]
+
+
 @external
 def test_several_files_dropped_open_the_first_and_say_so(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
@@ -275,3 +289,11 @@ def test_letter_from_the_command_line_is_added_to_recent(qtbot, tmp_path):
     window = open_window(qtbot, small)
     assert shown_names(window) == ["Ana"]
     assert window.opening.recent.paths() == [str(small)]
+
+
+def test_ctrl_o_asks_for_a_file(qtbot, window, monkeypatch):
+    calls = stub_open_dialog(monkeypatch, None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert len(calls) == 1

@@ -2,20 +2,23 @@
 
 The picture is what the chart shows, with a heading above it saying which letter and which
 signatories it counts ("Showing 16 of 158 signatories · 2 countries"), so a picture pasted
-into a report still says what it is. pyqtgraph's own SVG exporter fails on this version of
-Qt's SVG output, so both formats paint the chart widget through QPainter: onto a QImage, or
-onto a QSvgGenerator, which keeps bars as paths and labels as text.
+into a report still says what it is. The PNG's plot comes from pyqtgraph's ImageExporter;
+pyqtgraph's SVG exporter fails on this version of Qt's SVG output, so the SVG paints the chart
+view onto a QSvgGenerator (at the screen's resolution, so text keeps its size), which keeps
+bars as paths and labels as text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
+import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it  # isort: skip
+from pyqtgraph.exporters import ImageExporter  # isort: skip
 from viewer.ui.palette import muted_text
 
 MARGIN = 12
@@ -73,29 +76,33 @@ def _layout(chart: QWidget, heading: ChartHeading) -> tuple[_Heading, QSize]:
     return head, QSize(width, head.height + chart.height())
 
 
-def _paint(painter: QPainter, chart: QWidget, head: _Heading, size: QSize) -> None:
-    palette = chart.palette()
-    background: QColor = palette.color(QPalette.ColorRole.Base)
-    painter.fillRect(QRect(0, 0, size.width(), size.height()), background)
-    head.paint(painter, palette)
-    painter.translate(0, head.height)
-    chart.render(painter)
+def _background(painter: QPainter, chart: QWidget, size: QSize) -> None:
+    colour: QColor = chart.palette().color(QPalette.ColorRole.Base)
+    painter.fillRect(QRect(0, 0, size.width(), size.height()), colour)
 
 
-def chart_png(chart: QWidget, heading: ChartHeading, scale: int = PNG_SCALE) -> bytes:
-    """The chart and its heading as PNG bytes."""
+def chart_png(chart: pg.PlotWidget, heading: ChartHeading, scale: int = PNG_SCALE) -> bytes:
+    """The chart and its heading as PNG bytes, at scale times the screen's pixels."""
     head, size = _layout(chart, heading)
+    # pyqtgraph's exporter draws the plot at a higher resolution with its labels and counts
+    # in place (QWidget.render onto a scaled painter enlarges them twice).
+    exporter = ImageExporter(chart.scene())
+    exporter.parameters()["width"] = chart.width() * scale
+    plot = exporter.export(toBytes=True)
     image = QImage(size * scale, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(scale)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    _paint(painter, chart, head, size)
+    painter.scale(scale, scale)
+    _background(painter, chart, size)
+    head.paint(painter, chart.palette())
+    painter.resetTransform()
+    painter.drawImage(0, head.height * scale, plot)
     painter.end()
     return _encoded(image)
 
 
-def chart_svg(chart: QWidget, heading: ChartHeading) -> bytes:
+def chart_svg(chart: pg.PlotWidget, heading: ChartHeading) -> bytes:
     """The chart and its heading as SVG bytes (bars as paths, labels as text)."""
     head, size = _layout(chart, heading)
     buffer = QBuffer()
@@ -104,10 +111,17 @@ def chart_svg(chart: QWidget, heading: ChartHeading) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    # The screen's resolution, so text sized in points keeps its size beside the bars.
+    generator.setResolution(chart.logicalDpiX())
     generator.setTitle(heading.title)
     generator.setDescription(heading.subtitle)
     painter = QPainter(generator)
-    _paint(painter, chart, head, size)
+    _background(painter, chart, size)
+    head.paint(painter, chart.palette())
+    # QGraphicsView.render fits the view into the target, by default the whole device
+    # (heading included): the target is exactly the chart's own size, under the heading.
+    target = QRectF(0, head.height, chart.width(), chart.height())
+    chart.render(painter, target, chart.viewport().rect())
     painter.end()
     return bytes(buffer.data())
 

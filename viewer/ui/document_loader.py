@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.core.errors import ParseError
 from viewer.core.loading import Cancelled, LoadSteps
+from viewer.ui.error_reporter import activity
 
 REPORT_EVERY_S = 0.04  # progress reports from the worker, at most this often
 
@@ -152,4 +153,5 @@ class DocumentLoader(QObject):
         elif kind == "failed":
             self.failed.emit(request, payload)
         else:
-            raise payload
+            with activity(f"opening {request.name}"):  # the error dialog says so
+                raise payload

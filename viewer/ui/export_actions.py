@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
@@ -25,12 +26,25 @@ from viewer.ui.open_actions import is_bundled
 from viewer.ui.view_state import ViewState
 
 STATUS_MS = 8000
+T = TypeVar("T")
 
-# format: menu text, save dialog filter, what the status line calls it
+# format: menu text, save dialog filter, status tip
 SIGNATORY_FORMATS = {
-    "csv": ("Signatories as &CSV\u2026", "CSV spreadsheet (*.csv)"),
-    "json": ("Signatories and Letter as &JSON\u2026", "Letter Viewer JSON (*.json)"),
-    "md": ("Signatories and Letter as &Markdown\u2026", "Markdown (*.md)"),
+    "csv": (
+        "Signatories as &CSV\u2026",
+        "CSV spreadsheet (*.csv)",
+        "The signatories shown now, in their order, for a spreadsheet",
+    ),
+    "json": (
+        "Signatories and Letter as &JSON\u2026",
+        "Letter Viewer JSON (*.json)",
+        "The letter with the signatories shown now, in the viewer's own format",
+    ),
+    "md": (
+        "Signatories and Letter as &Markdown\u2026",
+        "Markdown (*.md)",
+        "The letter and a table of the signatories shown now, as readable text",
+    ),
 }
 CHART_FORMATS = {
     "png": ("Chart as &PNG Picture\u2026", "PNG picture (*.png)"),
@@ -51,6 +65,14 @@ def write_signatories(doc: Document, rows, path: Path, fmt: str) -> int:
     return len(chosen)
 
 
+def attempt(write: Callable[[], T]) -> T | OSError:
+    """The write's result, or the OSError it raised (shown as a dialog, not a crash)."""
+    try:
+        return write()
+    except OSError as exc:
+        return exc
+
+
 class ExportActions(QObject):
     """The Export submenu of one main window."""
 
@@ -63,12 +85,12 @@ class ExportActions(QObject):
         self.menu = QMenu("&Export", window)
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
-        for fmt, (text, _filter) in SIGNATORY_FORMATS.items():
+        for fmt, (text, _filter, tip) in SIGNATORY_FORMATS.items():
             self._add(fmt, text, lambda _on=False, f=fmt: self.export_signatories(f))
+            self.actions[fmt].setStatusTip(tip)
         self.menu.addSeparator()
         for fmt, (text, _filter) in CHART_FORMATS.items():
             self._add(fmt, text, lambda _on=False, f=fmt: self.export_chart(f))
-        self.actions["csv"].setStatusTip("The signatories shown now, in their order, as CSV")
         self.menu.aboutToShow.connect(self._sync)
 
     def _add(self, fmt: str, text: str, slot: Callable[..., None]) -> None:
@@ -105,16 +127,17 @@ class ExportActions(QObject):
         if path is None:
             return
         self._status(f"Exporting to {path.name}\u2026", 0)
+        self.worker.submit(
+            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt)),
+            lambda outcome: self._signatories_written(path, outcome),
+        )
 
-        def done(outcome: object) -> None:
-            if not isinstance(outcome, OSError):
-                people = plural(int(outcome), "signatory", "signatories")  # type: ignore[call-overload]
-                self._status(f"Exported {people} to {path.name}.")
-            else:
-                self._failed(path, outcome)
-
-        write = lambda: write_signatories(doc, rows, path, fmt)
-        self.worker.submit(lambda: self._guarded(write), done)
+    def _signatories_written(self, path: Path, outcome: int | OSError) -> None:
+        if isinstance(outcome, OSError):
+            self._failed(path, outcome)
+        else:
+            people = plural(outcome, "signatory", "signatories")
+            self._status(f"Exported {people} to {path.name}.")
 
     def export_chart(self, fmt: str) -> None:
         """Save the chart as shown (with a heading saying what it counts) as png or svg."""
@@ -127,7 +150,7 @@ class ExportActions(QObject):
         counts = describe_counts(self.state.result)
         heading = ChartHeading(doc.title, f"{counts}; chart by {NOUNS[panel.facet][0]}")
         data = (chart_png if fmt == "png" else chart_svg)(panel.plot, heading)
-        outcome = self._guarded(lambda: write_atomic(path, data, overwrite=True))
+        outcome = attempt(lambda: write_atomic(path, data, overwrite=True))
         if isinstance(outcome, OSError):
             self._failed(path, outcome)
         else:
@@ -165,14 +188,6 @@ class ExportActions(QObject):
         if source and not is_bundled(source) and Path(source).parent.is_dir():
             return str(Path(source).parent)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-    @staticmethod
-    def _guarded(write: Callable[[], object]) -> object:
-        """The write's result, or the OSError it raised (shown as a dialog, not a crash)."""
-        try:
-            return write()
-        except OSError as exc:
-            return exc
 
     def _failed(self, path: Path, error: OSError) -> None:
         self._status("")

@@ -1,8 +1,8 @@
 """What the importer assumed about the open file: a notice in the status bar and its details.
 
 "3 things in this file were read with assumptions \u2014 Details\u2026" stays in the status bar
-while the document is open; Details lists them with their lines, and offers Review Import
-for text and Markdown letters.
+while the document is open; Details lists them with their lines (as plain text), and offers
+Review Import for text and Markdown letters.
 """
 
 from __future__ import annotations
@@ -11,20 +11,17 @@ from pathlib import PurePath
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from viewer.core.model import Document
+from viewer.core.model import Document, ImportWarning
 
 
 def notice_text(count: int) -> str:
@@ -32,6 +29,11 @@ def notice_text(count: int) -> str:
     if count == 1:
         return "1 thing in this file was read with an assumption"
     return f"{count:,} things in this file were read with assumptions"
+
+
+def note_line(warning: ImportWarning) -> str:
+    """ "Line 44: Took line 44 ..." or the message alone."""
+    return f"Line {warning.line:,}: {warning.message}" if warning.line else warning.message
 
 
 def can_review(document: Document) -> bool:
@@ -87,7 +89,7 @@ class ImportNotesDialog(QDialog):
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        self.table = self._table(document)
+        self.notes = self._list(document)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.review_button = buttons.addButton(
@@ -97,37 +99,20 @@ class ImportNotesDialog(QDialog):
         self.review_button.clicked.connect(self._review)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)
         self.resize(720, 360)
 
-    def _table(self, document: Document) -> QTableWidget:
-        table = QTableWidget(len(document.warnings), 2, self)
-        table.setObjectName("importNotes")
-        table.setHorizontalHeaderLabels(["Line", "What was assumed"])
-        table.verticalHeader().hide()
-        table.setWordWrap(True)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for row, warning in enumerate(document.warnings):
-            line = QTableWidgetItem("" if warning.line is None else f"{warning.line:,}")
-            line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            table.setItem(row, 0, line)
-            table.setItem(row, 1, QTableWidgetItem(warning.message))  # items are plain text
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())  # re-wrap
-        return table
+    def _list(self, document: Document) -> QPlainTextEdit:
+        notes = QPlainTextEdit(self)
+        notes.setObjectName("importNotes")
+        notes.setReadOnly(True)  # plain text: the notes quote the file's own lines
+        notes.setPlainText("\n\n".join(note_line(w) for w in document.warnings))
+        return notes
 
     def messages(self) -> list[str]:
-        """The rows as shown ("12: ..." or the message alone), for tests and accessibility."""
-        out = []
-        for row in range(self.table.rowCount()):
-            line, text = self.table.item(row, 0).text(), self.table.item(row, 1).text()
-            out.append(f"{line}: {text}" if line else text)
-        return out
+        """The notes as shown, one for each warning."""
+        return self.notes.toPlainText().split("\n\n")
 
     def _review(self) -> None:
         self.accept()

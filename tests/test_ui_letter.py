@@ -115,7 +115,7 @@ def test_ctrl_f_finds_in_the_letter_and_esc_returns(qtbot, window):
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert view.textCursor().selectionStart() == first
     qtbot.keyClicks(bar.edit, "zzz")
-    assert bar.status.text() == "Not found"
+    assert bar.status.text() == "No matches"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert focused() is view

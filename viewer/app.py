@@ -14,14 +14,19 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="letter-viewer", description="Open the letter viewer.")
     parser.add_argument("file", nargs="?", help="a letter to open; default: the 2017 letter")
     parser.add_argument("--version", action="version", version=f"letter-viewer {__version__}")
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help="colours for this run (View > Theme chooses them for good)",
+    )
     return parser.parse_args(argv)
 
 
-def create_main_window(path: str | Path | None = None):
+def create_main_window(path: str | Path | None = None, theme: str | None = None):
     """Build the main window for a document (a QApplication must exist); not shown."""
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path)
+    return MainWindow(path, theme=theme)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,8 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Letter Viewer")
     app.setApplicationVersion(__version__)
+    _set_desktop_identity(app)
     try:
-        window = create_main_window(args.file)
+        window = create_main_window(args.file, theme=args.theme)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
@@ -45,3 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     window.show_for_user()
     return app.exec()
+
+
+def _set_desktop_identity(app) -> None:
+    """The icon for every window and the .desktop file that names the app (Wayland docks)."""
+    from viewer.ui.desktop import DESKTOP_FILE, app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE)

@@ -31,6 +31,8 @@ APP_NAME = "letter-viewer"
 SCHEMA_VERSION = 1
 MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kB; more is not ours
 STATE_FILE = "window-state.json"
+PREFERENCES_FILE = "preferences.json"
+ZOOM_RANGE = (50, 300)  # percent of the normal text size
 
 T = TypeVar("T")
 
@@ -69,6 +71,17 @@ class WindowState:
     countries: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
     roles: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
     chart_grouping: str = field(default="country", metadata=_choices("country", "role"))
+
+
+@dataclass
+class Preferences:
+    """How the user likes to read: text size, the letter's typeface, line length, theme."""
+
+    letter_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
+    table_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
+    letter_font: str = field(default="serif", metadata=_choices("serif", "sans"))
+    reading_width: bool = True  # keep the letter's lines at a comfortable length
+    theme: str = field(default="system", metadata=_choices("system", "light", "dark"))
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -112,6 +125,8 @@ def _check(name: str, value: Any, hint: Any, meta: typing.Mapping[str, Any]) -> 
         raise _Invalid(f"its entry {name!r} has the wrong type")
     if "choices" in meta and value not in meta["choices"]:
         raise _Invalid(f"its entry {name!r} has an unknown value {value!r}")
+    if "range" in meta and not meta["range"][0] <= value <= meta["range"][1]:
+        raise _Invalid(f"its entry {name!r} is out of range")
     if "max_length" in meta and len(value) > meta["max_length"]:
         raise _Invalid(f"its entry {name!r} is too long")
     if "max_items" in meta and len(value) > meta["max_items"]:
@@ -306,3 +321,8 @@ def _reason(exc: BaseException) -> str:
 def window_state_file() -> SettingsFile[WindowState]:
     """The window layout and last view, in the platform's state folder."""
     return SettingsFile(state_dir() / STATE_FILE, WindowState, "window layout")
+
+
+def preferences_file() -> SettingsFile[Preferences]:
+    """The reading preferences, in the platform's config folder."""
+    return SettingsFile(config_dir() / PREFERENCES_FILE, Preferences, "preferences")

@@ -116,6 +116,10 @@ class FacetPicker(QPushButton):
         self.setObjectName("countryFilter" if facet == "country" else "roleFilter")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"Filter by {facet}")
+        self.setAccessibleDescription(
+            f"Opens a list of the {NOUNS[facet][1]} with their counts; "
+            "Space or Enter chooses one, Esc closes the list"
+        )
         self.model = FacetListModel(facet, self)
         self.list_view = self._make_list()
         menu = QMenu(self)
@@ -133,6 +137,10 @@ class FacetPicker(QPushButton):
         view.setModel(self.model)
         view.setUniformItemSizes(True)
         view.setAccessibleName(f"Choose {NOUNS[self.facet][1]}")
+        view.setAccessibleDescription(
+            f"Every {NOUNS[self.facet][0]} with its number of signatories; "
+            "Space or Enter adds it to the filter or takes it out"
+        )
         view.clicked.connect(lambda index: self.toggle_row(index.row()))
         view.installEventFilter(self)
         return view

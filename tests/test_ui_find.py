@@ -55,7 +55,8 @@ def test_typing_finds_every_spelling_live(qtbot, pane):
     assert labels[0] != labels[-1]  # the count followed the typing
     assert _matches(view) == NAMES
     assert all(fold(m) == "rossner" for m in _matches(view))
-    assert view.textCursor().selectedText() == NAMES[0]
+    assert bar.current_text() == NAMES[0]
+    assert view.textCursor().position() == view.extraSelections()[0].cursor.selectionStart()
 
 
 def test_accented_query_finds_the_plain_spellings_too(qtbot, pane):
@@ -64,23 +65,23 @@ def test_accented_query_finds_the_plain_spellings_too(qtbot, pane):
 
 
 def test_enter_and_f3_go_on_and_wrap_around(qtbot, pane):
-    bar, view = pane.find_bar, pane.view
+    bar = pane.find_bar
     qtbot.keyClicks(bar.edit, "rossner")
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
     assert bar.status.text() == f"3 of {len(NAMES)}"
-    assert view.textCursor().selectedText() == NAMES[2]
+    assert bar.current_text() == NAMES[2]
     for _ in range(len(NAMES) - 2):
         qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
     assert bar.status.text() == f"1 of {len(NAMES)}"  # wrapped past the last
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert bar.status.text() == f"{len(NAMES)} of {len(NAMES)}"  # and back past the first
-    assert view.textCursor().selectedText() == NAMES[-1]
+    assert bar.current_text() == NAMES[-1]
     qtbot.keyClick(bar.edit, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
-    assert view.textCursor().selectedText() == NAMES[-2]
+    assert bar.current_text() == NAMES[-2]
     qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
-    assert view.textCursor().selectedText() == NAMES[-2]
+    assert bar.current_text() == NAMES[-2]
 
 
 def test_the_current_match_is_drawn_apart_in_palette_colours(qtbot, pane):
@@ -91,10 +92,14 @@ def test_the_current_match_is_drawn_apart_in_palette_colours(qtbot, pane):
     selections = view.extraSelections()
     backgrounds = [s.format.background().color() for s in selections]
     foregrounds = [s.format.foreground().color() for s in selections]
-    # The selection's colours (darkened if the platform's pair is below 4.5:1).
-    assert foregrounds[1] == palette.color(QPalette.ColorRole.HighlightedText)
-    assert backgrounds[1].hue() == palette.color(QPalette.ColorRole.Highlight).hue()
+    # Tints of the selection colour under the normal text; the current one also underlined,
+    # so it stands out without relying on colour.
+    assert {c.name() for c in foregrounds} == {palette.color(QPalette.ColorRole.Text).name()}
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    assert abs(backgrounds[1].hsvHue() - highlight.hsvHue()) <= 3
     assert contrast(backgrounds[1], foregrounds[1]) >= 4.5
+    underlined = [s.format.fontUnderline() for s in selections]
+    assert underlined == [i == 1 for i in range(len(NAMES))]
     others = {c.name() for i, c in enumerate(backgrounds) if i != 1}
     assert len(others) == 1 and backgrounds[1].name() not in others
     assert contrast(backgrounds[0], foregrounds[0]) >= 4.5
@@ -130,7 +135,7 @@ def test_esc_closes_clears_the_highlights_and_returns_to_the_letter(qtbot, pane)
     assert not bar.isVisible()
     assert view.extraSelections() == []
     assert focused() is view
-    assert view.textCursor().selectedText() == NAMES[0]  # where the reader was
+    assert view.textCursor().selectedText() == NAMES[0]  # where the reader was, selected
 
 
 def test_matches_survive_a_new_layout(qtbot, pane):
@@ -161,6 +166,9 @@ def test_window_f3_finds_again_after_the_bar_was_closed(qtbot, bundled):
     qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
     assert bar.status.text() == f"2 of {expected}"
     assert view.textCursor().selectionStart() > first
+    # The current match is scrolled into the middle part of the pane, not left at an edge.
+    middle = view.cursorRect().center().y()
+    assert 0.2 * view.viewport().height() <= middle <= 0.8 * view.viewport().height()
     next_keys = window.reading.find_next_action.shortcuts()
     assert QKeySequence(Qt.Key.Key_F3) in next_keys
     assert QKeySequence("Shift+F3") in window.reading.find_previous_action.shortcuts()

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
+import pypdf  # the test extra installs it: the PDF's text is read back
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
@@ -15,8 +16,6 @@ from uihelp import open_window
 from viewer.core.model import Document, Letter, Paragraph, Signatory, numbered
 from viewer.core.query import Query, QueryEngine
 from viewer.ui import printing, reading
-
-pypdf = pytest.importorskip("pypdf", reason="the PDF tests read the text back with pypdf")
 
 
 def _pages(path) -> list[str]:

@@ -64,8 +64,9 @@ def test_forcing_dark_recolours_the_chart_letter_table_and_find_bar(qtbot, windo
     qtbot.keyClicks(window.letter_pane.find_bar.edit, "sokha")
     selections = view.extraSelections()
     backgrounds = [s.format.background().color() for s in selections]
-    assert backgrounds[0] == palette.color(R.Highlight)
+    assert backgrounds[0] == find_colours(palette)[2]
     assert backgrounds[1] == find_colours(palette)[0]
+    assert backgrounds[0].lightness() < 100  # a dark tint on the dark page, not a light one
 
 
 def test_back_to_light_and_to_system(qtbot, window):

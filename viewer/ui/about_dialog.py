@@ -6,7 +6,7 @@ SHA-256 into a report); nothing from the document is ever read as markup or open
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -100,7 +100,7 @@ class AboutDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         logo = QLabel(self)
-        logo.setPixmap(icon.pixmap(64, 64))
+        logo.setPixmap(icon.pixmap(QSize(64, 64), self.devicePixelRatioF()))  # sharp on HiDPI
         logo.setAccessibleName("Letter Viewer icon")
         top = QHBoxLayout()
         top.addWidget(logo)

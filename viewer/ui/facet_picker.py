@@ -58,6 +58,10 @@ class FacetListModel(QAbstractListModel):
         self._entries, self._chosen, self._total = entries, chosen, total
         self.endResetModel()
 
+    def refresh_palette(self) -> None:
+        """Recompute the muted "not stated" colour after a theme change."""
+        self._muted = muted_text()
+
     def value_at(self, row: int) -> tuple[bool, str | None]:
         """(is_all, value) of a row."""
         if row == 0:
@@ -165,6 +169,11 @@ class FacetPicker(QPushButton):
                 self.toggle_row(current.row())
             return True
         return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.refresh_palette()
 
     def _fill_list(self) -> None:
         result = self.state.result

@@ -3,7 +3,8 @@
 Matching is viewer.core.textfind's (the filter's folding, mapped back to the letter's own
 characters); the matches are drawn as ExtraSelections in colours taken from the palette, the
 current one as a selection. Enter or F3 goes to the next match, Shift+Enter or Shift+F3 to the
-previous, both wrapping around; Esc closes the bar and gives the focus back to the letter.
+previous, both wrapping around; Esc closes the bar, selects the current match in the letter
+and gives the focus back to the letter.
 """
 
 from __future__ import annotations
@@ -132,10 +133,18 @@ class FindBar(QWidget):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
-        """Hide the bar and its highlights; the letter keeps the current match selected."""
+        """Hide the bar and its highlights; the current match is left selected in the letter."""
         self.hide()
         self.target.setExtraSelections([])
+        if self.current is not None and self.current < len(self.spans):
+            self.target.setTextCursor(self._cursor(*self.spans[self.current]))
         self.target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_text(self) -> str:
+        """The text of the current match ("" if there is none)."""
+        if self.current is None:
+            return ""
+        return self._cursor(*self.spans[self.current]).selectedText()
 
     def step(self, backward: bool = False) -> bool:
         """Go to the next (or previous) match, wrapping around; False if there is none."""
@@ -183,14 +192,28 @@ class FindBar(QWidget):
             chosen = i == self.current
             fmt.setBackground(strong if chosen else tint)
             fmt.setForeground(strong_text if chosen else text)
+            if chosen:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(strong_text)
             selection.format = fmt
             selections.append(selection)
         self.target.setExtraSelections(selections)
         if self.current is not None:
-            start, end = self.spans[self.current]
-            self.target.setTextCursor(self._cursor(start, end))
-            self.target.ensureCursorVisible()
+            # The cursor goes to the match without selecting it: a selection would paint over
+            # the highlight in the selection's colours. Closing the bar selects it.
+            start, _end = self.spans[self.current]
+            self.target.setTextCursor(self._cursor(start, start))
+            self._centre_current()
             self._anchor = start
+
+    def _centre_current(self) -> None:
+        """Scroll so the current match sits mid-pane, unless it is already well in view."""
+        rect = self.target.cursorRect()
+        height = self.target.viewport().height()
+        if height * 0.2 <= rect.center().y() <= height * 0.8:
+            return
+        bar = self.target.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - height // 2)
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.target.document())

@@ -40,15 +40,17 @@ def muted_text(palette: QPalette | None = None) -> QColor:
 def find_colours(palette: QPalette | None = None) -> tuple[QColor, QColor, QColor, QColor]:
     """(background, text) for every match of a find, then for the current match.
 
-    Every match gets a pale tint of the selection colour under the normal text; the current
-    one the selection colour itself with its own text colour, as a selection looks.
+    Every match gets a pale tint of the selection colour, the current one a stronger tint
+    (and an underline, drawn by the find bar, so it does not hang on colour alone). Both keep
+    the normal text colour: a glyph that overhangs the tinted box (the "P" in "CNRP,") then
+    stays readable, where a selection's own text colour would vanish against the page.
     """
     p = palette or current_palette()
     role = QPalette.ColorRole
-    text, selected_text = p.color(role.Text), p.color(role.HighlightedText)
-    tint = readable_background(mix(p.color(role.Highlight), p.color(role.Base), 0.62), text)
-    strong = readable_background(p.color(role.Highlight), selected_text)
-    return tint, text, strong, selected_text
+    text, base, highlight = p.color(role.Text), p.color(role.Base), p.color(role.Highlight)
+    tint = readable_background(mix(highlight, base, 0.7), text)
+    strong = readable_background(mix(highlight, base, 0.35), text)
+    return tint, text, strong, text
 
 
 def luminance(colour: QColor) -> float:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.settings import Preferences, preferences_file
+from viewer.core.settings import preferences_file
 from viewer.ui import accessibility, printing
 from viewer.ui.about_dialog import AboutDialog
 from viewer.ui.desktop import app_icon, themed_icon
@@ -195,10 +195,6 @@ class ReadingControls(QObject):
         warning = self.store.save(self.prefs)
         if warning:
             self.window.statusBar().showMessage(warning, NOTICE_MS)
-
-    @property
-    def preferences(self) -> Preferences:
-        return self.prefs
 
     # -- print, PDF, dialogs ----------------------------------------------------------------------
 

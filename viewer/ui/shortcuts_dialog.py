@@ -112,11 +112,11 @@ class ShortcutsDialog(QDialog):
             group = groups.get(section)
             if group is None:
                 group = QTreeWidgetItem([section])
-                group.setFirstColumnSpanned(False)
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 self.tree.addTopLevelItem(group)
+                group.setFirstColumnSpanned(True)  # a heading across both columns
                 groups[section] = group
             item = QTreeWidgetItem([keys, what])
             item.setToolTip(1, what)

@@ -35,3 +35,20 @@ def bundled():
     from viewer.core.bundled import load_bundled
 
     return load_bundled()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard before Qt shuts down.
+
+    Qt's offscreen platform crashes at exit while the clipboard holds a QMimeData that the
+    tests put there (a real X11 or Wayland clipboard does not); an empty one is safe.
+    """
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.clipboard().clear()

@@ -7,6 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer.core.columns import (
+    COUNTRY_COLUMNS,
+    FAMILY_NAME_COLUMNS,
+    GIVEN_NAME_COLUMNS,
+    NAME_COLUMNS,
+    ROLE_COLUMNS,
+)
 from viewer.core.errors import ParseError
 from viewer.core.formats import (
     document_from_json,
@@ -20,6 +27,14 @@ from viewer.core.formats import (
 from viewer.core.model import Document, ItemList, Letter, Metadata, Paragraph, Signatory, numbered
 from viewer.core.textformat import parse_text_letter, write_text_letter
 
+# Extra columns named like a known column are read as that column, so they cannot round-trip.
+ALIASES = {
+    *NAME_COLUMNS,
+    *ROLE_COLUMNS,
+    *COUNTRY_COLUMNS,
+    *GIVEN_NAME_COLUMNS,
+    *FAMILY_NAME_COLUMNS,
+}
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 line_text = text.map(lambda s: " ".join(s.split())).filter(bool)
 opt = st.none() | line_text
@@ -89,28 +104,7 @@ def test_csv_round_trip_is_lossless(people):
             s.country,
             s.position,
             None,
-            tuple(
-                (k, v)
-                for k, v in s.extra
-                if k.lower()
-                not in (
-                    "name",
-                    "role",
-                    "country",
-                    "title",
-                    "position",
-                    "office",
-                    "job title",
-                    "full name",
-                    "fullname",
-                    "signatory",
-                    "signatories",
-                    "signed by",
-                    "nationality",
-                    "state",
-                    "country/region",
-                )
-            ),
+            tuple((k, v) for k, v in s.extra if " ".join(k.split()).lower() not in ALIASES),
         )
         for s in people
     )
@@ -156,7 +150,7 @@ def test_csv_formula_neutralised_when_safe():
     [
         (b"", "empty.txt", "empty"),
         (b"\x00\x01\x02binary\xff", "blob.txt", "binary"),
-        (b"Dear X,\n\ncaf\xe9\n", "latin1.txt", "not valid UTF-8"),
+        (b"Dear Ms R\xc3\xb6\xc3\x9fner,\n\ncaf\xe9\n", "mixed.txt", "not valid UTF-8"),
         (b"role,country\nMP,Kenya\n", "people.csv", "no \u201cname\u201d column"),
         (b'{"schema_version": 1}', "doc.json", "missing field 'signatories'"),
         (b'{"schema_version": 99, "signatories": []}', "doc.json", "newer version"),
@@ -172,8 +166,9 @@ def test_bad_input_gives_a_plain_parse_error(data, name, fragment):
 
 
 def test_invalid_utf8_names_the_line():
+    # UTF-8 elsewhere in the file ("ö"), so the stray byte is an error, not another encoding.
     with pytest.raises(ParseError) as info:
-        parse_document(b"Dear X,\n\nline two\n\xff\n", "x.txt")
+        parse_document(b"Dear R\xc3\xb6ssner,\n\nline two\n\xff\n", "x.txt")
     assert info.value.line == 4
 
 

@@ -1,9 +1,10 @@
-"""main(): arguments, the QApplication and the window."""
+"""main(): arguments, the QApplication, the error reporter and the window."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +15,11 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="letter-viewer", description="Open the letter viewer.")
     parser.add_argument("file", nargs="?", help="a letter to open; default: the 2017 letter")
     parser.add_argument("--version", action="version", version=f"letter-viewer {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the window, paint it, filter and copy once, print timings and exit",
+    )
     parser.add_argument(
         "--theme",
         choices=("system", "light", "dark"),
@@ -30,6 +36,7 @@ def create_main_window(path: str | Path | None = None, theme: str | None = None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -40,6 +47,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Letter Viewer")
     app.setApplicationVersion(__version__)
     _set_desktop_identity(app)
+    if args.smoke_test:
+        from viewer.smoke import run_smoke_test
+
+        return run_smoke_test(args.file, started)
+    from viewer.core.settings import log_dir
+    from viewer.ui.error_reporter import ErrorReporter
+
+    window = None
+    reporter = ErrorReporter(lambda: window, log_dir())
+    reporter.install()
     try:
         window = create_main_window(args.file, theme=args.theme)
     except ParseError as exc:

@@ -1,4 +1,4 @@
-"""The command line: list, stats, cite (and, with no subcommand, the window).
+"""The command line: list, stats, cite, export (and, with no subcommand, the window).
 
 The subcommands never import Qt, so they work on a machine with no display.
 """
@@ -18,7 +18,11 @@ from viewer.core.formats import open_document, signatories_to_csv
 from viewer.core.model import Document
 from viewer.core.query import NOT_STATED, Query, QueryEngine, Result
 
-SUBCOMMANDS = ("list", "stats", "cite")
+SUBCOMMANDS = ("list", "stats", "cite", "export")
+
+
+class CliError(Exception):
+    """A problem the command reports in one line (exit status 2), such as an existing file."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_stats.add_argument("--by", choices=("country", "role"), default="country")
     p_stats.add_argument("--format", choices=("table", "json"), default="table")
     _add_cite(sub)
+
+    p_export = sub.add_parser(
+        "export", help="write the shown signatories to a CSV, JSON or Markdown file"
+    )
+    _add_file(p_export)
+    _add_filters(p_export)
+    p_export.add_argument("--sort", choices=("name", "role", "country"), default=None)
+    p_export.add_argument(
+        "--to", required=True, metavar="OUT", help="the file to write: out.csv, out.json or out.md"
+    )
+    p_export.add_argument("--force", action="store_true", help="replace OUT if it exists")
     return parser
 
 
@@ -67,7 +82,9 @@ def _add_cite(sub) -> None:
 
 
 def _add_file(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="a letter (.txt, .json, .csv); default: the 2017 letter")
+    p.add_argument(
+        "file", nargs="?", help="a letter (.txt, .md, .json, .csv); default: the 2017 letter"
+    )
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -134,6 +151,25 @@ def run_cite(args: argparse.Namespace, out) -> None:
     out.write(clip.text if clip.text.strip() else "")  # nothing at all: no stray blank line
 
 
+def run_export(args: argparse.Namespace, out) -> None:
+    from viewer.core.export import export_file, export_format_for
+
+    try:
+        fmt = export_format_for(args.to)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    doc = load(args.file)
+    result = QueryEngine(doc).run(query_from_args(args))
+    people = [doc.signatories[i] for i in result.rows]
+    try:
+        written = export_file(doc, people, args.to, fmt, overwrite=args.force)
+    except FileExistsError:
+        raise CliError(f"{args.to} already exists; add --force to replace it") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {args.to} ({exc.strerror or exc})") from None
+    out.write(f"Wrote {len(people)} of {len(doc.signatories)} signatories to {written}\n")
+
+
 def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
     widths = [max([len(header[i]), *(len(r[i]) for r in rows)]) for i in range(len(header))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
@@ -150,9 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui_main(argv)
     args = build_parser().parse_args(argv)
     try:
-        runners = {"list": run_list, "stats": run_stats, "cite": run_cite}
+        runners = {"list": run_list, "stats": run_stats, "cite": run_cite, "export": run_export}
         runners[args.command](args, sys.stdout)
-    except ParseError as exc:
+    except (ParseError, CliError) as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

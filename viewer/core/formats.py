@@ -14,7 +14,14 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from viewer.core.columns import COUNTRY_COLUMNS as COUNTRY_COLUMNS
+from viewer.core.columns import NAME_COLUMNS as NAME_COLUMNS
+from viewer.core.columns import ROLE_COLUMNS as ROLE_COLUMNS
+from viewer.core.columns import map_columns
+from viewer.core.decoding import decode_letter_bytes
 from viewer.core.errors import ParseError
+from viewer.core.importer import import_text_letter
+from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import (
     Block,
     Document,
@@ -27,17 +34,10 @@ from viewer.core.model import (
     Source,
     numbered,
 )
-from viewer.core.textformat import parse_text_letter, write_text_letter
+from viewer.core.textformat import write_text_letter
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "open-letter"
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_LINE_CHARS = 100_000
-MAX_SIGNATORIES = 5_000_000
-
-NAME_COLUMNS = ("name", "full name", "fullname", "signatory", "signatories", "signed by")
-ROLE_COLUMNS = ("role", "title", "position", "job title", "office")
-COUNTRY_COLUMNS = ("country", "nationality", "country/region", "state")
 
 
 # -- bytes to text ---------------------------------------------------------------------
@@ -85,11 +85,12 @@ def decode_text(data: bytes, path: str | None = None) -> str:
             path,
             line,
         ) from None
-    _check_line_lengths(text, path)
+    check_line_lengths(text, path)
     return text
 
 
-def _check_line_lengths(text: str, path: str | None) -> None:
+def check_line_lengths(text: str, path: str | None) -> None:
+    """ParseError naming the first line longer than MAX_LINE_CHARS."""
     start = 0
     line = 1
     length = len(text)
@@ -272,7 +273,8 @@ def signatories_to_csv(signatories: tuple[Signatory, ...], safe: bool = False) -
 def signatories_from_csv(text: str, path: str | None = None) -> Document:
     """A document from a CSV of signatories; the header names the columns."""
     csv.field_size_limit(MAX_LINE_CHARS)
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
@@ -292,25 +294,28 @@ def signatories_from_csv(text: str, path: str | None = None) -> Document:
     return Document(signatories=numbered(people))
 
 
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon (spreadsheets in many European locales) or tab, from the header row."""
+    header = text[: text.find("\n")] if "\n" in text else text
+    counts = {d: _count_outside_quotes(header, d) for d in (",", ";", "\t")}
+    if counts[","] or not (counts[";"] or counts["\t"]):
+        return ","
+    return ";" if counts[";"] >= counts["\t"] else "\t"
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    return sum(part.count(delimiter) for part in line.split('"')[::2])
+
+
 def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:
-    folded = [h.strip().lower() for h in header]
-
-    def find(names: tuple[str, ...]) -> int | None:
-        return next((i for i, h in enumerate(folded) if h in names), None)
-
-    name = find(NAME_COLUMNS)
-    if name is None:
+    cols = map_columns(header)
+    if "name" not in cols and "given" not in cols and "family" not in cols:
         raise ParseError(
             "The CSV has no \u201cname\u201d column. The first row should name the "
             "columns, for example: name,role,country.",
             path,
             1,
         )
-    cols = {"name": name}
-    for key, names in (("role", ROLE_COLUMNS), ("country", COUNTRY_COLUMNS)):
-        idx = find(names)
-        if idx is not None:
-            cols[key] = idx
     return cols
 
 
@@ -322,8 +327,9 @@ def _csv_row(
             return None
         return row[i].strip() or None
 
-    name = cell(cols["name"])
-    if name is None:
+    family = cell(cols.get("family"))
+    name = cell(cols.get("name")) or " ".join(filter(None, (cell(cols.get("given")), family)))
+    if not name:
         raise ParseError("This row has no name.", path, line)
     used = set(cols.values())
     extra = tuple(
@@ -332,7 +338,11 @@ def _csv_row(
         if i not in used and row[i].strip() and header[i].strip()
     )
     return Signatory(
-        name=name, role=cell(cols.get("role")), country=cell(cols.get("country")), extra=extra
+        name=name,
+        role=cell(cols.get("role")),
+        country=cell(cols.get("country")),
+        family_name=family,
+        extra=extra,
     )
 
 
@@ -341,7 +351,7 @@ def _csv_row(
 READERS: dict[str, Callable[[str, str | None], Document]] = {
     "json": document_from_json,
     "csv": signatories_from_csv,
-    "text": parse_text_letter,
+    "text": import_text_letter,
 }
 
 
@@ -358,13 +368,23 @@ def detect_format(path: str | Path, text: str) -> str:
 
 
 def parse_document(data: bytes, path: str | None = None, fmt: str | None = None) -> Document:
-    """Read a document from bytes; fmt is json, csv or text (guessed from the path)."""
-    text = decode_text(data, path)
+    """Read a document from bytes; fmt is json, csv or text (guessed from the path).
+
+    Text that is not UTF-8 is read in a fallback encoding (viewer.core.decoding); the
+    document then says so in a warning and in ``source.encoding``.
+    """
+    decoded = decode_letter_bytes(data, path)
+    text = decoded.text
+    check_line_lengths(text, path)
     fmt = fmt or detect_format(path or "", text)
     if not text.strip():
         raise ParseError("The file is empty.", path)
     doc = READERS[fmt](text, path)
-    return replace(doc, source=Source(path=path, sha256=sha256_hex(data), format=fmt))
+    warnings = doc.warnings
+    if decoded.warning:
+        warnings = (ImportWarning(None, decoded.warning), *warnings)
+    source = Source(path=path, sha256=sha256_hex(data), format=fmt, encoding=decoded.encoding)
+    return replace(doc, source=source, warnings=warnings)
 
 
 def open_document(path: str | Path, fmt: str | None = None) -> Document:

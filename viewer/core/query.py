@@ -142,9 +142,15 @@ class Columns:
         countries = [s.country for s in signatories]
         self.search = np.array(
             [
-                "\x1f".join((fold(s.name), fold(s.role or ""), fold(s.country or ""))).encode(
-                    "utf-8"
-                )
+                # Extra fields (an imported letter's affiliations) are searchable too.
+                "\x1f".join(
+                    (
+                        fold(s.name),
+                        fold(s.role or ""),
+                        fold(s.country or ""),
+                        *(fold(v) for _, v in s.extra),
+                    )
+                ).encode("utf-8")
                 for s in signatories
             ],
             dtype=np.bytes_,

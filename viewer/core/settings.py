@@ -1,6 +1,7 @@
 """Settings and window state: where they live, what they hold, how they are written.
 
-This is the one module that writes files the app owns. Every write goes to a temporary file
+This is the one module that writes files the app owns (through viewer.core.atomic, which
+exports share). Every write goes to a temporary file
 in the same folder, is flushed and fsync'd, then replaces the old file in one step, so a
 crash never leaves half a file. A file that cannot be read as what it should hold is set
 aside as ``<name>.corrupt-<time>`` and defaults are used, with one notice for the user. A
@@ -11,11 +12,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import dataclasses
 import json
 import os
-import tempfile
 import time
 import types
 import typing
@@ -25,6 +24,8 @@ from typing import Any, Generic, TypeVar
 
 import platformdirs
 
+from viewer.core.atomic import write_atomic
+from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS
 from viewer.core.query import SORT_COLUMNS
 
 APP_NAME = "letter-viewer"
@@ -45,6 +46,34 @@ def config_dir() -> Path:
 def state_dir() -> Path:
     """The platform's folder for state such as window layout (XDG_STATE_HOME on Linux)."""
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+def log_dir() -> Path:
+    """The platform's folder for the error log (XDG_STATE_HOME/letter-viewer/log on Linux)."""
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+LOG_NAME = "letter-viewer.log"
+MAX_LOG_BYTES = 1_000_000
+
+
+def append_log(folder: Path | None, text: str, limit: int = MAX_LOG_BYTES) -> None:
+    """Append an entry to the error log, keeping one older file; never raises.
+
+    The log is the one file written by appending: a torn last entry loses nothing else.
+    """
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / LOG_NAME
+        if path.exists() and path.stat().st_size > limit:
+            os.replace(path, path.with_name(LOG_NAME + ".1"))
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S")
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{stamp} {text}\n")
+    except OSError:
+        pass  # an unwritable log folder must not turn one error into two
 
 
 # -- what is stored -------------------------------------------------------------------------
@@ -75,8 +104,16 @@ class WindowState:
 
 @dataclass
 class Preferences:
-    """How the user likes to read: text size, the letter's typeface, line length, theme."""
+    """The user's choices that are not layout, saved as soon as they change.
 
+    How citations are made (the Cite menu) and how the letter is read (View: zoom, typeface,
+    line length, theme). Two parts of the window change different fields: each saves through
+    SettingsFile.update, so neither writes back the other's fields as they were at start.
+    """
+
+    citation_style: str = field(default=DEFAULT_STYLE, metadata=_choices(*STYLE_IDS))
+    citation_authors: str = field(default=AUTHOR_MODES[0], metadata=_choices(*AUTHOR_MODES))
+    include_citation: bool = True  # copied signatories are followed by the letter's citation
     letter_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
     table_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
     letter_font: str = field(default="serif", metadata=_choices("serif", "sans"))
@@ -163,41 +200,6 @@ def to_obj(value: Any) -> dict[str, Any]:
 # -- files ------------------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path so that path holds either the old or the new bytes, never half.
-
-    A temporary file in the same folder is written, flushed and fsync'd, then renamed over
-    path; on any error the temporary file is removed and the old file is left as it was.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (POSIX)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def set_aside(path: Path) -> Path | None:
     """Rename a bad file to ``<name>.corrupt-<time>`` (kept for the user); None if it failed."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -269,6 +271,16 @@ class SettingsFile(Generic[T]):
         self._warned = True
         return self._memory_notice(problem or "the folder cannot be written")
 
+    def update(self, **changes: Any) -> tuple[T, str | None]:
+        """Change some fields of what is stored now and save it: (new value, save warning).
+
+        The file is read again first: several parts of the window save different fields of
+        one file, and each must keep what the others stored since the window opened.
+        """
+        current, _notice = self.load()  # a damaged file was reported when the window opened
+        value = dataclasses.replace(current, **changes)
+        return value, self.save(value)
+
     def _prepare_folder(self) -> str | None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -324,5 +336,5 @@ def window_state_file() -> SettingsFile[WindowState]:
 
 
 def preferences_file() -> SettingsFile[Preferences]:
-    """The reading preferences, in the platform's config folder."""
+    """The user's preferences, in the platform's config folder."""
     return SettingsFile(config_dir() / PREFERENCES_FILE, Preferences, "preferences")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.core.countries import is_country
 from viewer.core.errors import ParseError
@@ -30,7 +31,11 @@ CLOSING_RE = re.compile(
     r"|(kind|best|warm)\s+regards|regards|in\s+solidarity|yours)\s*[,:.]?$",
     re.IGNORECASE,
 )
-SALUTATION_RE = re.compile(r"^(dear|to whom it may concern|your (excellency|honou?r))\b", re.I)
+SALUTATION_RE = re.compile(
+    r"^(?:(dear|to whom it may concern|your (excellency|honou?r))\b"
+    r"|尊敬的|敬愛的|敬爱的|親愛的|亲爱的)",
+    re.I,
+)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -60,17 +65,18 @@ MAX_NAME_LENGTH = 200
 
 
 @dataclass(frozen=True)
-class _Line:
+class Line:
     number: int  # 1-based
     text: str  # trailing white space removed
 
 
-def split_lines(text: str) -> list[_Line]:
+def split_lines(text: str) -> list[Line]:
     """Lines numbered as an editor numbers them (only CR, LF and CRLF end a line)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return [_Line(i, raw.rstrip()) for i, raw in enumerate(text.split("\n"), start=1)]
+    return [Line(i, raw.rstrip()) for i, raw in enumerate(text.split("\n"), start=1)]
 
 
+@lru_cache(maxsize=65536)  # role lines repeat ("Member of Parliament, Malaysia")
 def split_role_line(line: str) -> tuple[str | None, str | None] | None:
     """("Member of Parliament", "Malaysia") for a role line; None for anything else."""
     line = line.strip()
@@ -107,8 +113,8 @@ def parse_text_letter(text: str, path: str | None = None) -> Document:
             path,
         )
     warnings: list[ImportWarning] = []
-    letter = _parse_head(lines[:closing_at], lines[closing_at].text.strip())
-    signatories = _parse_signatories(lines[closing_at + 1 :], warnings)
+    letter = parse_letter_head(lines[:closing_at], lines[closing_at].text.strip())
+    signatories = parse_signatory_blocks(lines[closing_at + 1 :], warnings)
     if not signatories:
         raise ParseError(
             "The letter has a closing line but no signatory names after it.",
@@ -118,14 +124,15 @@ def parse_text_letter(text: str, path: str | None = None) -> Document:
     return Document(letter=letter, signatories=signatories, warnings=tuple(warnings))
 
 
-def _find_closing(lines: list[_Line]) -> int | None:
+def _find_closing(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines):
         if CLOSING_RE.match(line.text.strip()):
             return i
     return None
 
 
-def _parse_head(lines: list[_Line], closing: str) -> Letter:
+def parse_letter_head(lines: list[Line], closing: str | None) -> Letter:
+    """Addressee, date, salutation and body from the lines before the closing."""
     texts = [ln.text for ln in lines]
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     salutation_at = next((i for i in nonblank if SALUTATION_RE.match(texts[i].strip())), None)
@@ -186,9 +193,10 @@ def _parse_body(texts: list[str]) -> list[Block]:
     return blocks
 
 
-def _parse_signatories(
-    lines: Iterable[_Line], warnings: list[ImportWarning]
+def parse_signatory_blocks(
+    lines: Iterable[Line], warnings: list[ImportWarning]
 ) -> tuple[Signatory, ...]:
+    """Signatories laid out as a name line, optionally followed by a "Role, Country" line."""
     people: list[Signatory] = []
     pending_name = False  # the last entry is a name still waiting for its role line
     for line in lines:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QWidget,
+    QWidgetAction,
 )
 
 
@@ -65,3 +67,46 @@ def is_control(widget: QWidget) -> bool:
     takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractScrollArea)
     return takes_tab and isinstance(widget, kinds)
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" in a menu text ("&&" is a literal ampersand)."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
+def add_missing_mnemonics(menu: QMenu) -> None:
+    """Give every entry of menu (and of its submenus) that has no "&" letter a free one.
+
+    As KDE's accelerator manager does: entries added by any part of the window (the
+    citation styles, say) become reachable by Alt+letter without each part choosing
+    letters that the others might take. Word starts are tried first, then any letter.
+    """
+    entries = [
+        a for a in menu.actions()
+        if not a.isSeparator() and not isinstance(a, QWidgetAction) and a.text()
+    ]  # fmt: skip
+    used = {m for a in entries if (m := mnemonic(a.text()))}
+    for action in entries:
+        if action.menu() is not None:
+            add_missing_mnemonics(action.menu())
+        if mnemonic(action.text()) is None:
+            text = action.text()
+            index = _free_letter(text, used)
+            if index is not None:
+                used.add(text[index].lower())
+                action.setText(f"{text[:index]}&{text[index:]}")
+
+
+def _free_letter(text: str, used: set[str]) -> int | None:
+    starts = [
+        i for i, c in enumerate(text) if c.isalnum() and (i == 0 or not text[i - 1].isalnum())
+    ]
+    others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+    return next((i for i in starts + others if text[i].lower() not in used), None)

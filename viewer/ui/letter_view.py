@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
     QPalette,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -24,12 +27,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from viewer.core.cite.locators import Paragraphs
 from viewer.core.model import Document, ItemList, Letter, Paragraph
 from viewer.core.summary import signed_by_line
 
 SIGNATORIES_ANCHOR = "signatories"
 LINE_HEIGHT = 135  # percent: a reading line height, not the tight default
 FONT_SCALE = 1.15  # the letter reads a little larger than the window's controls
+# Each block of the body carries the number of the paragraph it belongs to, as citations count
+# them (viewer.core.cite.body_paragraphs: a paragraph or a whole list is one). Recorded while
+# the document is built, so a quote's "para. N" never depends on matching text again.
+PARAGRAPH_PROPERTY = QTextFormat.Property.UserProperty.value + 1
 DOCUMENT_MARGIN = 24
 READING_CHARS = 70  # letters per line at most (about 75 characters with spaces): easy to read
 SERIF_FAMILIES = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
@@ -74,6 +82,7 @@ class LetterView(QTextBrowser):
         )
         self._document: Document | None = None
         self.reading_style = ReadingStyle()
+        self.context_actions: list[QAction] = []  # added to the context menu after "Copy"
         self.anchorClicked.connect(self._anchor_clicked)
 
     def loadResource(self, kind: int, name: QUrl):
@@ -149,6 +158,50 @@ class LetterView(QTextBrowser):
             return
         super().wheelEvent(event)
 
+    def selected_paragraphs(self) -> Paragraphs:
+        """The body paragraph (or first and last) the selection comes from; None outside it."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        doc = self.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        first, last = doc.findBlock(start), doc.findBlock(end)
+        if first != last and start == _block_end(first):
+            first = first.next()  # the selection begins at the very end of a block
+        if first != last and end == last.position():
+            last = last.previous()  # ... or ends at the very start of the next one
+        numbers = []
+        block = first
+        while block.isValid():
+            if (number := paragraph_number(block)) is not None:
+                numbers.append(number)
+            if block == last:
+                break
+            block = block.next()
+        if not numbers:
+            return None
+        low, high = min(numbers), max(numbers)
+        return low if low == high else (low, high)
+
+    def selected_quote(self) -> str:
+        """The selected text (Qt's paragraph separators included; the citation core reads them)."""
+        return self.textCursor().selectedText()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The standard menu (Copy, Select All, Copy Link Location) plus our actions after Copy.
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(event.pos() + offset)
+        actions = menu.actions()
+        copy = next((i for i, a in enumerate(actions) if a.objectName() == "edit-copy"), None)
+        after = actions[copy + 1] if copy is not None and copy + 1 < len(actions) else None
+        for action in self.context_actions:
+            if after is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(after, action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A reader's Home and End: the top and the bottom of the letter.
         bar = self.verticalScrollBar()
@@ -171,11 +224,23 @@ class LetterView(QTextBrowser):
             self.signatories_requested.emit()
 
 
-def _block(top: float = 0, bottom: float = 0) -> QTextBlockFormat:
+def paragraph_number(block: QTextBlock) -> int | None:
+    """The body paragraph a block of the letter view belongs to (None outside the body)."""
+    value = block.blockFormat().property(PARAGRAPH_PROPERTY)
+    return value if isinstance(value, int) else None
+
+
+def _block_end(block: QTextBlock) -> int:
+    return block.position() + block.length() - 1
+
+
+def _block(top: float = 0, bottom: float = 0, paragraph: int | None = None) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)
     fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if paragraph is not None:
+        fmt.setProperty(PARAGRAPH_PROPERTY, paragraph)
     return fmt
 
 
@@ -205,26 +270,29 @@ def write_letter(cursor: QTextCursor, letter: Letter) -> None:
     if letter.salutation:
         start(_block(top=6, bottom=10))
         _text(cursor, letter.salutation)
+    number = 0
     for block in letter.body:
         if isinstance(block, Paragraph):
-            start(_block(bottom=12))
+            number += 1
+            start(_block(bottom=12, paragraph=number))
             _text(cursor, block.text)
         elif isinstance(block, ItemList):
-            _write_list(cursor, block, start)
+            number += 1
+            _write_list(cursor, block, start, number)
     if letter.closing:
         start(_block(top=14))
         _text(cursor, letter.closing)
 
 
-def _write_list(cursor: QTextCursor, items: ItemList, start) -> None:
-    start(_block(bottom=6))
+def _write_list(cursor: QTextCursor, items: ItemList, start, number: int) -> None:
+    start(_block(bottom=6, paragraph=number))
     list_format = QTextListFormat()
     list_format.setStyle(QTextListFormat.Style.ListDisc)
     list_format.setIndent(1)
     cursor.createList(list_format)
     for i, item in enumerate(items.items):
         if i:
-            cursor.insertBlock()  # a copy of the item's format: stays in the list
+            cursor.insertBlock()  # a copy of the item's format: stays in the list, same number
         _text(cursor, item)
     # The next start() inserts a block with a fresh format, which ends the list.
 

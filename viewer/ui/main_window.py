@@ -25,6 +25,7 @@ from viewer.core.model import Document
 from viewer.core.query import Result, describe_counts
 from viewer.core.settings import window_state_file
 from viewer.ui import window_layout
+from viewer.ui.cite_actions import install_citation_actions
 from viewer.ui.country_chart import CountryChartDock
 from viewer.ui.labels import plural
 from viewer.ui.letter_pane import LetterPane
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
         edit.addActions([self.find_action, self.filter_action, self.clear_action])
         edit.addSeparator()
         edit.addAction(self.select_all_action)
+        edit.addSeparator()
+        # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
+        self.citations = install_citation_actions(self, edit)
 
         self.view_menu = bar.addMenu("&View")
         self._build_view_menu(self.view_menu)
@@ -166,7 +170,7 @@ class MainWindow(QMainWindow):
             self.grouping_actions[facet] = action
         self.chart.grouping_changed.connect(self._show_grouping)
         self._show_grouping(self.chart.facet)
-        columns = view.addMenu("&Columns")
+        columns = view.addMenu("Col&umns")  # C is the chart's
         columns.addActions(self.table.column_actions)
         view.addSeparator()
         view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))

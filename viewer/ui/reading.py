@@ -162,6 +162,9 @@ class ReadingControls(QObject):
         help_actions = w.help_menu.actions()
         _insert(w.help_menu, help_actions[0] if help_actions else None,
                 [self.shortcuts_action, None])  # fmt: skip
+        for top in w.menuBar().actions():
+            if top.menu() is not None:
+                accessibility.add_missing_mnemonics(top.menu())
 
     # -- zoom, font, width, theme -----------------------------------------------------------------
 
@@ -191,8 +194,7 @@ class ReadingControls(QObject):
         self.theme_actions[self.theme.choice].setChecked(True)
 
     def _save(self, **changes) -> None:
-        self.prefs = dataclasses.replace(self.prefs, **changes)
-        warning = self.store.save(self.prefs)
+        self.prefs, warning = self.store.update(**changes)
         if warning:
             self.window.statusBar().showMessage(warning, NOTICE_MS)
 

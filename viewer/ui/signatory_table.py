@@ -279,8 +279,11 @@ class SignatoryTable(QTableView):
         ranges = self.selectionModel().selection()
         if ranges.isEmpty():
             return np.empty(0, dtype=np.intp)
-        parts = [np.arange(r.top(), r.bottom() + 1) for r in ranges]
-        return np.unique(np.concatenate(parts))
+        # A mask, not np.unique over the ranges: milliseconds for a million rows, not a second.
+        mask = np.zeros(self._model.rowCount(), dtype=bool)
+        for r in ranges:
+            mask[r.top() : r.bottom() + 1] = True
+        return np.flatnonzero(mask)
 
     def selected_signatories(self) -> list[Signatory]:
         """The selected rows' signatories, in display order."""

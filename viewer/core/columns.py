@@ -1,0 +1,43 @@
+"""Column names of signatory tables (CSV files, Markdown tables) and what each one holds.
+
+Matching is on the header as written, trimmed and lower-cased. Columns that are not a name,
+role or country (affiliation, institution, party, ...) are kept as extra columns under their
+own header, so nothing in the file is dropped.
+"""
+
+from __future__ import annotations
+
+NAME_COLUMNS = (
+    "name", "full name", "fullname", "full_name", "signatory", "signatories", "signed by",
+    "signer", "signee", "person", "names", "姓名", "名字", "聯署人", "联署人", "签名人", "簽名人",
+)  # fmt: skip
+ROLE_COLUMNS = (
+    "role", "title", "position", "job title", "job_title", "office", "occupation",
+    "designation", "function", "job", "profession", "職位", "职位", "職銜", "职衔",
+)  # fmt: skip
+COUNTRY_COLUMNS = (
+    "country", "nationality", "country/region", "state", "country of residence", "nation",
+    "country_name", "國家", "国家", "國籍", "国籍",
+)  # fmt: skip
+GIVEN_NAME_COLUMNS = ("first name", "first_name", "firstname", "given name", "given_name",
+                      "forename")  # fmt: skip
+FAMILY_NAME_COLUMNS = ("last name", "last_name", "lastname", "surname", "family name",
+                       "family_name")  # fmt: skip
+
+
+def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
+    """Index of the first header cell that is one of ``names`` (case and spaces ignored)."""
+    folded = [" ".join(h.split()).lower() for h in header]
+    return next((i for i, h in enumerate(folded) if h in names), None)
+
+
+def map_columns(header: list[str]) -> dict[str, int]:
+    """Which column holds name, given/family name, role and country (those present)."""
+    found = {
+        "name": find_column(header, NAME_COLUMNS),
+        "given": find_column(header, GIVEN_NAME_COLUMNS),
+        "family": find_column(header, FAMILY_NAME_COLUMNS),
+        "role": find_column(header, ROLE_COLUMNS),
+        "country": find_column(header, COUNTRY_COLUMNS),
+    }
+    return {key: idx for key, idx in found.items() if idx is not None}

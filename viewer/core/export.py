@@ -1,0 +1,140 @@
+"""Export of the shown signatories: CSV, the project's JSON (with the letter), Markdown.
+
+The rows are whatever the caller shows, in the shown order (a filtered, sorted view). Files
+are written atomically (viewer.core.atomic). The Markdown is a readable letter (front matter
+with the metadata, the text, then a table of signatories) that this viewer's importer reads
+back to the same signatories.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from viewer.core.atomic import write_atomic
+from viewer.core.formats import document_to_json, signatories_to_csv
+from viewer.core.letter_body import OWN_FORMAT
+from viewer.core.model import Document, Paragraph, Signatory
+
+EXPORT_FORMATS = ("csv", "json", "md")
+FORMAT_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}
+FORMAT_LABELS = {
+    "csv": "CSV spreadsheet (*.csv)",
+    "json": "Letter viewer JSON (*.json)",
+    "md": "Markdown (*.md)",
+}
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START_SPECIALS = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)(?=[.)]))")
+
+
+def export_format_for(path: str | Path) -> str:
+    """The export format a file name asks for; ValueError naming the choices otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMAT_SUFFIXES:
+        raise ValueError(
+            f"cannot export to \u201c{Path(path).name}\u201d: the name should end in "
+            ".csv, .json or .md"
+        )
+    return FORMAT_SUFFIXES[suffix]
+
+
+def default_export_name(doc: Document, fmt: str) -> str:
+    """A file name for the save dialog, from the letter's file name or its title."""
+    stem = Path(doc.source.path).stem if doc.source.path else _slug(doc.title)
+    return f"{stem or 'letter'}-signatories.{fmt}"
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    return "-".join(words)[:60].strip("-")
+
+
+def export_text(doc: Document, signatories: Sequence[Signatory], fmt: str) -> str:
+    """The shown signatories (and, for JSON and Markdown, the letter) as text."""
+    rows = tuple(signatories)
+    if fmt == "csv":
+        return signatories_to_csv(rows, safe=True)
+    if fmt == "json":
+        return document_to_json(replace(doc, signatories=rows))
+    if fmt == "md":
+        return markdown_letter(doc, rows)
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def export_file(
+    doc: Document,
+    signatories: Sequence[Signatory],
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``."""
+    fmt = fmt or export_format_for(path)
+    return write_atomic(path, export_text(doc, signatories, fmt), overwrite=overwrite)
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+
+def markdown_letter(doc: Document, signatories: Sequence[Signatory]) -> str:
+    """The letter and the given signatories as Markdown the importer reads back."""
+    parts = [_front_matter(doc), f"# {_escape(doc.title)}"]
+    letter = doc.letter
+    if letter.addressee:
+        parts.append("  \n".join(_escape(a) for a in letter.addressee))
+    for line in (letter.date, letter.salutation):
+        if line:
+            parts.append(_escape(line))
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            parts.append(_escape(block.text))
+        else:
+            parts.append("\n".join(f"- {_escape(item, line_start=False)}" for item in block.items))
+    if letter.closing:
+        parts.append(_escape(letter.closing))
+    parts.append("## Signatories")
+    parts.append(_table(signatories))
+    return "\n\n".join(parts) + "\n"
+
+
+def _front_matter(doc: Document) -> str:
+    fields = {"format": OWN_FORMAT}
+    fields.update({k: v for k, v in asdict(doc.metadata).items() if v is not None})
+    lines = ["---"]
+    for key, value in fields.items():
+        shown = value if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
+        lines.append(f"{key}: {shown}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _table(signatories: Sequence[Signatory]) -> str:
+    extra_keys = list(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+    header = ["Name", "Role", "Country", *extra_keys]
+    rows = [
+        [s.name, s.role or "", s.country or "", *(s.extra_value(k) or "" for k in extra_keys)]
+        for s in signatories
+    ]
+    lines = [_table_row(header), "| " + " | ".join("---" for _ in header) + " |"]
+    lines += [_table_row(row) for row in rows]
+    return "\n".join(lines)
+
+
+def _table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(_escape(c, line_start=False) for c in cells) + " |"
+
+
+def _escape(text: str, line_start: bool = True) -> str:
+    """Text that Markdown (and the importer) shows as itself, on one line."""
+    text = " ".join(text.split())
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    if line_start:  # "# x", "- x", "1. x" at the start of a line would become markup
+        text = _LINE_START_SPECIALS.sub(
+            lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\", text, count=1
+        )
+    return text

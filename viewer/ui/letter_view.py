@@ -39,7 +39,7 @@ FONT_SCALE = 1.15  # the letter reads a little larger than the window's controls
 # the document is built, so a quote's "para. N" never depends on matching text again.
 PARAGRAPH_PROPERTY = QTextFormat.Property.UserProperty.value + 1
 DOCUMENT_MARGIN = 24
-READING_CHARS = 70  # letters per line at most (about 75 characters with spaces): easy to read
+READING_CHARS = 64  # letter widths per line: about 75 characters with spaces, easy to read
 SERIF_FAMILIES = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
 
 

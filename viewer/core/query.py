@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 import numpy as np
 
@@ -207,12 +208,12 @@ class Columns:
         steps = Steps(progress, cancel)
         self.size = len(signatories)
         self._signatories = signatories
-        names = [s.name for s in signatories]
+        names = list(map(attrgetter("name"), signatories))
         self.names, self.raw_names = build_text_columns(names, raw=True, steps=steps.part(0, 0.6))
         self.text = TextIndex(self.names, steps.part(0.6, 0.85))
-        roles = [s.role for s in signatories]
+        roles = list(map(attrgetter("role"), signatories))
         steps.step(0.9)
-        countries = [s.country for s in signatories]
+        countries = list(map(attrgetter("country"), signatories))
         self.category = {"country": _Category(countries), "role": _Category(roles)}
         self._sorts: dict[str, _SortOrder] = {}
         steps.step(1.0)
@@ -241,7 +242,7 @@ class Columns:
     def _ranks(self, column: str) -> np.ndarray:
         if column in self.category:
             return self.category[column].ranks()
-        names = [s.name for s in self._signatories]
+        names = list(map(attrgetter("name"), self._signatories))
         return text_ranks(self.names, self.raw_names, names)
 
     def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:

@@ -53,28 +53,31 @@ class TextColumn:
 class _CharFolder:
     """fold() of single characters, learnt as they are met, applied to code point arrays."""
 
+    _UNKNOWN, _ONE, _ODD = 0, 1, 2  # folds to one character, or to more or fewer
+
     def __init__(self) -> None:
         self.table = np.arange(_CODE_POINTS, dtype=np.uint32)
-        self.known = np.zeros(_CODE_POINTS, dtype=bool)
-        self.odd = np.zeros(_CODE_POINTS, dtype=bool)  # folds to more or fewer than one
+        self.kind = np.zeros(_CODE_POINTS, dtype=np.uint8)
         self.odd_folds: dict[int, list[int]] = {}
 
     def learn(self, points: np.ndarray) -> None:
-        for cp in np.unique(points[~self.known[points]]).tolist():
+        for cp in np.unique(points).tolist():
             folded = fold_uncached(chr(cp))
             if len(folded) == 1:
                 self.table[cp] = ord(folded)
+                self.kind[cp] = self._ONE
             else:
-                self.odd[cp] = True
                 self.odd_folds[cp] = [ord(c) for c in folded]
-            self.known[cp] = True
+                self.kind[cp] = self._ODD
 
     def fold(self, points: np.ndarray) -> np.ndarray:
-        self.learn(points)
+        kinds = self.kind[points]
+        if not kinds.all():  # characters not met before
+            self.learn(points[kinds == self._UNKNOWN])
+            kinds = self.kind[points]
         out = self.table[points]
-        where = np.flatnonzero(self.odd[points])
-        if where.size:
-            out = self._expand(out, points, where)
+        if kinds.max(initial=self._ONE) == self._ODD:
+            out = self._expand(out, points, np.flatnonzero(kinds == self._ODD))
         return out
 
     def _expand(self, out: np.ndarray, points: np.ndarray, where: np.ndarray) -> np.ndarray:

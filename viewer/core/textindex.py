@@ -27,6 +27,7 @@ _BIT = np.zeros(256, dtype=np.uint64)
 for _i, _b in enumerate(_MASKED):
     _BIT[_b] = np.uint64(1) << np.uint64(_i)
 _ROWS_PER_STEP = 1 << 16
+_PAIR_SAMPLE = 4  # count byte pairs in one of every so many steps
 _BLOCK_BITS = 8
 _LOOKUP_BLOCKS_PER_STEP = 4096
 _CACHE_BYTES = 64 * 1024 * 1024
@@ -186,17 +187,19 @@ def _row_lookup(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.ndarra
 
 
 def _masks_and_pairs(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the bits of the masked bytes it holds; over all rows, counts of byte pairs."""
+    """Per row, the bits of the masked bytes it holds; over a sample of rows, counts of byte
+    pairs (only used to pick which pair of a term to look for: any pick is exact)."""
     data, starts = column.data, column.starts
     n = column.size
     bits = np.zeros(n, dtype=np.uint64)
     pairs = np.zeros(1 << 16, dtype=np.int64)
-    for first in range(0, n, _ROWS_PER_STEP):
+    for step, first in enumerate(range(0, n, _ROWS_PER_STEP)):
         last = min(first + _ROWS_PER_STEP, n)
         lo, hi = int(starts[first]), int(starts[last])
         chunk = data[lo:hi]
         bits[first:last] = np.bitwise_or.reduceat(_BIT[chunk], starts[first:last] - lo)
-        codes = chunk[:-1].astype(np.uint16) | (chunk[1:].astype(np.uint16) << 8)
-        pairs += np.bincount(codes, minlength=1 << 16)
+        if step % _PAIR_SAMPLE == 0:  # a sample is enough to tell rare pairs from common ones
+            codes = chunk[:-1].astype(np.uint16) | (chunk[1:].astype(np.uint16) << 8)
+            pairs += np.bincount(codes, minlength=1 << 16)
         steps.step(last / n)
     return bits, pairs

@@ -108,6 +108,7 @@ class _Category:
             index[label] = i
         self.ids = np.fromiter(map(index.__getitem__, values), dtype=np.intp, count=len(values))
         self.all_counts = np.bincount(self.ids, minlength=len(self.labels))
+        self._all_facets: tuple[FacetCount, ...] | None = None
         self._id_of = {label: i for i, label in enumerate(self.labels)}
         self._folded = [fold(label) for label in labels]
 
@@ -143,10 +144,16 @@ class _Category:
         return self.facet_counts(self.count(rows))
 
     def facet_counts(self, counts: np.ndarray) -> tuple[FacetCount, ...]:
+        """FacetCounts of the ids counted, most first; ties in order of appearance."""
+        if counts is self.all_counts and self._all_facets is not None:
+            return self._all_facets
         order = np.argsort(-counts, kind="stable")
-        return tuple(
-            FacetCount(self.labels[i], int(counts[i])) for i in order.tolist() if counts[i] > 0
-        )
+        order = order[counts[order] > 0]
+        labels = self.labels
+        made = tuple(map(FacetCount, [labels[i] for i in order.tolist()], counts[order].tolist()))
+        if counts is self.all_counts:
+            self._all_facets = made
+        return made
 
     def ranks(self) -> np.ndarray:
         """Collation rank of each row's value; -1 for not stated."""
@@ -161,15 +168,20 @@ class _SortOrder:
 
     def __init__(self, ranks: np.ndarray):
         self.ranks = ranks  # -1: not stated, sorted last both ways
+        self._top = int(ranks.max(initial=0)) + 1  # the key of "not stated"
         self._orders: dict[bool, np.ndarray] = {}
 
-    def keys(self, descending: bool) -> np.ndarray:
-        """A sort key per row; ties are broken by position by a stable sort."""
-        top = int(self.ranks.max(initial=0)) + 1
-        stated = self.ranks >= 0
+    @property
+    def nbytes(self) -> int:
+        return self.ranks.nbytes + sum(o.nbytes for o in self._orders.values())
+
+    def keys(self, descending: bool, rows: np.ndarray | None = None) -> np.ndarray:
+        """A sort key per row (of rows, or all); a stable sort breaks ties by position."""
+        ranks = self.ranks if rows is None else self.ranks[rows]
+        stated = ranks >= 0
         if descending:
-            return np.where(stated, top - 1 - self.ranks, top)
-        return np.where(stated, self.ranks, top)
+            return np.where(stated, self._top - 1 - ranks, self._top)
+        return np.where(stated, ranks, self._top)
 
     def order(self, descending: bool) -> np.ndarray:
         """All rows in display order."""
@@ -181,11 +193,11 @@ class _SortOrder:
 
     def arrange(self, rows: np.ndarray | None, descending: bool) -> np.ndarray:
         """rows (ascending; None for all) in display order."""
+        if rows is not None and rows.size * 16 < self.ranks.size:  # few rows: sort them alone
+            return rows[np.argsort(self.keys(descending, rows), kind="stable")]
         full = self.order(descending)
         if rows is None:
             return full
-        if rows.size * 16 < full.size:  # few rows: sort them alone
-            return rows[np.argsort(self.keys(descending)[rows], kind="stable")]
         keep = np.zeros(full.size, dtype=bool)
         keep[rows] = True
         return full[keep[full]]
@@ -223,9 +235,10 @@ class Columns:
         """Memory the columns hold (arrays and caches), for measuring."""
         total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes
         total += sum(c.ids.nbytes for c in self.category.values())
-        for order in self._sorts.values():
-            total += order.ranks.nbytes + sum(o.nbytes for o in order._orders.values())
-        return total
+        return total + sum(order.nbytes for order in self._sorts.values())
+
+    def clear_sorts(self) -> None:
+        self._sorts.clear()
 
     def sort_order(self, column: str) -> _SortOrder:
         """The sort order of a column, built the first time it is asked for."""
@@ -274,10 +287,18 @@ class QueryEngine:
     def size(self) -> int:
         return self.columns.size
 
+    def clear_cache(self, sorts: bool = False) -> None:
+        """Forget remembered matches (and, with sorts=True, sort orders); they are rebuilt
+        when next needed. For memory pressure, and for measuring first-time costs."""
+        self._words.clear()
+        self.columns.text.clear_cache()
+        if sorts:
+            self.columns.clear_sorts()
+
     def prepare_sort(self, column: str) -> None:
         """Build a column's sort order now (e.g. in a worker) so the first sort is instant."""
         if column != "position":
-            self.columns.sort_order(column)
+            self.columns.sort_order(column).order(descending=False)
 
     def run(self, query: Query) -> Result:
         text_rows = self._text_rows(terms(query.text))
@@ -287,22 +308,15 @@ class QueryEngine:
         by_country = _filtered(text_rows, cats, wanted, skip="role")
         by_role = _filtered(text_rows, cats, wanted, skip="country")
         both = by_country if "role" not in wanted else _filtered(by_country, cats, wanted, None)
-        facet_counts = {
-            "country": cats["country"].count(by_role),
-            "role": cats["role"].count(by_country),
-        }
+        counts = {"country": cats["country"].count(by_role), "role": cats["role"].count(by_country)}
+        facet_counts = {f: cats[f].facet_counts(c) for f, c in counts.items()}
         visible = {
-            f: counts * wanted[f] if f in wanted else counts for f, counts in facet_counts.items()
+            f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
+            for f, c in counts.items()
         }
         rows = self._sorted(both, query)
         rows.setflags(write=False)
-        return Result(
-            query,
-            rows,
-            self.size,
-            {f: cats[f].facet_counts(c) for f, c in visible.items()},
-            {f: cats[f].facet_counts(c) for f, c in facet_counts.items()},
-        )
+        return Result(query, rows, self.size, visible, facet_counts)
 
     def _text_rows(self, words: list[str]) -> np.ndarray | None:
         """Rows matching every word (None: no text filter); fewest matches first."""

@@ -66,6 +66,10 @@ class TextIndex:
         held = (self._row_bits, self._pair_counts, self._block_rows, self._in_block)
         return sum(a.nbytes for a in held) + self._cached_bytes
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+        self._cached_bytes = 0
+
     def rows(self, term: bytes) -> np.ndarray:
         """Sorted indices of the rows whose text contains term (not empty)."""
         found = self._cache.get(term)

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer.core import query as query_module
 from viewer.core import textcolumn, textindex
 from viewer.core.collation import text_ranks
 from viewer.core.folding import fold, sort_key
@@ -143,6 +144,7 @@ def tiny_chunks(monkeypatch):
     monkeypatch.setattr(textcolumn, "_CHUNK", 3)
     monkeypatch.setattr(textindex, "_ROWS_PER_STEP", 4)
     monkeypatch.setattr(textindex, "_LOOKUP_BLOCKS_PER_STEP", 1)
+    monkeypatch.setattr(query_module, "_ROWS_PER_STEP", 5)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,

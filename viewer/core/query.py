@@ -100,13 +100,26 @@ class Result:
 class _Category:
     """A column of categories (countries or roles) as integer ids."""
 
-    def __init__(self, values: Sequence[str | None]):
-        index: dict[str | None, int] = dict.fromkeys(values, 0)
+    def __init__(
+        self, values: Sequence, key: Callable[[object], str | None] | None = None, steps=None
+    ):
+        """Ids for values (or key(value) for each), in slices so a worker thread lets the
+        GUI thread run in between."""
+        steps = steps or Steps()
+        index: dict[str | None, int] = {None: -1}  # "not stated" gets the last id at the end
+        self.ids = np.empty(len(values), dtype=np.intp)
+        for first in range(0, len(values), _ROWS_PER_STEP):
+            chunk = values[first : first + _ROWS_PER_STEP]
+            if key is not None:
+                chunk = list(map(key, chunk))
+            for value in dict.fromkeys(chunk):
+                index.setdefault(value, len(index) - 1)
+            got = np.fromiter(map(index.__getitem__, chunk), dtype=np.intp, count=len(chunk))
+            self.ids[first : first + len(chunk)] = got
+            steps.step((first + len(chunk)) / len(values))
         labels = [v for v in index if v is not None]
+        self.ids[self.ids < 0] = len(labels)
         self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
-        for i, label in enumerate(self.labels):
-            index[label] = i
-        self.ids = np.fromiter(map(index.__getitem__, values), dtype=np.intp, count=len(values))
         self.all_counts = np.bincount(self.ids, minlength=len(self.labels))
         self._all_facets: tuple[FacetCount, ...] | None = None
         self._id_of = {label: i for i, label in enumerate(self.labels)}
@@ -220,15 +233,17 @@ class Columns:
         steps = Steps(progress, cancel)
         self.size = len(signatories)
         self._signatories = signatories
-        names = list(map(attrgetter("name"), signatories))
-        self.names, self.raw_names = build_text_columns(names, raw=True, steps=steps.part(0, 0.6))
+        self.names, self.raw_names = build_text_columns(
+            signatories, key=attrgetter("name"), raw=True, steps=steps.part(0, 0.6)
+        )
         self.text = TextIndex(self.names, steps.part(0.6, 0.85))
-        roles = list(map(attrgetter("role"), signatories))
-        steps.step(0.9)
-        countries = list(map(attrgetter("country"), signatories))
-        self.category = {"country": _Category(countries), "role": _Category(roles)}
+        self.category = {
+            facet: _Category(
+                signatories, attrgetter(facet), steps.part(0.85 + i * 0.075, 0.925 + i * 0.075)
+            )
+            for i, facet in enumerate(FACETS)
+        }
         self._sorts: dict[str, _SortOrder] = {}
-        steps.step(1.0)
 
     @property
     def nbytes(self) -> int:
@@ -350,6 +365,7 @@ class QueryEngine:
 
 
 _WORDS_KEPT = 16
+_ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
 
 
 def _filtered(

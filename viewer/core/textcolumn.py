@@ -10,7 +10,7 @@ per-name Python work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,16 +117,25 @@ def build_text_column(
 
 
 def build_text_columns(
-    texts: Sequence[str], folded: bool = True, raw: bool = False, steps: Steps | None = None
+    texts: Sequence,
+    key: Callable[[object], str] | None = None,
+    folded: bool = True,
+    raw: bool = False,
+    steps: Steps | None = None,
 ) -> list[TextColumn]:
-    """The texts folded, as written, or both (in that order), in one pass over them."""
+    """The texts (or key(t) for each) folded, as written, or both (in that order).
+
+    One pass, in slices: a worker thread building a million rows lets the GUI thread run
+    between slices (each call below holds the GIL for milliseconds, not a second).
+    """
     steps = steps or Steps()
     folder = _CharFolder() if folded else None
     parts: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
     exact = True
     total = len(texts)
     for first in range(0, total, _CHUNK):
-        joined, whole = _joined(texts[first : first + _CHUNK])
+        chunk = texts[first : first + _CHUNK]
+        joined, whole = _joined(chunk if key is None else list(map(key, chunk)))
         exact = exact and whole
         if folder is not None:
             parts[0].append(_from_utf32(folder.fold(_utf32(joined))))

@@ -37,10 +37,20 @@ import synthetic  # noqa: E402
 # issue 6 targets, per size: (filter keystroke, sort first time, choose a country) in ms,
 # open in s; memory (whole app) in MB at 1M.
 TARGETS = {
-    10_000: {"keystroke": 5, "sort": 10, "country": 5, "open": 0.3},
-    100_000: {"keystroke": 15, "sort": 100, "country": 15, "open": 1.0},
-    1_000_000: {"keystroke": 50, "sort": 1000, "country": 50, "open": 6.0, "memory": 1000},
+    10_000: {"keystroke": 5, "sort": 10, "country": 5, "open": 0.3, "stall": 100},
+    100_000: {"keystroke": 15, "sort": 100, "country": 15, "open": 1.0, "stall": 100},
+    1_000_000: {
+        "keystroke": 50,
+        "sort": 1000,
+        "country": 50,
+        "open": 6.0,
+        "stall": 100,
+        "memory": 1000,
+    },
 }
+# Window-level figures shown against their target but not failing this core benchmark: the
+# stall depends on the reader's single large calls (see the notes it prints).
+INFORMATIONAL = {"stall"}
 TYPED = ("garcia", "maria garcia")  # plus the fifth most common country, typed in full
 PASTED = ("garcia", "kowalski", "иванов", "müller-", "zz")
 COLUMNS = ("name", "role", "country")
@@ -56,6 +66,7 @@ FIGURES = (
     ("sort_first_country", "  sort by country, first time", "ms", "sort"),
     ("sort_again", "sort again (slowest column)", "ms", "sort"),
     ("open", "open CSV (parse + columns)", "s", "open"),
+    ("stall", "longest main-thread stall while a worker opens", "ms", "stall"),
     ("memory", "resident memory after open", "MB", "memory"),
 )
 
@@ -108,10 +119,9 @@ def engine_worker(csv_path: Path, reps: int) -> None:
     from viewer.core.query import Columns, Query, QueryEngine
 
     before = rss_mb()
-    start = time.perf_counter()
-    doc = open_document(csv_path)
-    columns = Columns(doc.signatories)
-    opened = [time.perf_counter() - start]
+    doc, columns, seconds, stall = open_in_a_thread(csv_path)
+    opened = [seconds]
+    emit("stall", stall)
     emit("memory", rss_mb())
     emit("memory_before", before)
     emit("engine_bytes", columns.nbytes / 1e6)
@@ -154,6 +164,33 @@ def engine_worker(csv_path: Path, reps: int) -> None:
         engine = QueryEngine(doc, columns)
         opened.append(time.perf_counter() - start)
     emit("open", opened)
+
+
+def open_in_a_thread(csv_path: Path):
+    """Open and build columns in a worker thread, as the window does, while this thread
+    ticks every millisecond: returns the document, its columns, the seconds it took and
+    the longest this thread could not run (ms), which the GIL decides."""
+    import threading
+
+    from viewer.core.formats import open_document
+    from viewer.core.query import Columns
+
+    built: dict = {}
+
+    def work() -> None:
+        built["doc"] = open_document(csv_path)
+        built["columns"] = Columns(built["doc"].signatories)
+
+    worker = threading.Thread(target=work)
+    start = last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        time.sleep(0.001)
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    seconds = time.perf_counter() - start
+    return built["doc"], built["columns"], seconds, longest * 1000
 
 
 def _engine_sorts(engine, reps: int) -> None:
@@ -408,7 +445,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{label}: the engine's run failed", file=sys.stderr)
             return 2
         base: dict[str, list[float]] = {}
-        note = "not run"
+        note = ""
         if not args.no_baseline:
             reps = args.reps or reps_for(size, True)
             print(f"{label}: stock Qt baseline ({reps} run(s) per figure) ...", flush=True)
@@ -433,7 +470,7 @@ def report(sizes: list[int], results: dict) -> int:
         for size in sizes:
             ours, base, note, *_ = results[size]
             text, ok = cell(key, unit, target_key, size, ours, base, note if key in ours else "")
-            all_ok = all_ok and ok
+            all_ok = all_ok and (ok or target_key in INFORMATIONAL)
             cells.append(text)
         print(f"| {label} | " + " | ".join(cells) + " |")
     print()
@@ -443,7 +480,8 @@ def report(sizes: list[int], results: dict) -> int:
         print(
             f"{synthetic.size_label(size)}: engine's arrays {ours.get('engine_bytes', 0):.0f} MB;"
             f" process before opening {ours.get('memory_before', 0):.0f} MB"
-            f" (Qt baseline before its model: {base.get('memory_before', 0):.0f} MB);"
+            + (f" (Qt: {base['memory_before']:.0f} MB)" if "memory_before" in base else "")
+            + ";"
             f" slowest typed keystroke {max(typed, default=0):.1f} ms;"
             f" sort again by name/role/country "
             + "/".join(fmt(ours.get(f"sort_again_{c}"), "ms") for c in COLUMNS)
@@ -459,7 +497,9 @@ def report(sizes: list[int], results: dict) -> int:
         "(Python, the document or the Qt model, the engine's columns). The baseline runs once "
         "per figure from 100k on, and each of its figures stops after --figure-budget seconds "
         "(its median is then of the samples it took). Targets are issue 6's; this run "
-        "measures the core without the window."
+        "measures the core without the window. The stall is how long the main thread could "
+        "not run while a worker thread opened the CSV (the GIL): it is shown against the "
+        "window's 100 ms but does not fail this run."
     )
     print("\nall targets met" if all_ok else "\nTARGET MISSED")
     return 0 if all_ok else 1

@@ -116,6 +116,7 @@ def reference_counts(doc: Document, rows: list[int], facet: str) -> list[tuple[s
 
 def check(engine: QueryEngine, doc: Document, query: Query) -> None:
     result = engine.run(query)
+    assert not result.rows.flags.writeable  # rows may be shared with the engine's caches
     expected = reference_rows(doc, query)
     assert result.rows.tolist() == expected, query
     assert result.total == len(doc.signatories)

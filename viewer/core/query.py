@@ -201,7 +201,7 @@ class _SortOrder:
         if descending not in self._orders:
             n = self.ranks.size
             unique = self.keys(descending) * n + np.arange(n)  # position breaks ties
-            self._orders[descending] = np.argsort(unique)
+            self._orders[descending] = _frozen(np.argsort(unique))
         return self._orders[descending]
 
     def arrange(self, rows: np.ndarray | None, descending: bool) -> np.ndarray:
@@ -244,11 +244,12 @@ class Columns:
             for i, facet in enumerate(FACETS)
         }
         self._sorts: dict[str, _SortOrder] = {}
+        self.all_rows = _frozen(np.arange(self.size))
 
     @property
     def nbytes(self) -> int:
         """Memory the columns hold (arrays and caches), for measuring."""
-        total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes
+        total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes + self.all_rows.nbytes
         total += sum(c.ids.nbytes for c in self.category.values())
         return total + sum(order.nbytes for order in self._sorts.values())
 
@@ -329,8 +330,7 @@ class QueryEngine:
             f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
             for f, c in counts.items()
         }
-        rows = self._sorted(both, query)
-        rows.setflags(write=False)
+        rows = _frozen(self._sorted(both, query))  # may be shared with a cache: read-only
         return Result(query, rows, self.size, visible, facet_counts)
 
     def _text_rows(self, words: list[str]) -> np.ndarray | None:
@@ -346,7 +346,7 @@ class QueryEngine:
     def _word_rows(self, word: str) -> np.ndarray:
         rows = self._words.get(word)
         if rows is None:
-            rows = self.columns.match(word)
+            rows = _frozen(self.columns.match(word))
             self._words[word] = rows
             if len(self._words) > _WORDS_KEPT:
                 self._words.popitem(last=False)
@@ -358,14 +358,18 @@ class QueryEngine:
         """Rows in display order; not stated last both ways, ties in source order."""
         if query.sort_column == "position":
             if rows is None:
-                rows = np.arange(self.size)
-            return rows[::-1].copy() if query.descending else rows.copy()
-        order = self.columns.sort_order(query.sort_column)
-        return order.arrange(rows, query.descending).copy()
+                rows = self.columns.all_rows
+            return rows[::-1] if query.descending else rows
+        return self.columns.sort_order(query.sort_column).arrange(rows, query.descending)
 
 
 _WORDS_KEPT = 16
 _ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
 
 
 def _filtered(

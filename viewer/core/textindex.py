@@ -81,6 +81,7 @@ class TextIndex:
         return found.rows
 
     def _remember(self, term: bytes, found: _Found) -> None:
+        found.rows.setflags(write=False)  # handed out as is
         self._cache[term] = found
         self._cached_bytes += found.nbytes
         while self._cached_bytes > _CACHE_BYTES and len(self._cache) > 1:

@@ -1,9 +1,15 @@
 """Filter, sort and facet counts over the signatories, computed on columns.
 
-The document's signatories are turned once into columns (folded search text, sort ranks,
-category ids). A query then yields one array of row indices in display order plus the
-counts per country and role, so the table, the chart, the status line and the clipboard
-all read the same result and can never disagree.
+The document's signatories are turned once into columns: the names folded for matching, as
+one UTF-8 byte buffer with a substring index (textindex.py); the names as written (ties in
+collation.py); countries and roles as integer ids. A query then yields one array of row
+indices in display order plus the counts per country and role, so the table, the chart,
+the status line and the clipboard all read the same result and can never disagree.
+
+Built for a million rows: a word is searched in the names' bytes, or in the occurrences of
+the word it extends; a role or country is matched once per distinct value, not per row; a
+facet choice is a lookup table over ids; counts are one bincount; a sort is a permutation
+made once per column and direction, then filtered by the result.
 """
 
 from __future__ import annotations
@@ -101,7 +107,10 @@ class _Category:
     """A column of categories (countries or roles) as integer ids."""
 
     def __init__(
-        self, values: Sequence, key: Callable[[object], str | None] | None = None, steps=None
+        self,
+        values: Sequence,
+        key: Callable[[object], str | None] | None = None,
+        steps: Steps | None = None,
     ):
         """Ids for values (or key(value) for each), in slices so a worker thread lets the
         GUI thread run in between."""

@@ -25,3 +25,12 @@ def parsed(lines):
 def test_sliced_lines_parse_like_the_whole_text(text, chunk):
     assert parsed(csv_lines(text, chunk=chunk)) == parsed(io.StringIO(text, newline=""))
     assert "".join(csv_lines(text, chunk=chunk)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab\n\ré\u2028", max_size=40), slice_chars=st.integers(1, 6))
+def test_longest_line_is_measured_in_utf8_bytes(text, slice_chars):
+    from viewer.core.formats import _longest_line_bytes
+
+    longest = max(len(line.encode()) for line in text.split("\n"))
+    assert _longest_line_bytes(text, slice_chars) == longest

@@ -15,8 +15,6 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from viewer.core.errors import ParseError
 from viewer.core.gc_pause import gc_paused
 from viewer.core.model import (
@@ -94,8 +92,8 @@ def decode_text(data: bytes, path: str | None = None) -> str:
 
 
 def _check_line_lengths(text: str, path: str | None) -> None:
-    if _longest_line_bytes(text) <= MAX_LINE_CHARS:  # the usual case, with no loop per line
-        return
+    if len(text) <= MAX_LINE_CHARS or _longest_line_bytes(text) <= MAX_LINE_CHARS:
+        return  # the usual case, with no loop per line
     start = 0
     line = 1
     length = len(text)
@@ -118,6 +116,8 @@ def _longest_line_bytes(text: str, slice_chars: int = 1 << 22) -> int:
     """The UTF-8 length of the longest line (at least its length in characters), found
     with numpy a few megabytes at a time: a Python loop per line takes 0.4 s on a million
     lines, and one split of the whole text would hold the GIL and the memory at once."""
+    import numpy as np  # here: reading a small letter needs no numpy
+
     longest, start = 0, 0
     while start <= len(text):
         end = text.find("\n", start + slice_chars)  # slices end at a line's end

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer.core import collation, textcolumn, textindex
 from viewer.core import query as query_module
-from viewer.core import textcolumn, textindex
 from viewer.core.collation import text_ranks
 from viewer.core.folding import fold, sort_key
 from viewer.core.model import Document, Signatory
@@ -143,9 +143,12 @@ def test_engine_matches_reference_through_a_session(doc, steps):
 def tiny_chunks(monkeypatch):
     """Chunks of a few rows and bytes, so every chunk boundary in the build is crossed."""
     monkeypatch.setattr(textcolumn, "_CHUNK", 3)
+    monkeypatch.setattr(textcolumn, "_FOLD_CHARS", 5)
     monkeypatch.setattr(textindex, "_ROWS_PER_STEP", 4)
     monkeypatch.setattr(textindex, "_LOOKUP_BLOCKS_PER_STEP", 1)
     monkeypatch.setattr(query_module, "_ROWS_PER_STEP", 5)
+    monkeypatch.setattr(textindex, "_SCAN_BYTES", 6)
+    monkeypatch.setattr(textindex, "_KEEP_OFFSETS", 3)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -169,9 +172,14 @@ def test_folded_column_is_fold_of_every_row(values):
     assert folded.exact == raw.exact == all("\n" not in v for v in values)
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.parametrize("rounds_up_to", [collation.ROUNDS_UP_TO, 0, 3])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.text(alphabet=ALPHABET, max_size=10) | st.text(max_size=6), max_size=40))
-def test_ranks_follow_sort_key(values):
+def test_ranks_follow_sort_key(monkeypatch, rounds_up_to, values):
+    """The numpy rounds and the Python finish (for long ties) agree with sort_key."""
+    monkeypatch.setattr(collation, "ROUNDS_UP_TO", rounds_up_to)
     folded, raw = build_text_columns(values, raw=True)
     ranks = text_ranks(folded, raw, values)
     keys = [sort_key(v) for v in values]
@@ -181,12 +189,21 @@ def test_ranks_follow_sort_key(values):
             assert (ranks[i] == ranks[j]) == (keys[i] == keys[j])
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.parametrize(("scan_bytes", "keep"), [(textindex._SCAN_BYTES, 1 << 22), (2, 1), (6, 4)])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(st.text(alphabet=ALPHABET, max_size=14), min_size=1, max_size=40),
     st.lists(st.text(alphabet=WORD_ALPHABET, min_size=1, max_size=4), min_size=1, max_size=6),
 )
-def test_text_index_finds_exactly_the_rows_holding_a_term(values, words):
+def test_text_index_finds_exactly_the_rows_holding_a_term(
+    monkeypatch, scan_bytes, keep, values, words
+):
+    """Whether the buffer is scanned whole or a few bytes at a time, with occurrences kept
+    for narrowing or not."""
+    monkeypatch.setattr(textindex, "_SCAN_BYTES", scan_bytes)
+    monkeypatch.setattr(textindex, "_KEEP_OFFSETS", keep)
     folded = build_text_columns(values)[0]
     index = textindex.TextIndex(folded)
     for word in words:  # one index across words, so remembered matches are reused

@@ -9,12 +9,15 @@ rows still tied with another, so a million names take a few sorting passes over 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
 
 from viewer.core.folding import sort_key
 from viewer.core.textcolumn import PAD, TextColumn
+
+ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
 
 _STRIPPED = np.frombuffer(b"\"'([", dtype=np.uint8)  # what sort_key strips from the front
 
@@ -104,6 +107,9 @@ def _refine(
     slots = np.flatnonzero(_tied(boundary))  # every tied run, whole
     offset = 0
     while slots.size:
+        if offset >= ROUNDS_UP_TO:  # long ties (duplicates of long texts): finish in Python
+            _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
+            break
         members = order[slots]
         run = np.cumsum(boundary[slots]) - 1  # dense number of the tied run of each slot
         width = min(8, (64 - int(run[-1]).bit_length()) // 8)
@@ -125,6 +131,24 @@ def _refine(
     group_head = np.maximum.accumulate(np.where(_changes(before), index, 0))
     ranks[rows[order]] = before + (run_head - group_head)
     return rows[order], boundary
+
+
+def _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset: int) -> None:
+    """Sort the runs still tied by the rest of their bytes, with Python's sort.
+
+    Rounds of a few bytes cost a sort each, so thousands of rows sharing a text of
+    thousands of bytes would take thousands of rounds; comparing whole bytes objects
+    (memcmp) does it in one go. A shorter text sorts first, as the zero padding does.
+    """
+    members = order[slots]
+    run = (np.cumsum(boundary[slots]) - 1).tolist()
+    ends = (starts[members] + lengths[members]).tolist()
+    begins = (starts[members] + offset).tolist()
+    rest = [data[b:e].tobytes() if e > b else b"" for b, e in zip(begins, ends, strict=True)]
+    place = sorted(range(len(rest)), key=lambda i: (run[i], rest[i]))
+    order[slots] = members[place]
+    keys = [(run[i], rest[i]) for i in place]
+    boundary[slots] = [True] + [a != b for a, b in itertools.pairwise(keys)]
 
 
 def _tied(boundary: np.ndarray) -> np.ndarray:

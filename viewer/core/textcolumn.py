@@ -20,7 +20,8 @@ from viewer.core.progress import Steps
 
 SEP = 0x0A  # ends every row; no folded character is a newline, no query term holds one
 PAD = 8  # zero bytes after the last row, so fixed-width reads never run off the end
-_CHUNK = 1 << 15  # rows folded at a time: bounds the temporary memory, paces progress
+_CHUNK = 1 << 15  # rows joined at a time: paces progress (and GIL releases)
+_FOLD_CHARS = 1 << 20  # characters folded at a time: bounds the temporary memory
 _GONE = 0xFFFFFFFF  # not a code point: marks a character that folds to nothing
 _CODE_POINTS = 0x110000
 
@@ -137,8 +138,10 @@ def build_text_columns(
         chunk = texts[first : first + _CHUNK]
         joined, whole = _joined(chunk if key is None else list(map(key, chunk)))
         exact = exact and whole
-        if folder is not None:
-            parts[0].append(_from_utf32(folder.fold(_utf32(joined))))
+        if folder is not None:  # characters fold one by one, so any cut will do
+            for cut in range(0, len(joined), _FOLD_CHARS):
+                piece = joined[cut : cut + _FOLD_CHARS]
+                parts[0].append(_from_utf32(folder.fold(_utf32(piece))))
         if raw:
             parts[1].append(np.frombuffer(joined.encode("utf-8", "surrogatepass"), np.uint8))
         steps.step((first + _CHUNK) / max(total, 1))

@@ -10,6 +10,7 @@ deleting a character answers at once.
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ _PAIR_SAMPLE = 4  # count byte pairs in one of every so many steps
 _BLOCK_BITS = 8
 _LOOKUP_BLOCKS_PER_STEP = 4096
 _CACHE_BYTES = 64 * 1024 * 1024
+_SCAN_BYTES = 1 << 23  # bytes scanned at a time (even)
+_KEEP_OFFSETS = 1 << 22  # occurrences kept for narrowing; past that only the rows are kept
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,18 @@ class TextIndex:
     def _find(self, term: bytes) -> _Found:
         if len(term) == 1 and _BIT[term[0]]:
             return _Found(np.flatnonzero(self._row_bits & _BIT[term[0]]))
-        starts, rows_at, known = self._candidates(term)
+        if len(term) > 1:
+            pair, _ = self._rarest_pair(term)
+            scan_cost = self.column.data.size // 8 + int(self._pair_counts[pair])
+            source = self._cached_source(term, scan_cost)
+            if source is not None:
+                return self._checked(term, *source)
+        return self._scanned(term)
+
+    def _checked(
+        self, term: bytes, starts: np.ndarray, rows_at: np.ndarray | None, known: range
+    ) -> _Found:
+        """The occurrences among candidate starts that hold the whole term."""
         keep = self._verified(term, starts, known)
         if keep is not None:
             starts = starts[keep]
@@ -100,17 +114,34 @@ class TextIndex:
             rows_at = self._rows_of(starts)
         return _Found(_distinct(rows_at), starts, rows_at)
 
-    def _candidates(self, term: bytes) -> tuple[np.ndarray, np.ndarray | None, range]:
-        """Possible start offsets of term (with their rows, if known), and the byte range of
-        term they already match."""
+    def _scanned(self, term: bytes) -> _Found:
+        """Scan the whole buffer, a slice at a time so that a pair found millions of times
+        (long repetitive texts) never needs all its offsets in memory at once."""
+        rows, starts, rows_at = [], [], []
+        kept = 0
+        for lo, hi in self._slices():
+            found = self._checked(term, *self._slice_candidates(term, lo, hi))
+            rows.append(found.rows)
+            kept += found.rows_at.size if found.rows_at is not None else 0
+            if kept <= _KEEP_OFFSETS and found.starts is not None:
+                starts.append(found.starts)
+                rows_at.append(found.rows_at)
+        every = _distinct(np.concatenate(rows)) if len(rows) > 1 else rows[0]
+        if kept > _KEEP_OFFSETS:  # too many to keep for narrowing: later terms scan again
+            return _Found(every)
+        return _Found(every, np.concatenate(starts), np.concatenate(rows_at))
+
+    def _slices(self) -> list[tuple[int, int]]:
+        size = self.column.data.size
+        step = _SCAN_BYTES
+        return [(lo, min(lo + step, size)) for lo in range(0, max(size, 1), step)]
+
+    def _slice_candidates(self, term: bytes, lo: int, hi: int) -> tuple[np.ndarray, None, range]:
+        """Starts in [lo, hi) of term's first byte, or of its rarest pair (offset back)."""
         if len(term) == 1:
-            return np.flatnonzero(self.column.data == term[0]), None, range(0, 1)
-        best, at = self._rarest_pair(term)
-        scan_cost = self.column.data.size // 8 + int(self._pair_counts[best])
-        source = self._cached_source(term, scan_cost)
-        if source is not None:
-            return source
-        return self._pair_starts(best) - at, None, range(at, at + 2)
+            return np.flatnonzero(self.column.data[lo:hi] == term[0]) + lo, None, range(0, 1)
+        pair, at = self._rarest_pair(term)
+        return self._pair_starts(pair, lo, hi) - at, None, range(at, at + 2)
 
     def _rarest_pair(self, term: bytes) -> tuple[int, int]:
         codes = [term[i] | term[i + 1] << 8 for i in range(len(term) - 1)]
@@ -132,10 +163,12 @@ class TextIndex:
             limit = found.starts.size
         return best
 
-    def _pair_starts(self, code: int) -> np.ndarray:
-        even = np.flatnonzero(self._even == code) * 2
-        odd = np.flatnonzero(self._odd == code) * 2 + 1
-        both = np.concatenate((even, odd))
+    def _pair_starts(self, code: int, lo: int, hi: int) -> np.ndarray:
+        """Offsets p in [lo, hi) (lo even) where the byte pair code starts."""
+        half_lo, half_hi = lo // 2, -(-hi // 2)
+        even = np.flatnonzero(self._even[half_lo:half_hi] == code) * 2 + lo
+        odd = np.flatnonzero(self._odd[half_lo:half_hi] == code) * 2 + (lo + 1)
+        both = np.concatenate((even, odd[odd < hi]))
         both.sort()
         return both
 
@@ -198,8 +231,7 @@ def _masks_and_pairs(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.n
     n = column.size
     bits = np.zeros(n, dtype=np.uint64)
     pairs = np.zeros(1 << 16, dtype=np.int64)
-    for step, first in enumerate(range(0, n, _ROWS_PER_STEP)):
-        last = min(first + _ROWS_PER_STEP, n)
+    for step, (first, last) in enumerate(_row_steps(starts)):
         lo, hi = int(starts[first]), int(starts[last])
         chunk = data[lo:hi]
         bits[first:last] = np.bitwise_or.reduceat(_BIT[chunk], starts[first:last] - lo)
@@ -208,3 +240,13 @@ def _masks_and_pairs(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.n
             pairs += np.bincount(codes, minlength=1 << 16)
         steps.step(last / n)
     return bits, pairs
+
+
+def _row_steps(starts: np.ndarray) -> list[tuple[int, int]]:
+    """Row ranges of at most _ROWS_PER_STEP rows and about _SCAN_BYTES bytes (long texts
+    make fewer rows per step, so temporaries stay a few tens of megabytes)."""
+    n = starts.size - 1
+    marks = np.arange(0, int(starts[-1]), _SCAN_BYTES)
+    by_bytes = np.searchsorted(starts, marks, side="right") - 1  # the row holding each mark
+    cuts = np.union1d(np.arange(0, n + 1, _ROWS_PER_STEP), np.append(by_bytes, n)).tolist()
+    return [(a, b) for a, b in itertools.pairwise(cuts) if 0 <= a < b <= n]

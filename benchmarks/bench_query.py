@@ -485,7 +485,9 @@ def report(sizes: list[int], results: dict) -> int:
         cells = []
         for size in sizes:
             ours, base, note, *_ = results[size]
-            text, ok = cell(key, unit, target_key, size, ours, base, note if key in ours else "")
+            base_raw = results[size][4]
+            missing = "no sample within its budget" if base_raw.get(key) == [] else note
+            text, ok = cell(key, unit, target_key, size, ours, base, missing if key in ours else "")
             all_ok = all_ok and (ok or target_key in INFORMATIONAL)
             cells.append(text)
         print(f"| {label} | " + " | ".join(cells) + " |")

@@ -13,6 +13,14 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED_LETTER = SHARED / "seed" / "letter-2017-12-04-kem-sokha.txt"
 EXTERNAL = SHARED / "external-letters"
+
+
+def pytest_configure(config):
+    """On CI the shared folder lies beside the clone: its absence is a failure, not a skip."""
+    if os.environ.get("CI") and not EXTERNAL.is_dir():
+        raise pytest.UsageError(f"CI: the shared external letters are missing at {EXTERNAL}")
+
+
 BUNDLED_LETTER = REPO / "data" / "letter-2017-12-04-kem-sokha.txt"
 
 

@@ -1,4 +1,5 @@
-"""The preferences file (citation style, authors, include citation): defaults, old files, damage."""
+"""The preferences file (citations; zoom, typeface, line length, theme): defaults, old files,
+damage, and two parts of the window saving different fields."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS
 from viewer.core.settings import (
     PREFERENCES_FILE,
     SCHEMA_VERSION,
+    ZOOM_RANGE,
     Preferences,
     config_dir,
     preferences_file,
@@ -74,3 +76,66 @@ def test_the_window_says_when_its_preferences_were_damaged(qtbot):
     window = open_window(qtbot)
     assert window.citations.style == DEFAULT_STYLE
     qtbot.waitUntil(lambda: "preferences could not be read" in window.statusBar().currentMessage())
+
+
+def test_reading_preferences_default_to_system_serif_at_100():
+    store = preferences_file()
+    value, notice = store.load()
+    assert notice is None
+    assert value == Preferences()
+    assert (value.theme, value.letter_font, value.letter_zoom, value.reading_width) == (
+        "system", "serif", 100, True,
+    )  # fmt: skip
+
+
+def test_reading_preferences_round_trip():
+    value = Preferences(letter_zoom=150, table_zoom=80, letter_font="sans", theme="dark")
+    store = preferences_file()
+    assert store.save(value) is None
+    assert preferences_file().load() == (value, None)
+
+
+def test_a_file_from_before_the_reading_keys_still_loads():
+    store = preferences_file()
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text('{"schema_version": 1, "theme": "light"}', "utf-8")
+    value, notice = store.load()
+    assert notice is None
+    assert value == Preferences(theme="light")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"letter_zoom": ZOOM_RANGE[1] + 1},
+        {"table_zoom": ZOOM_RANGE[0] - 1},
+        {"letter_zoom": 1.5},
+        {"letter_zoom": True},
+        {"letter_font": "comic"},
+        {"theme": "purple"},
+        {"reading_width": "yes"},
+    ],
+)
+def test_bad_reading_values_give_defaults_and_a_notice(entry):
+    store = preferences_file()
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text(json.dumps({"schema_version": 1, **entry}), "utf-8")
+    value, notice = store.load()
+    assert value == Preferences()
+    assert notice and "preferences could not be read" in notice
+
+
+def test_two_writers_keep_each_others_fields():
+    # The Cite menu and the View menu each hold the preferences read at start and save
+    # their own fields through update(): neither may write back the other's old values.
+    cite, view = preferences_file(), preferences_file()
+    cite.load()
+    view.load()
+    view.update(letter_zoom=150, theme="dark")
+    cite.update(citation_style="mla")
+    view.update(letter_font="sans")
+    stored, notice = preferences_file().load()
+    assert notice is None
+    assert stored == Preferences(
+        citation_style="mla", letter_zoom=150, theme="dark", letter_font="sans"
+    )

@@ -20,14 +20,19 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="build the window, paint it, filter and copy once, print timings and exit",
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help="colours for this run (View > Theme chooses them for good)",
+    )
     return parser.parse_args(argv)
 
 
-def create_main_window(path: str | Path | None = None):
+def create_main_window(path: str | Path | None = None, theme: str | None = None):
     """Build the main window for a document (a QApplication must exist); not shown."""
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path)
+    return MainWindow(path, theme=theme)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Letter Viewer")
     app.setApplicationVersion(__version__)
+    _set_desktop_identity(app)
     if args.smoke_test:
         from viewer.smoke import run_smoke_test
 
@@ -55,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A large file opens after the window is up, with its progress bar and Cancel.
     later = args.file if args.file and opens_in_background(args.file) else None
     try:
-        window = create_main_window(None if later else args.file)
+        window = create_main_window(None if later else args.file, theme=args.theme)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
@@ -67,3 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if later:
         window.opening.open_path(later)
     return app.exec()
+
+
+def _set_desktop_identity(app) -> None:
+    """The icon for every window and the .desktop file that names the app (Wayland docks)."""
+    from viewer.ui.desktop import DESKTOP_FILE, app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE)

@@ -17,7 +17,7 @@ from viewer.core.formats import document_from_file_bytes, read_file_bytes
 from viewer.core.importer import ImportPlan
 from viewer.core.model import Document
 from viewer.core.progress import CancelCheck, Cancelled
-from viewer.core.query import QueryEngine
+from viewer.core.query import Columns, QueryEngine
 from viewer.core.review import plan_file
 
 READING = "reading"  # the file's bytes: a fraction is known
@@ -44,9 +44,13 @@ class LoadSteps:
         self._report = report
         self._cancelled = cancelled
 
+    def cancelled(self) -> bool:
+        """Whether the user asked to stop."""
+        return self._cancelled is not None and self._cancelled()
+
     def check(self) -> None:
         """Raise Cancelled if the user asked to stop."""
-        if self._cancelled is not None and self._cancelled():
+        if self.cancelled():
             raise Cancelled
 
     def begin(self, stage: str) -> None:
@@ -89,11 +93,14 @@ def review_plan(path: str | Path, steps: LoadSteps | None = None) -> ImportPlan:
 
 
 def build_engine(document: Document, steps: LoadSteps) -> QueryEngine:
-    """The query engine (its columns built now, off the GUI thread)."""
+    """The query engine, its columns built now (off the GUI thread), reporting as it goes."""
     steps.begin(INDEXING)
-    engine = QueryEngine(document)
-    steps.check()
-    return engine
+    columns = Columns(
+        document.signatories,
+        progress=lambda fraction: steps.at(INDEXING, fraction),
+        cancel=steps.cancelled,
+    )
+    return QueryEngine(document, columns)
 
 
 __all__ = [

@@ -1,20 +1,32 @@
 """Filter, sort and facet counts over the signatories, computed on columns.
 
-The document's signatories are turned once into columns (folded search text, sort ranks,
-category ids). A query then yields one array of row indices in display order plus the
-counts per country and role, so the table, the chart, the status line and the clipboard
-all read the same result and can never disagree.
+The document's signatories are turned once into columns: the names folded for matching, as
+one UTF-8 byte buffer with a substring index (textindex.py); the names as written (ties in
+collation.py); countries and roles as integer ids. A query then yields one array of row
+indices in display order plus the counts per country and role, so the table, the chart,
+the status line and the clipboard all read the same result and can never disagree.
+
+Built for a million rows: a word is searched in the names' bytes, or in the occurrences of
+the word it extends; a role or country is matched once per distinct value, not per row; a
+facet choice is a lookup table over ids; counts are one bincount; a sort is a permutation
+made once per column and direction, then filtered by the result.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 import numpy as np
 
+from viewer.core.collation import text_ranks
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
+from viewer.core.progress import CancelCheck, ProgressCallback, Steps
+from viewer.core.textcolumn import build_text_columns
+from viewer.core.textindex import TextIndex
 
 SORT_COLUMNS = ("position", "name", "role", "country")
 FACETS = ("country", "role")
@@ -94,160 +106,318 @@ class Result:
 class _Category:
     """A column of categories (countries or roles) as integer ids."""
 
-    def __init__(self, values: Sequence[str | None]):
-        labels = list(dict.fromkeys(v for v in values if v is not None))
+    def __init__(
+        self,
+        values: Sequence,
+        key: Callable[[object], str | None] | None = None,
+        steps: Steps | None = None,
+    ):
+        """Ids for values (or key(value) for each), in slices so a worker thread lets the
+        GUI thread run in between."""
+        steps = steps or Steps()
+        index: dict[str | None, int] = {None: -1}  # "not stated" gets the last id at the end
+        self.ids = np.empty(len(values), dtype=np.intp)
+        for first in range(0, len(values), _ROWS_PER_STEP):
+            chunk = values[first : first + _ROWS_PER_STEP]
+            if key is not None:
+                chunk = list(map(key, chunk))
+            for value in dict.fromkeys(chunk):
+                index.setdefault(value, len(index) - 1)
+            got = np.fromiter(map(index.__getitem__, chunk), dtype=np.intp, count=len(chunk))
+            self.ids[first : first + len(chunk)] = got
+            steps.step((first + len(chunk)) / len(values))
+        labels = [v for v in index if v is not None]
+        self.ids[self.ids < 0] = len(labels)
         self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
-        lookup = {v: i for i, v in enumerate(labels)}
-        missing = len(labels)
-        self.ids = np.fromiter(
-            (lookup.get(v, missing) if v is not None else missing for v in values),
-            dtype=np.int32,
-            count=len(values),
-        )
+        self.all_counts = np.bincount(self.ids, minlength=len(self.labels))
+        self._all_facets: tuple[FacetCount, ...] | None = None
         self._id_of = {label: i for i, label in enumerate(self.labels)}
+        self._folded = [fold(label) for label in labels]
 
-    def mask(self, chosen: frozenset[str | None]) -> np.ndarray:
+    def wanted(self, chosen: frozenset[str | None]) -> np.ndarray:
+        """For each id, whether it is one of the chosen values."""
         wanted = np.zeros(len(self.labels), dtype=bool)
         for value in chosen:
             if value in self._id_of:
                 wanted[self._id_of[value]] = True
-        return wanted[self.ids]
+        return wanted
+
+    def mask(self, chosen: frozenset[str | None]) -> np.ndarray:
+        """For each row, whether its value is one of the chosen ones."""
+        return self.wanted(chosen)[self.ids]
+
+    def containing(self, word: str) -> np.ndarray | None:
+        """For each id, whether its folded label contains word; None if none does."""
+        hits = [i for i, label in enumerate(self._folded) if word in label]
+        if not hits:
+            return None
+        found = np.zeros(len(self.labels), dtype=bool)
+        found[hits] = True
+        return found
+
+    def count(self, rows: np.ndarray | None) -> np.ndarray:
+        """Rows per id over rows (None: all rows)."""
+        if rows is None:
+            return self.all_counts
+        return np.bincount(self.ids[rows], minlength=len(self.labels))
 
     def counts(self, rows: np.ndarray | None) -> tuple[FacetCount, ...]:
         """Counts per category over rows, most first; ties in order of appearance."""
-        ids = self.ids if rows is None else self.ids[rows]
-        counts = np.bincount(ids, minlength=len(self.labels))
+        return self.facet_counts(self.count(rows))
+
+    def facet_counts(self, counts: np.ndarray) -> tuple[FacetCount, ...]:
+        """FacetCounts of the ids counted, most first; ties in order of appearance."""
+        if counts is self.all_counts and self._all_facets is not None:
+            return self._all_facets
         order = np.argsort(-counts, kind="stable")
-        return tuple(FacetCount(self.labels[i], int(counts[i])) for i in order if counts[i] > 0)
+        order = order[counts[order] > 0]
+        labels = self.labels
+        made = tuple(map(FacetCount, [labels[i] for i in order.tolist()], counts[order].tolist()))
+        if counts is self.all_counts:
+            self._all_facets = made
+        return made
+
+    def ranks(self) -> np.ndarray:
+        """Collation rank of each row's value; -1 for not stated."""
+        stated = sorted(range(len(self.labels) - 1), key=lambda i: sort_key(self.labels[i]))
+        rank_of = np.full(len(self.labels), -1, dtype=np.int64)
+        rank_of[stated] = np.arange(len(stated))
+        return rank_of[self.ids]
 
 
-def _ranks(values: Sequence[str | None]) -> np.ndarray:
-    """Rank of each value in collation order; -1 for not stated."""
-    distinct = sorted({v for v in values if v is not None}, key=sort_key)
-    rank_of = {v: i for i, v in enumerate(distinct)}
-    return np.fromiter(
-        (rank_of[v] if v is not None else -1 for v in values),
-        dtype=np.int32,
-        count=len(values),
-    )
+class _SortOrder:
+    """Display orders of all rows by one column: ranks and both directions' permutations."""
+
+    def __init__(self, ranks: np.ndarray):
+        self.ranks = ranks  # -1: not stated, sorted last both ways
+        self._top = int(ranks.max(initial=0)) + 1  # the key of "not stated"
+        self._orders: dict[bool, np.ndarray] = {}
+
+    @property
+    def nbytes(self) -> int:
+        return self.ranks.nbytes + sum(o.nbytes for o in self._orders.values())
+
+    def keys(self, descending: bool, rows: np.ndarray | None = None) -> np.ndarray:
+        """A sort key per row (of rows, or all); a stable sort breaks ties by position."""
+        ranks = self.ranks if rows is None else self.ranks[rows]
+        stated = ranks >= 0
+        if descending:
+            return np.where(stated, self._top - 1 - ranks, self._top)
+        return np.where(stated, ranks, self._top)
+
+    def order(self, descending: bool) -> np.ndarray:
+        """All rows in display order."""
+        if descending not in self._orders:
+            n = self.ranks.size
+            unique = self.keys(descending) * n + np.arange(n)  # position breaks ties
+            self._orders[descending] = _frozen(np.argsort(unique))
+        return self._orders[descending]
+
+    def arrange(self, rows: np.ndarray | None, descending: bool) -> np.ndarray:
+        """rows (ascending; None for all) in display order."""
+        if rows is not None and rows.size * 16 < self.ranks.size:  # few rows: sort them alone
+            return rows[np.argsort(self.keys(descending, rows), kind="stable")]
+        full = self.order(descending)
+        if rows is None:
+            return full
+        keep = np.zeros(full.size, dtype=bool)
+        keep[rows] = True
+        return full[keep[full]]
 
 
 class Columns:
-    """The signatories as columns, built once per document."""
+    """The signatories as columns, built once per document.
 
-    def __init__(self, signatories: Sequence[Signatory]):
+    Building is a pure function of the signatories, so it may run in a worker thread;
+    progress(fraction) is called as it goes and cancel() is checked as often, raising
+    viewer.core.progress.Cancelled when it returns True.
+    """
+
+    def __init__(
+        self,
+        signatories: Sequence[Signatory],
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ):
+        steps = Steps(progress, cancel)
         self.size = len(signatories)
-        names = [s.name for s in signatories]
-        roles = [s.role for s in signatories]
-        countries = [s.country for s in signatories]
-        self.search = np.array(
-            [
-                # Extra fields (an imported letter's affiliations) are searchable too.
-                "\x1f".join(
-                    (
-                        fold(s.name),
-                        fold(s.role or ""),
-                        fold(s.country or ""),
-                        *(fold(v) for _, v in s.extra),
-                    )
-                ).encode("utf-8")
-                for s in signatories
-            ],
-            dtype=np.bytes_,
+        self._signatories = signatories
+        self.names, self.raw_names = build_text_columns(
+            signatories, key=attrgetter("name"), raw=True, steps=steps.part(0, 0.6)
         )
-        self.category = {"country": _Category(countries), "role": _Category(roles)}
-        self._sort_values: dict[str, Sequence[str | None]] = {
-            "name": names,
-            "role": roles,
-            "country": countries,
+        self.text = TextIndex(self.names, steps.part(0.6, 0.85))
+        self.category = {
+            facet: _Category(
+                signatories, attrgetter(facet), steps.part(0.85 + i * 0.075, 0.925 + i * 0.075)
+            )
+            for i, facet in enumerate(FACETS)
         }
-        self._rank_cache: dict[str, np.ndarray] = {}
+        self._sorts: dict[str, _SortOrder] = {}
+        self.all_rows = _frozen(np.arange(self.size))
+        # Further fields (an imported letter's affiliations) are searchable too; most
+        # documents have none, and then this costs nothing.
+        self.extra_text: TextIndex | None = None
+        if any(s.extra for s in signatories):
+            (extras,) = build_text_columns(signatories, key=_extra_text)
+            self.extra_text = TextIndex(extras)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory the columns hold (arrays and caches), for measuring."""
+        total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes + self.all_rows.nbytes
+        total += sum(c.ids.nbytes for c in self.category.values())
+        return total + sum(order.nbytes for order in self._sorts.values())
+
+    def clear_sorts(self) -> None:
+        self._sorts.clear()
+
+    def sort_order(self, column: str) -> _SortOrder:
+        """The sort order of a column, built the first time it is asked for."""
+        order = self._sorts.get(column)
+        if order is None:
+            order = _SortOrder(self._ranks(column))
+            self._sorts[column] = order
+        return order
 
     def ranks(self, column: str) -> np.ndarray:
-        """Sort ranks for a column, built the first time it is sorted."""
-        if column not in self._rank_cache:
-            self._rank_cache[column] = _ranks(self._sort_values[column])
-        return self._rank_cache[column]
+        """Sort ranks for a column (-1: not stated)."""
+        return self.sort_order(column).ranks
 
-    def match(self, term: str, rows: np.ndarray | None) -> np.ndarray:
-        """Rows (of those given, or all) whose folded text contains term."""
-        needle = term.encode("utf-8")
-        if rows is None:
-            return np.flatnonzero(np.strings.find(self.search, needle) >= 0)
-        if rows.size == 0:
-            return rows
-        return rows[np.strings.find(self.search[rows], needle) >= 0]
+    def _ranks(self, column: str) -> np.ndarray:
+        if column in self.category:
+            return self.category[column].ranks()
+        names = list(map(attrgetter("name"), self._signatories))
+        return text_ranks(self.names, self.raw_names, names)
+
+    def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Rows (of those given, or all) whose name, role, country or other field has term."""
+        needle = term.encode("utf-8", "surrogatepass")
+        hits = self.text.rows(needle)
+        if self.extra_text is not None:
+            hits = np.union1d(hits, self.extra_text.rows(needle))
+        extra = [
+            (cat, found)
+            for cat in self.category.values()
+            if (found := cat.containing(term)) is not None
+        ]
+        if extra:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[hits] = True
+            for cat, found in extra:
+                mask |= found[cat.ids]
+            hits = np.flatnonzero(mask)
+        return hits if rows is None else _intersect(rows, hits, self.size)
 
 
 class QueryEngine:
-    """Runs queries over one document; remembers the last text match to narrow from."""
+    """Runs queries over one document; remembers recent words' matches to narrow from."""
 
     def __init__(self, document: Document, columns: Columns | None = None):
         self.document = document
         self.columns = columns or Columns(document.signatories)
-        self._last_terms: list[str] = []
-        self._last_text_rows: np.ndarray | None = None
+        self._words: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def size(self) -> int:
         return self.columns.size
 
+    def clear_cache(self, sorts: bool = False) -> None:
+        """Forget remembered matches (and, with sorts=True, sort orders); they are rebuilt
+        when next needed. For memory pressure, and for measuring first-time costs."""
+        self._words.clear()
+        self.columns.text.clear_cache()
+        if sorts:
+            self.columns.clear_sorts()
+
+    def prepare_sort(self, column: str) -> None:
+        """Build a column's sort order now (e.g. in a worker) so the first sort is instant."""
+        if column != "position":
+            self.columns.sort_order(column).order(descending=False)
+
     def run(self, query: Query) -> Result:
         text_rows = self._text_rows(terms(query.text))
-        base = self._facet_filtered(text_rows, query, skip=None)
-        facet_counts = {
-            facet: self.columns.category[facet].counts(
-                self._facet_filtered(text_rows, query, skip=facet)
-            )
-            for facet in FACETS
+        cats = self.columns.category
+        wanted = {f: cats[f].wanted(query.facet_values(f)) for f in FACETS if query.facet_values(f)}
+        # counts for a facet's picker ignore that facet's own choice
+        by_country = _filtered(text_rows, cats, wanted, skip="role")
+        by_role = _filtered(text_rows, cats, wanted, skip="country")
+        both = by_country if "role" not in wanted else _filtered(by_country, cats, wanted, None)
+        counts = {"country": cats["country"].count(by_role), "role": cats["role"].count(by_country)}
+        facet_counts = {f: cats[f].facet_counts(c) for f, c in counts.items()}
+        visible = {
+            f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
+            for f, c in counts.items()
         }
-        rows = self._sorted(base, query)
-        visible = {facet: self.columns.category[facet].counts(rows) for facet in FACETS}
+        rows = _frozen(self._sorted(both, query))  # may be shared with a cache: read-only
         return Result(query, rows, self.size, visible, facet_counts)
 
     def _text_rows(self, words: list[str]) -> np.ndarray | None:
-        """Rows matching every word (None: no text filter), narrowing the last match."""
+        """Rows matching every word (None: no text filter); fewest matches first."""
         if not words:
-            self._last_terms, self._last_text_rows = [], None
             return None
-        start: np.ndarray | None = None
-        todo = words
-        if self._last_text_rows is not None and _narrows(self._last_terms, words):
-            start, todo = self._last_text_rows, words  # every new word is checked again
-        rows = start
-        for word in todo:
-            rows = self.columns.match(word, rows)
-        self._last_terms, self._last_text_rows = words, rows
+        found = sorted((self._word_rows(w) for w in dict.fromkeys(words)), key=len)
+        rows = found[0]
+        for more in found[1:]:
+            rows = _intersect(rows, more, self.size)
         return rows
 
-    def _facet_filtered(
-        self, rows: np.ndarray | None, query: Query, skip: str | None
-    ) -> np.ndarray:
-        mask: np.ndarray | None = None
-        for facet in FACETS:
-            chosen = query.facet_values(facet)
-            if facet == skip or not chosen:
-                continue
-            m = self.columns.category[facet].mask(chosen)
-            mask = m if mask is None else mask & m
+    def _word_rows(self, word: str) -> np.ndarray:
+        rows = self._words.get(word)
         if rows is None:
-            return np.arange(self.size) if mask is None else np.flatnonzero(mask)
-        return rows if mask is None else rows[mask[rows]]
+            rows = _frozen(self.columns.match(word))
+            self._words[word] = rows
+            if len(self._words) > _WORDS_KEPT:
+                self._words.popitem(last=False)
+        else:
+            self._words.move_to_end(word)
+        return rows
 
-    def _sorted(self, rows: np.ndarray, query: Query) -> np.ndarray:
+    def _sorted(self, rows: np.ndarray | None, query: Query) -> np.ndarray:
         """Rows in display order; not stated last both ways, ties in source order."""
         if query.sort_column == "position":
-            return rows[::-1].copy() if query.descending else rows
-        ranks = self.columns.ranks(query.sort_column)[rows]
-        if query.descending:
-            ranks = np.where(ranks < 0, -1, ranks.max(initial=0) - ranks)
-        key = np.where(ranks < 0, np.iinfo(np.int32).max, ranks)
-        return rows[np.argsort(key, kind="stable")]
+            if rows is None:
+                rows = self.columns.all_rows
+            return rows[::-1] if query.descending else rows
+        return self.columns.sort_order(query.sort_column).arrange(rows, query.descending)
 
 
-def _narrows(old: list[str], new: list[str]) -> bool:
-    """True if every row matching new also matches old (each old word is in a new one)."""
-    return bool(old) and all(any(o in n for n in new) for o in old)
+_WORDS_KEPT = 16
+_ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+def _filtered(
+    rows: np.ndarray | None,
+    cats: dict[str, _Category],
+    wanted: dict[str, np.ndarray],
+    skip: str | None,
+) -> np.ndarray | None:
+    """rows (None: all) kept by every facet choice but skip's; None if nothing filtered."""
+    for facet, ok in wanted.items():
+        if facet == skip:
+            continue
+        ids = cats[facet].ids
+        rows = np.flatnonzero(ok[ids]) if rows is None else rows[ok[ids[rows]]]
+    return rows
+
+
+def _extra_text(s: Signatory) -> str:
+    return " \x1f ".join(value for _, value in s.extra)
+
+
+def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
+    """Sorted rows in both a and b (each sorted, without repeats)."""
+    if a.size > b.size:
+        a, b = b, a
+    if a.size * 8 < b.size:
+        return a[np.isin(a, b, assume_unique=True, kind="sort")] if a.size else a
+    keep = np.zeros(size, dtype=bool)
+    keep[b] = True
+    return a[keep[a]]
 
 
 def describe_counts(result: Result, noun: tuple[str, str] = ("signatory", "signatories")) -> str:

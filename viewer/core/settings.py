@@ -34,6 +34,7 @@ MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kB; more is not ours
 STATE_FILE = "window-state.json"
 PREFERENCES_FILE = "preferences.json"
 RECENT_FILE = "recent-files.json"
+ZOOM_RANGE = (50, 300)  # percent of the normal text size
 
 T = TypeVar("T")
 
@@ -104,11 +105,21 @@ class WindowState:
 
 @dataclass
 class Preferences:
-    """The user's choices that are not layout: how citations are made (saved when changed)."""
+    """The user's choices that are not layout, saved as soon as they change.
+
+    How citations are made (the Cite menu) and how the letter is read (View: zoom, typeface,
+    line length, theme). Two parts of the window change different fields: each saves through
+    SettingsFile.update, so neither writes back the other's fields as they were at start.
+    """
 
     citation_style: str = field(default=DEFAULT_STYLE, metadata=_choices(*STYLE_IDS))
     citation_authors: str = field(default=AUTHOR_MODES[0], metadata=_choices(*AUTHOR_MODES))
     include_citation: bool = True  # copied signatories are followed by the letter's citation
+    letter_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
+    table_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
+    letter_font: str = field(default="serif", metadata=_choices("serif", "sans"))
+    reading_width: bool = True  # keep the letter's lines at a comfortable length
+    theme: str = field(default="system", metadata=_choices("system", "light", "dark"))
 
 
 MAX_RECENT_FILES = 10
@@ -166,6 +177,8 @@ def _check(name: str, value: Any, hint: Any, meta: typing.Mapping[str, Any]) -> 
         raise _Invalid(f"its entry {name!r} has the wrong type")
     if "choices" in meta and value not in meta["choices"]:
         raise _Invalid(f"its entry {name!r} has an unknown value {value!r}")
+    if "range" in meta and not meta["range"][0] <= value <= meta["range"][1]:
+        raise _Invalid(f"its entry {name!r} is out of range")
     if "max_length" in meta and len(value) > meta["max_length"]:
         raise _Invalid(f"its entry {name!r} is too long")
     if "max_items" in meta and len(value) > meta["max_items"]:
@@ -274,6 +287,16 @@ class SettingsFile(Generic[T]):
             return None
         self._warned = True
         return self._memory_notice(problem or "the folder cannot be written")
+
+    def update(self, **changes: Any) -> tuple[T, str | None]:
+        """Change some fields of what is stored now and save it: (new value, save warning).
+
+        The file is read again first: several parts of the window save different fields of
+        one file, and each must keep what the others stored since the window opened.
+        """
+        current, _notice = self.load()  # a damaged file was reported when the window opened
+        value = dataclasses.replace(current, **changes)
+        return value, self.save(value)
 
     def _prepare_folder(self) -> str | None:
         try:

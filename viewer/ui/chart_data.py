@@ -94,3 +94,18 @@ def bar_tooltip(bar: Bar, universe: int) -> str:
 def universe(bars: list[Bar]) -> int:
     """All signatories the bars stand for (the base of the percentages)."""
     return sum(b.count for b in bars)
+
+
+def chart_text(bars: list[Bar], facet: str) -> str:
+    """The chart said in words, for screen readers and the printout.
+
+    "Signatories per country: Malaysia 60, Indonesia 21, ...; not in the filter: Spain 2."
+    """
+    if not bars:
+        return f"No signatories to count per {NOUNS[facet][0]}."
+    counted = [f"{b.label} {b.count:,}" for b in bars if b.counted]
+    ghosts = [f"{b.label} {b.count:,}" for b in bars if not b.counted]
+    text = f"Signatories per {NOUNS[facet][0]}: " + ", ".join(counted or ["none"])
+    if ghosts:
+        text += "; not in the filter: " + ", ".join(ghosts)
+    return text + "."

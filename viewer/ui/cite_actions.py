@@ -8,7 +8,7 @@ chosen style, authors and "include citation" are preferences, saved as soon as t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 import numpy as np
@@ -143,8 +143,13 @@ class CitationActions(QObject):
     def _store(self, preferences: Preferences) -> None:
         if preferences == self.preferences:
             return
-        self.preferences = preferences
-        warning = self.preferences_file.save(preferences)
+        # Only the fields changed here are written: the View menu saves others to this file.
+        changes = {
+            f.name: getattr(preferences, f.name)
+            for f in fields(preferences)
+            if getattr(preferences, f.name) != getattr(self.preferences, f.name)
+        }
+        self.preferences, warning = self.preferences_file.update(**changes)
         if warning:
             self._status(warning, 20_000)
         self._sync()
@@ -227,6 +232,9 @@ class CitationActions(QObject):
         button.setObjectName("citeButton")
         button.setText("Cite")
         button.setAccessibleName("Cite the letter")
+        button.setAccessibleDescription(
+            "Copies the letter's citation in the chosen style; its menu chooses the style"
+        )
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setMenu(self.menu)

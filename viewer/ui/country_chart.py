@@ -13,18 +13,22 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QToolButton,
     QToolTip,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it  # isort: skip
 from viewer.core.query import Result
-from viewer.ui.chart_data import Bar, bar_tooltip, chart_bars, universe
+from viewer.ui.chart_data import Bar, bar_tooltip, chart_bars, chart_text, universe
 from viewer.ui.labels import NOUNS
 from viewer.ui.palette import mix, muted_text
 from viewer.ui.view_state import ViewState
@@ -34,6 +38,7 @@ pg.setConfigOptions(antialias=True)
 BAR_HEIGHT = 0.72  # of a row; the rest is the gap between bars
 MAX_LABEL_PX = 200  # longer names are elided on the axis (the tooltip has them whole)
 GROUPINGS = ("country", "role")
+MAX_TABLE_ROWS = 500  # the chart as a table lists every value up to this many
 
 
 class ChartColours:
@@ -98,6 +103,9 @@ class BarChart(pg.PlotWidget):
         plot.setContentsMargins(4, 4, 8, 4)
         self.setMouseTracking(True)
         self.setAccessibleName("Chart of signatories")
+        # Keyboard and screen-reader users get the same numbers from the table view
+        # (the dock's "Table" button) and from this widget's description.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -230,8 +238,60 @@ class BarChart(pg.PlotWidget):
             self.apply_palette()
 
 
+class ChartTable(QTreeWidget):
+    """The chart as a table (value, signatories, share): Enter or Space filters like a click."""
+
+    activated_bar = Signal(object)  # Bar
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chartDataTable")
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Chart as a table")
+        self.setAccessibleDescription(
+            "One row per bar of the chart with its count and share; "
+            "Enter or Space filters by that row, as a click on the bar does"
+        )
+        self.bars: list[Bar] = []
+        self.itemActivated.connect(self._activated)
+
+    def show_bars(self, bars: list[Bar], facet: str) -> None:
+        """One row per bar; the current row stays on the same value where it can."""
+        current = self.currentItem()
+        keep = self.bars[self.indexOfTopLevelItem(current)].label if current else None
+        self.bars = bars
+        self.setHeaderLabels([NOUNS[facet][0].capitalize(), "Signatories", "Share"])
+        self.clear()
+        total = universe(bars)
+        for bar in bars:
+            share = f"{bar.count / total:.0%}" if total else ""
+            label = bar.label if bar.counted else f"{bar.label} (not in the filter)"
+            item = QTreeWidgetItem([label, f"{bar.count:,}", share])
+            item.setToolTip(0, bar_tooltip(bar, total))
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.addTopLevelItem(item)
+            if bar.label == keep:
+                self.setCurrentItem(item)
+        self.resizeColumnToContents(1)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:
+            self._activated(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        index = self.indexOfTopLevelItem(item)
+        if 0 <= index < len(self.bars):
+            self.activated_bar.emit(self.bars[index])
+
+
 class ChartPanel(QWidget):
-    """The dock's contents: the grouping selector above the bar chart."""
+    """The dock's contents: the grouping selector above the bar chart (or its table)."""
 
     grouping_changed = Signal(str)
     other_clicked = Signal(str)  # facet: the "Other" bar asks for the picker
@@ -244,16 +304,41 @@ class ChartPanel(QWidget):
         self.grouping.addItem("Country", "country")
         self.grouping.addItem("Role", "role")
         self.grouping.setAccessibleName("Group the chart by")
+        self.grouping.setAccessibleDescription("Count the signatories per country or per role")
         self.grouping.setToolTip("Count signatories per country or per role")
+        self.table_toggle = QToolButton(self)
+        self.table_toggle.setObjectName("chartTableToggle")
+        self.table_toggle.setText("&Table")
+        self.table_toggle.setCheckable(True)
+        self.table_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.table_toggle.setToolTip("Show the chart's numbers as a table (for reading aloud)")
+        self.table_toggle.setAccessibleName("Show the chart as a table")
+        self.table_toggle.setAccessibleDescription(
+            "Switches between the bar chart and a table of the same numbers"
+        )
         self.plot = BarChart(self)
+        self.table = ChartTable(self)
+        self.table.hide()
         self.nothing = QLabel("No signatories to count", self)
         self.nothing.setObjectName("chartEmpty")
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.nothing.hide()
-        hint = QLabel("Click a bar to filter", self)
-        hint.setObjectName("chartHint")
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint = QLabel("Click a bar to filter", self)
+        self.hint.setObjectName("chartHint")
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._lay_out()
+        self.grouping.currentIndexChanged.connect(self._grouping_chosen)
+        self.table_toggle.toggled.connect(self._table_toggled)
+        self.plot.bar_clicked.connect(self._bar_clicked)
+        self.table.activated_bar.connect(self._bar_clicked)
+        self.plot.room_changed.connect(self.redraw)
+        state.changed.connect(self.redraw)
+        QWidget.setTabOrder(self.grouping, self.table_toggle)
+        QWidget.setTabOrder(self.table_toggle, self.table)
+        self.redraw()
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
         label = QLabel("&Group by:", self)
@@ -261,22 +346,23 @@ class ChartPanel(QWidget):
         top.addWidget(label)
         top.addWidget(self.grouping)
         top.addStretch(1)
-        top.addWidget(hint)
+        top.addWidget(self.hint)
+        top.addWidget(self.table_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.nothing, 1)
-        self.grouping.currentIndexChanged.connect(self._grouping_chosen)
-        self.plot.bar_clicked.connect(self._bar_clicked)
-        self.plot.room_changed.connect(self.redraw)
-        state.changed.connect(self.redraw)
-        self.redraw()
 
     @property
     def facet(self) -> str:
         return self.grouping.currentData()
+
+    @property
+    def as_table(self) -> bool:
+        return self.table_toggle.isChecked()
 
     def set_grouping(self, facet: str) -> None:
         """Group by "country" or "role"."""
@@ -286,9 +372,19 @@ class ChartPanel(QWidget):
         result = result or self.state.result
         bars = chart_bars(result, self.facet, self.plot.rows_that_fit())
         self.plot.show_bars(bars)
+        described = chart_text(chart_bars(result, self.facet, MAX_TABLE_ROWS), self.facet)
+        self.plot.setAccessibleDescription(described)
+        self.setAccessibleDescription(described)
+        if self.as_table:
+            self.table.show_bars(chart_bars(result, self.facet, MAX_TABLE_ROWS), self.facet)
         # Nothing to draw: say so rather than show an empty frame.
-        self.plot.setVisible(bool(bars))
+        self.plot.setVisible(bool(bars) and not self.as_table)
+        self.table.setVisible(bool(bars) and self.as_table)
         self.nothing.setVisible(not bars)
+        self.hint.setText("Enter filters by a row" if self.as_table else "Click a bar to filter")
+
+    def _table_toggled(self, _on: bool) -> None:
+        self.redraw()
 
     def _grouping_chosen(self) -> None:
         self.redraw()

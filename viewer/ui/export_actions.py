@@ -82,7 +82,7 @@ class ExportActions(QObject):
         self.state = state
         self.worker = Worker(self)
         self.last_folder: str | None = None
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu("E&xport", window)
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
         for fmt, (text, _filter, tip) in SIGNATORY_FORMATS.items():

@@ -58,6 +58,10 @@ class FacetListModel(QAbstractListModel):
         self._entries, self._chosen, self._total = entries, chosen, total
         self.endResetModel()
 
+    def refresh_palette(self) -> None:
+        """Recompute the muted "not stated" colour after a theme change."""
+        self._muted = muted_text()
+
     def value_at(self, row: int) -> tuple[bool, str | None]:
         """(is_all, value) of a row."""
         if row == 0:
@@ -116,6 +120,10 @@ class FacetPicker(QPushButton):
         self.setObjectName("countryFilter" if facet == "country" else "roleFilter")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"Filter by {facet}")
+        self.setAccessibleDescription(
+            f"Opens a list of the {NOUNS[facet][1]} with their counts; "
+            "Space or Enter chooses one, Esc closes the list"
+        )
         self.model = FacetListModel(facet, self)
         self.list_view = self._make_list()
         menu = QMenu(self)
@@ -133,6 +141,10 @@ class FacetPicker(QPushButton):
         view.setModel(self.model)
         view.setUniformItemSizes(True)
         view.setAccessibleName(f"Choose {NOUNS[self.facet][1]}")
+        view.setAccessibleDescription(
+            f"Every {NOUNS[self.facet][0]} with its number of signatories; "
+            "Space or Enter adds it to the filter or takes it out"
+        )
         view.clicked.connect(lambda index: self.toggle_row(index.row()))
         view.installEventFilter(self)
         return view
@@ -157,6 +169,11 @@ class FacetPicker(QPushButton):
                 self.toggle_row(current.row())
             return True
         return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.refresh_palette()
 
     def _fill_list(self) -> None:
         result = self.state.result

@@ -32,6 +32,10 @@ class FilterEdit(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setPlaceholderText("Filter by name, role or country")
         self.setAccessibleName("Filter signatories")
+        self.setAccessibleDescription(
+            "Shows the signatories whose name, role or country contains every word typed; "
+            "Down or Enter goes to the table, Esc clears"
+        )
         self.setToolTip(
             "Shows the signatories whose name, role or country contains every word typed "
             "(case and accents ignored). Ctrl+L comes here; Esc clears."
@@ -80,6 +84,8 @@ class ChipsBar(QWidget):
             clear.setText("Clear all")
             clear.setObjectName("clearChips")
             clear.setToolTip("Show every country and role again")
+            clear.setAccessibleName("Clear all chosen countries and roles")
+            clear.setAccessibleDescription("Removes every country and role from the filter")
             clear.clicked.connect(lambda: self._clear_facets(q))
             self._layout.addWidget(clear)
         self._layout.addStretch(1)
@@ -101,6 +107,7 @@ class ChipsBar(QWidget):
         chip.setProperty("chip", True)
         chip.setToolTip(f"Remove \u201c{label}\u201d from the filter")
         chip.setAccessibleName(f"Remove {label} from the filter")
+        chip.setAccessibleDescription(f"{label} is chosen; this button takes it out of the filter")
         chip.clicked.connect(lambda: self.state.toggle(facet, value))
         return chip
 
@@ -112,6 +119,11 @@ class ChipsBar(QWidget):
             item = self._layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+
+    def buttons(self) -> list[QToolButton]:
+        """The chips and the "Clear all" button, left to right."""
+        items = (self._layout.itemAt(i).widget() for i in range(self._layout.count()))
+        return [w for w in items if isinstance(w, QToolButton)]
 
     def chip_texts(self) -> list[str]:
         """The chips' captions (for tests and accessibility checks)."""
@@ -150,6 +162,14 @@ class FilterBar(QWidget):
         # The query can change elsewhere (the empty-result button, a restored session).
         if self.edit.text() != result.query.text:
             self.edit.setText(result.query.text)
+        self._order_chips()
+
+    def _order_chips(self) -> None:
+        """Tab goes from the pickers through the chips, as they sit on screen, to the table."""
+        before: QWidget = self.role_picker
+        for chip in self.chips.buttons():
+            QWidget.setTabOrder(before, chip)
+            before = chip
 
     def focus_filter(self) -> None:
         """Ctrl+L: focus the field with its text selected, ready to be replaced."""

@@ -56,6 +56,10 @@ class ImportNotice(QWidget):
         self.details_button.setText("Details\u2026")
         self.details_button.setAutoRaise(True)
         self.details_button.setToolTip("What was assumed, line by line")
+        self.details_button.setAccessibleName("Details of the import")
+        self.details_button.setAccessibleDescription(
+            "Lists what the viewer assumed while reading this file, line by line"
+        )
         self.details_button.clicked.connect(self.details_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)

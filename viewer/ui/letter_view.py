@@ -6,11 +6,14 @@ is ever parsed as HTML or Markdown, and the pane loads no resources and opens no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPalette,
     QTextBlock,
@@ -20,6 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextListFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -34,12 +38,36 @@ FONT_SCALE = 1.15  # the letter reads a little larger than the window's controls
 # them (viewer.core.cite.body_paragraphs: a paragraph or a whole list is one). Recorded while
 # the document is built, so a quote's "para. N" never depends on matching text again.
 PARAGRAPH_PROPERTY = QTextFormat.Property.UserProperty.value + 1
+DOCUMENT_MARGIN = 24
+READING_CHARS = 64  # letter widths per line: about 75 characters with spaces, easy to read
+SERIF_FAMILIES = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
+
+
+@dataclass(frozen=True)
+class ReadingStyle:
+    """How the letter is set: serif or sans, its size in percent, lines kept short or not."""
+
+    font: str = "serif"
+    zoom: int = 100
+    reading_width: bool = True
+
+
+def letter_font(base: QFont, style: ReadingStyle) -> QFont:
+    """The letter's font: the window's font at the reading size, or a serif one."""
+    font = QFont(base)
+    if style.font == "serif":
+        font.setFamilies(SERIF_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(base.pointSizeF() * FONT_SCALE * style.zoom / 100)
+    return font
 
 
 class LetterView(QTextBrowser):
     """Shows a Letter; the "Signed by ..." line asks for the signatory table."""
 
     signatories_requested = Signal()
+    document_shown = Signal()  # laid out anew: positions in the old document are gone
+    zoom_requested = Signal(int)  # +1 or -1: Ctrl+wheel
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,7 +76,12 @@ class LetterView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setAccessibleName("Letter")
+        self.setAccessibleDescription(
+            "The text of the open letter; Ctrl+F finds words in it, Tab reaches the "
+            "\u201cSigned by\u201d link to the table of signatories"
+        )
         self._document: Document | None = None
+        self.reading_style = ReadingStyle()
         self.context_actions: list[QAction] = []  # added to the context menu after "Copy"
         self.anchorClicked.connect(self._anchor_clicked)
 
@@ -59,16 +92,71 @@ class LetterView(QTextBrowser):
     def show_document(self, document: Document) -> None:
         """Lay out the document's letter and the "Signed by" line."""
         self._document = document
+        # Our own earlier document is dropped; the first one belongs to Qt, which deletes it.
+        old = self.document() if self.document().parent() is self else None
         doc = QTextDocument(self)
-        doc.setDocumentMargin(24)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
-        doc.setDefaultFont(font)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setDefaultFont(letter_font(self.font(), self.reading_style))
         cursor = QTextCursor(doc)
-        _write_letter(cursor, document.letter)
+        write_letter(cursor, document.letter)
         _write_signed_by(cursor, signed_by_line(document), self.palette())
         self.setDocument(doc)
+        if old is not None:
+            old.deleteLater()
+        self._fit_width()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.document_shown.emit()
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Set the letter in another font, size or width, keeping the reader's place."""
+        if style == self.reading_style:
+            return
+        self.reading_style = style
+        if self._document is not None:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        bar = self.verticalScrollBar()
+        share = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.show_document(self._document)
+        bar.setValue(round(share * bar.maximum()))
+
+    def reading_column(self) -> float:
+        """The width in pixels of the text column when the pane is wider than a reading line."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        alphabet = "abcdefghijklmnopqrstuvwxyz"
+        return metrics.horizontalAdvance(alphabet) / len(alphabet) * READING_CHARS
+
+    def _fit_width(self) -> None:
+        """Centre a column of comfortable width; narrower panes use their whole width.
+
+        The root frame's margins are the document margin (QTextDocument keeps it there), so
+        the sides get the document margin plus half the spare width each.
+        """
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        side = float(DOCUMENT_MARGIN)
+        if self.reading_style.reading_width:
+            spare = self.viewport().width() - 2 * DOCUMENT_MARGIN - self.reading_column()
+            side += max(spare / 2, 0.0)
+        if abs(fmt.leftMargin() - side) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Ctrl+wheel zooms like Ctrl+plus/minus (QTextEdit would change the widget's font).
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoom_requested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def selected_paragraphs(self) -> Paragraphs:
         """The body paragraph (or first and last) the selection comes from; None outside it."""
@@ -126,11 +214,10 @@ class LetterView(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # The link colour comes from the palette: lay out again when the theme changes.
-        if event.type() == QEvent.Type.PaletteChange and self._document is not None:
-            position = self.verticalScrollBar().value()
-            self.show_document(self._document)
-            self.verticalScrollBar().setValue(position)
+        # The link colour comes from the palette and the size from the font: lay out again.
+        kinds = (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+        if event.type() in kinds and self._document is not None:
+            self._relayout()
 
     def _anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == f"#{SIGNATORIES_ANCHOR}":
@@ -162,7 +249,8 @@ def _text(cursor: QTextCursor, text: str, fmt: QTextCharFormat | None = None) ->
     cursor.insertText(text.replace("\r\n", "\n").replace("\n", "\u2028"), fmt or QTextCharFormat())
 
 
-def _write_letter(cursor: QTextCursor, letter: Letter) -> None:
+def write_letter(cursor: QTextCursor, letter: Letter) -> None:
+    """Lay out a letter at the cursor, every piece of its text inserted as plain text."""
     first = True
 
     def start(fmt: QTextBlockFormat) -> None:

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTextEdit,
     QWidget,
 )
 
-from viewer import __version__
 from viewer.core.bundled import load_bundled
 from viewer.core.formats import open_document
 from viewer.core.model import Document
@@ -33,6 +31,7 @@ from viewer.ui.export_actions import install_export_actions
 from viewer.ui.labels import plural
 from viewer.ui.letter_pane import LetterPane
 from viewer.ui.open_actions import install_open_actions
+from viewer.ui.reading import ReadingControls
 from viewer.ui.signatories_pane import SignatoriesPane
 from viewer.ui.view_state import ViewState
 
@@ -44,7 +43,7 @@ SPLIT = (36, 64)  # letter : signatories, in percent of the central area
 class MainWindow(QMainWindow):
     """The letter, the signatory table and the chart dock, all reading one ViewState."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, theme: str | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         document = open_document(path) if path else load_bundled()
@@ -61,6 +60,8 @@ class MainWindow(QMainWindow):
         self._restore()
         self._show_document(document)
         self._show_result(self.state.result)
+        # Reading comfort and desktop menus (find next, zoom, font, theme, print, help).
+        self.reading = ReadingControls(self, theme)
 
     # -- parts ---------------------------------------------------------------------------------
 
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         # Open, Open Recent, the 2017 letter, drops, Review Import; then Export.
         self.opening = install_open_actions(self, file_menu)
         file_menu.addSeparator()
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.quit_action)
 
-        edit = bar.addMenu("&Edit")
+        edit = self.edit_menu = bar.addMenu("&Edit")
         self.find_action = self._action(
             "&Find in Letter\u2026", self.find_in_letter, QKeySequence.StandardKey.Find,
             "Find words in the letter",
@@ -152,9 +153,10 @@ class MainWindow(QMainWindow):
         # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
         self.citations = install_citation_actions(self, edit)
 
-        self._build_view_menu(bar.addMenu("&View"))
+        self.view_menu = bar.addMenu("&View")
+        self._build_view_menu(self.view_menu)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Letter Viewer", self.show_about))
 
     def _build_view_menu(self, view) -> None:
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
             self.grouping_actions[facet] = action
         self.chart.grouping_changed.connect(self._show_grouping)
         self._show_grouping(self.chart.facet)
-        columns = view.addMenu("&Columns")
+        columns = view.addMenu("Col&umns")  # C is the chart's
         columns.addActions(self.table.column_actions)
         view.addSeparator()
         view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))
@@ -223,16 +225,8 @@ class MainWindow(QMainWindow):
         self.table.reset_columns()
 
     def show_about(self) -> None:
-        doc = self.state.document
-        box = QMessageBox(self)
-        box.setWindowTitle("About Letter Viewer")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Letter Viewer {__version__}")
-        box.setInformativeText(
-            "Reads open letters and their signatories, offline.\n\n"
-            f"Open now: {doc.title}\n{plural(len(doc.signatories), 'signatory', 'signatories')}"
-        )
-        box.exec()
+        """Help > About: version, the document's provenance, licences (about_dialog.py)."""
+        self.reading.show_about()
 
     def _open_picker(self, facet: str) -> None:
         picker = (

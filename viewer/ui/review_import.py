@@ -206,6 +206,7 @@ class ReviewImportDialog(QDialog):
         spin.setRange(1, max(count, 1))
         spin.setKeyboardTracking(False)  # typing "120" is one change, not three
         spin.setAccessibleName(tip)
+        spin.setAccessibleDescription(f"{tip}; the table of signatories follows at once")
         spin.setToolTip(tip)
         return spin
 

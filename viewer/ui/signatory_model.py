@@ -76,6 +76,14 @@ class SignatoryModel(QAbstractTableModel):
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [_ROLE.ForegroundRole])
 
+    def set_font(self, font: QFont) -> None:
+        """Draw "Not stated" in the italic of this font (the table's, after a zoom)."""
+        self._italic = QFont(font)
+        self._italic.setItalic(True)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [_ROLE.FontRole])
+
     def signatory(self, row: int) -> Signatory:
         """The signatory shown in a table row."""
         return self._signatories[int(self._rows[row])]

@@ -53,6 +53,11 @@ class EmptyResultPanel(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clear_button = QPushButton("Clear filter", self)
         self.clear_button.setObjectName("clearFilterButton")
+        self.clear_button.setToolTip("Show every signatory again")
+        self.clear_button.setAccessibleName("Clear the filter")
+        self.clear_button.setAccessibleDescription(
+            "Clears the filter so that every signatory shows"
+        )
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.label)
@@ -116,6 +121,10 @@ class SignatoryTable(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table, on to the chart
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName("Signatories")
+        self.setAccessibleDescription(
+            "The signatories the filter shows, one per row: name, role and country; "
+            "click a column header to sort"
+        )
         rows = self.verticalHeader()
         rows.hide()
         # One fixed height for every row: the view never asks a million rows for a size hint.
@@ -136,7 +145,7 @@ class SignatoryTable(QTableView):
     def _make_column_actions(self) -> list[QAction]:
         actions = []
         for i, column in enumerate(COLUMNS):
-            title = "Source position (#)" if column.key == "position" else column.title
+            title = "&Source position (#)" if column.key == "position" else f"&{column.title}"
             action = QAction(title, self, checkable=True)
             action.setChecked(not self.horizontalHeader().isSectionHidden(i))
             action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))

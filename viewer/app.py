@@ -28,11 +28,17 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(path: str | Path | None = None, theme: str | None = None):
-    """Build the main window for a document (a QApplication must exist); not shown."""
+def create_main_window(
+    path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
+):
+    """Build the main window for a document (a QApplication must exist); not shown.
+
+    defer_chart: build the chart's plot (and import pyqtgraph) just after the first paint,
+    as the app's start does; otherwise everything is built here.
+    """
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path, theme=theme)
+    return MainWindow(path, theme=theme, defer_chart=defer_chart)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = ErrorReporter(lambda: window, log_dir())
     reporter.install()
     try:
-        window = create_main_window(args.file, theme=args.theme)
+        window = create_main_window(args.file, theme=args.theme, defer_chart=True)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")

@@ -128,14 +128,21 @@ class BarChart(pg.PlotWidget):
             label = pg.TextItem(anchor=(0, 0.5))
             self.getPlotItem().addItem(label, ignoreBounds=True)
             self._labels.append(label)
+        font = self.font()
         for i, label in enumerate(self._labels):
             if i >= len(self.bars):
                 label.hide()
                 continue
             bar = self.bars[i]
-            label.setText(f"{bar.count:,}")
-            label.setColor(self.colours.text if bar.counted else self.colours.muted)
-            label.setFont(self.font())
+            # Setting a TextItem's text, colour or font lays it out again: a typed key
+            # changes a few counts, so only those labels are touched (issue 6's keystroke).
+            colour = self.colours.text if bar.counted else self.colours.muted
+            shown = (bar.count, colour.rgba(), font.key())
+            if getattr(label, "shown", None) != shown:
+                label.setText(f"{bar.count:,}")
+                label.setColor(colour)
+                label.setFont(font)
+                label.shown = shown
             label.setPos(bar.count, i)
             label.show()
 

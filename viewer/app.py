@@ -28,11 +28,17 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(path: str | Path | None = None, theme: str | None = None):
-    """Build the main window for a document (a QApplication must exist); not shown."""
+def create_main_window(
+    path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
+):
+    """Build the main window for a document (a QApplication must exist); not shown.
+
+    defer_chart: build the chart's plot (and import pyqtgraph) just after the first paint,
+    as the app's start does; otherwise everything is built here.
+    """
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path, theme=theme)
+    return MainWindow(path, theme=theme, defer_chart=defer_chart)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A large file opens after the window is up, with its progress bar and Cancel.
     later = args.file if args.file and opens_in_background(args.file) else None
     try:
-        window = create_main_window(None if later else args.file, theme=args.theme)
+        window = create_main_window(None if later else args.file, theme=args.theme, defer_chart=True)
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")

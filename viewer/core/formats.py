@@ -22,7 +22,6 @@ from viewer.core.columns import map_columns
 from viewer.core.decoding import decode_letter_bytes
 from viewer.core.errors import ParseError
 from viewer.core.gc_pause import gc_paused
-from viewer.core.importer import import_text_letter
 from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import (
     Block,
@@ -426,6 +425,16 @@ def _cell(row: list[str], i: int | None) -> str | None:
 
 
 # -- opening files ---------------------------------------------------------------------
+
+
+def import_text_letter(text: str, path: str | None = None) -> Document:
+    """A plain-text or Markdown letter, read by viewer.core.importer."""
+    # Imported on first use: the importer (entries, list layouts, cleaning) is a tenth of a
+    # second of imports that the start-up with the bundled JSON letter does not need.
+    from viewer.core.importer import import_text_letter as read_text
+
+    return read_text(text, path)
+
 
 READERS: dict[str, Callable[[str, str | None], Document]] = {
     "json": document_from_json,

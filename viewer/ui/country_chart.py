@@ -7,11 +7,8 @@ query; hovering says "Malaysia: 60 signatories (38%)".
 
 from __future__ import annotations
 
-import html
-
-import numpy as np
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,223 +16,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QToolButton,
-    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it  # isort: skip
 from viewer.core.query import Result
 from viewer.ui.chart_data import Bar, bar_tooltip, chart_bars, chart_text, universe
 from viewer.ui.labels import NOUNS
-from viewer.ui.palette import mix, muted_text
 from viewer.ui.view_state import ViewState
 
-pg.setConfigOptions(antialias=True)
-
-BAR_HEIGHT = 0.72  # of a row; the rest is the gap between bars
-MAX_LABEL_PX = 200  # longer names are elided on the axis (the tooltip has them whole)
 GROUPINGS = ("country", "role")
 MAX_TABLE_ROWS = 500  # the chart as a table lists every value up to this many
-
-
-class ChartColours:
-    """The chart's colours, all taken from the palette."""
-
-    def __init__(self, palette: QPalette):
-        role = QPalette.ColorRole
-        self.background = palette.color(role.Base)
-        self.text = palette.color(role.Text)
-        self.muted = muted_text(palette)
-        highlight = palette.color(role.Highlight)
-        self.bar = mix(highlight, self.background, 0.15)
-        self.bar_pen = highlight
-        self.chosen = highlight
-        self.chosen_pen = mix(highlight, self.text, 0.45)
-        self.missing = mix(self.muted, self.background, 0.35)
-        self.ghost = mix(highlight, self.background, 0.85)
-        self.ghost_pen = mix(highlight, self.background, 0.45)
-
-    def brush_and_pen(self, bar: Bar) -> tuple[QColor, QColor]:
-        if not bar.counted:
-            return self.ghost, self.ghost_pen
-        if bar.chosen:
-            return self.chosen, self.chosen_pen
-        if bar.is_missing or bar.is_other:
-            return self.missing, self.muted
-        return self.bar, self.bar_pen
-
-
-class BarChart(pg.PlotWidget):
-    """The plot: bars, their labels and counts; emits the bar a user clicks."""
-
-    bar_clicked = Signal(object)  # Bar
-    room_changed = Signal()  # the number of bars that fit has changed
-
-    def __init__(self, parent: QWidget | None = None):
-        self._ready = False  # the base class sends change events before we are built
-        super().__init__(parent)
-        self.setObjectName("chartPlot")
-        self.bars: list[Bar] = []
-        self._labels: list[pg.TextItem] = []
-        self._room = 0
-        self._configure()
-        self.item = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[])
-        self.getPlotItem().addItem(self.item)
-        self.scene().sigMouseMoved.connect(self._hovered)
-        self.scene().sigMouseClicked.connect(self._clicked)
-        # The view box learns its new size after the widget's resize event: fit then.
-        self.getPlotItem().getViewBox().sigResized.connect(self._view_resized)
-        self._ready = True
-        self.apply_palette()
-
-    def _configure(self) -> None:
-        plot = self.getPlotItem()
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.hideAxis("bottom")
-        plot.getViewBox().setMouseEnabled(False, False)
-        plot.getViewBox().invertY(True)
-        plot.getViewBox().enableAutoRange(enable=False)
-        plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=True)
-        plot.setContentsMargins(4, 4, 8, 4)
-        self.setMouseTracking(True)
-        self.setAccessibleName("Chart of signatories")
-        # Keyboard and screen-reader users get the same numbers from the table view
-        # (the dock's "Table" button) and from this widget's description.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    # -- drawing --------------------------------------------------------------------------------
-
-    def show_bars(self, bars: list[Bar]) -> None:
-        """Draw these bars, top to bottom, each with its count."""
-        self.bars = bars
-        n = len(bars)
-        colours = [self.colours.brush_and_pen(b) for b in bars]
-        self.item.setOpts(
-            x0=np.zeros(n),
-            y=np.arange(n, dtype=float),
-            width=np.array([b.count for b in bars], dtype=float),
-            height=BAR_HEIGHT,
-            # pyqtgraph 0.14 fails on empty pens/brushes lists: no bars, no lists.
-            brushes=[pg.mkBrush(c[0]) for c in colours] if n else None,
-            pens=[
-                pg.mkPen(c[1], width=1.5 if b.chosen else 1)
-                for b, c in zip(bars, colours, strict=True)
-            ]
-            if n
-            else None,
-            pen=pg.mkPen(self.colours.bar_pen),
-            brush=pg.mkBrush(self.colours.bar),
-        )
-        fm = QFontMetrics(self.font())
-        ticks = [
-            (i, fm.elidedText(b.label, Qt.TextElideMode.ElideRight, MAX_LABEL_PX))
-            for i, b in enumerate(bars)
-        ]
-        self.getPlotItem().getAxis("left").setTicks([ticks, []])
-        self._show_counts()
-        self._fit_range()
-
-    def _show_counts(self) -> None:
-        while len(self._labels) < len(self.bars):
-            label = pg.TextItem(anchor=(0, 0.5))
-            self.getPlotItem().addItem(label, ignoreBounds=True)
-            self._labels.append(label)
-        for i, label in enumerate(self._labels):
-            if i >= len(self.bars):
-                label.hide()
-                continue
-            bar = self.bars[i]
-            label.setText(f"{bar.count:,}")
-            label.setColor(self.colours.text if bar.counted else self.colours.muted)
-            label.setFont(self.font())
-            label.setPos(bar.count, i)
-            label.show()
-
-    def _fit_range(self) -> None:
-        """Room for the longest bar and its count label; one row per bar."""
-        most = max((b.count for b in self.bars), default=0) or 1
-        width_px = max(self.getPlotItem().getViewBox().width(), 50.0)
-        label_px = QFontMetrics(self.font()).horizontalAdvance(f"  {most:,}") + 6
-        x_max = most * width_px / max(width_px - label_px, 10.0)
-        # Rows are at most two text lines high: a short list sits at the top, not as fat bars.
-        line = QFontMetrics(self.font()).height()
-        rows = max(len(self.bars), (self.viewport().height() - 12) / (2 * line), 1)
-        self.getPlotItem().getViewBox().setRange(
-            xRange=(0, x_max), yRange=(-0.5, rows - 0.5), padding=0
-        )
-
-    def apply_palette(self) -> None:
-        """Colours from the current palette (light or dark), text in the widget's font."""
-        self.colours = ChartColours(self.palette())
-        self.setBackground(self.colours.background)
-        axis = self.getPlotItem().getAxis("left")
-        axis.setPen(pg.mkPen(self.colours.muted))
-        axis.setTextPen(pg.mkPen(self.colours.text))
-        axis.setTickFont(self.font())
-        if self.bars:
-            self.show_bars(self.bars)
-
-    def rows_that_fit(self) -> int:
-        """How many bars fit with their labels readable (one text line each, no overlap)."""
-        row_px = QFontMetrics(self.font()).height() + 5
-        return max(int((self.viewport().height() - 12) // row_px), 3)
-
-    # -- mouse ------------------------------------------------------------------------------
-
-    def bar_at(self, scene_pos: QPointF) -> int | None:
-        """The index of the bar on the row under a scene position (label area included)."""
-        plot = self.getPlotItem()
-        if not plot.sceneBoundingRect().contains(scene_pos) or not self.bars:
-            return None
-        y = plot.getViewBox().mapSceneToView(scene_pos).y()
-        index = round(y)
-        return index if 0 <= index < len(self.bars) and abs(y - index) <= 0.5 else None
-
-    def bar_centre(self, index: int) -> QPointF:
-        """The scene position of the middle of a bar (where a click on it lands)."""
-        bar = self.bars[index]
-        view = self.getPlotItem().getViewBox()
-        return view.mapViewToScene(QPointF(max(bar.count, 0.5) / 2, index))
-
-    def _hovered(self, scene_pos: QPointF) -> None:
-        index = self.bar_at(scene_pos)
-        if index is None:
-            QToolTip.hideText()
-            return
-        text = bar_tooltip(self.bars[index], universe(self.bars))
-        rich = "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
-        global_pos = self.mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, rich, self)
-
-    def _clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        index = self.bar_at(event.scenePos())
-        if index is not None:
-            event.accept()
-            self.bar_clicked.emit(self.bars[index])
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if not self._ready:
-            return
-        room = self.rows_that_fit()
-        if room != self._room:
-            self._room = room
-            self.room_changed.emit()
-
-    def _view_resized(self) -> None:
-        if self.bars:
-            self._fit_range()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if self._ready and event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self.apply_palette()
 
 
 class ChartTable(QTreeWidget):
@@ -290,13 +83,34 @@ class ChartTable(QTreeWidget):
             self.activated_bar.emit(self.bars[index])
 
 
+class PlotPlaceholder(QWidget):
+    """Holds the bar chart's place until pyqtgraph is loaded, just after the first paint."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chartPlot")
+        self.bars: list[Bar] = []
+
+    def rows_that_fit(self) -> int:
+        return max(1, self.height() // (self.fontMetrics().height() + 5))
+
+    def show_bars(self, bars: list[Bar]) -> None:
+        self.bars = bars
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class ChartPanel(QWidget):
     """The dock's contents: the grouping selector above the bar chart (or its table)."""
 
     grouping_changed = Signal(str)
     other_clicked = Signal(str)  # facet: the "Other" bar asks for the picker
 
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, defer_plot: bool = False):
         super().__init__(parent)
         self.state = state
         self.grouping = QComboBox(self)
@@ -316,7 +130,9 @@ class ChartPanel(QWidget):
         self.table_toggle.setAccessibleDescription(
             "Switches between the bar chart and a table of the same numbers"
         )
-        self.plot = BarChart(self)
+        # At start-up the plot (and pyqtgraph, a third of a second of imports) comes just
+        # after the window's first paint; the grouping, the table and the counts are there.
+        self.plot: QWidget = PlotPlaceholder(self) if defer_plot else self._new_plot()
         self.table = ChartTable(self)
         self.table.hide()
         self.nothing = QLabel("No signatories to count", self)
@@ -330,12 +146,33 @@ class ChartPanel(QWidget):
         self._lay_out()
         self.grouping.currentIndexChanged.connect(self._grouping_chosen)
         self.table_toggle.toggled.connect(self._table_toggled)
-        self.plot.bar_clicked.connect(self._bar_clicked)
         self.table.activated_bar.connect(self._bar_clicked)
-        self.plot.room_changed.connect(self.redraw)
+        if defer_plot:
+            self.plot.painted.connect(self._build_plot_soon, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self._connect_plot()
         state.changed.connect(self.redraw)
         QWidget.setTabOrder(self.grouping, self.table_toggle)
         QWidget.setTabOrder(self.table_toggle, self.table)
+        self.redraw()
+
+    def _new_plot(self) -> QWidget:
+        from viewer.ui.bar_chart import BarChart  # imports pyqtgraph
+
+        return BarChart(self)
+
+    def _connect_plot(self) -> None:
+        self.plot.bar_clicked.connect(self._bar_clicked)
+        self.plot.room_changed.connect(self.redraw)
+
+    def _build_plot_soon(self) -> None:
+        QTimer.singleShot(0, self._build_plot)  # once the whole first paint is done
+
+    def _build_plot(self) -> None:
+        placeholder, self.plot = self.plot, self._new_plot()
+        self.layout().replaceWidget(placeholder, self.plot)
+        placeholder.deleteLater()
+        self._connect_plot()
         self.redraw()
 
     def _lay_out(self) -> None:
@@ -400,10 +237,10 @@ class ChartPanel(QWidget):
 class CountryChartDock(QDockWidget):
     """The dock "Countries" (objectName ``countryChart``) holding the chart panel."""
 
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, defer_plot: bool = False):
         super().__init__("Countries", parent)
         self.setObjectName("countryChart")
-        self.panel = ChartPanel(state, self)
+        self.panel = ChartPanel(state, self, defer_plot)
         self.setWidget(self.panel)
         self.panel.grouping_changed.connect(self._retitle)
         self._retitle(self.panel.facet)

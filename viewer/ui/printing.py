@@ -198,7 +198,7 @@ def _write_chart(
 
 def chart_image(printout: Printout, width_px: int = 560, scale: float = 3.0) -> QImage:
     """The chart for the printout in the light theme, drawn at scale for a sharp print."""
-    from viewer.ui.country_chart import BarChart  # pyqtgraph only when a chart is drawn
+    from viewer.ui.bar_chart import BarChart  # pyqtgraph only when a chart is drawn
 
     bars = chart_bars(printout.result, printout.facet, CHART_BARS)
     plot = BarChart()

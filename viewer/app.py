@@ -67,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A large file opens after the window is up, with its progress bar and Cancel.
     later = args.file if args.file and opens_in_background(args.file) else None
     try:
-        first = None if later else args.file
-        window = create_main_window(first, theme=args.theme, defer_chart=True)
+        window = create_main_window(
+            None if later else args.file, theme=args.theme, defer_chart=True
+        )
     except ParseError as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")

@@ -218,9 +218,18 @@ def test_an_svg_of_a_letter_with_markup_in_its_name_stays_valid(qtbot, window, m
     assert "Chile" in texts
 
 
-def test_chart_export_needs_the_chart_shown(qtbot, window):
+def test_chart_export_needs_the_bars_shown(qtbot, window):
+    actions = window.exporting.actions
+
+    def offered() -> bool:
+        window.exporting.menu.aboutToShow.emit()
+        assert actions["png"].isEnabled() == actions["svg"].isEnabled()
+        return actions["png"].isEnabled()
+
+    assert offered()
+    window.chart.table_toggle.click()  # the chart as a table
+    assert not offered()
+    window.chart.table_toggle.click()
     window.chart_dock.hide()
-    window.exporting.menu.aboutToShow.emit()
-    assert not window.exporting.actions["png"].isEnabled()
-    assert not window.exporting.actions["svg"].isEnabled()
-    assert window.exporting.actions["csv"].isEnabled()
+    assert not offered()
+    assert actions["csv"].isEnabled()

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.core.formats import document_from_file_bytes, read_file_bytes
-from viewer.core.importer import ImportPlan
 from viewer.core.model import Document
 from viewer.core.progress import CancelCheck, Cancelled
 from viewer.core.query import Columns, QueryEngine
-from viewer.core.review import plan_file
+
+if TYPE_CHECKING:  # the text importer loads on first use, not at start-up
+    from viewer.core.importer import ImportPlan
 
 READING = "reading"  # the file's bytes: a fraction is known
 PARSING = "parsing"  # text to signatories
@@ -85,6 +87,8 @@ def load_plan(plan: ImportPlan, steps: LoadSteps | None = None) -> Loaded:
 
 def review_plan(path: str | Path, steps: LoadSteps | None = None) -> ImportPlan:
     """The import plan of a text or Markdown letter, for the Review Import view."""
+    from viewer.core.review import plan_file
+
     steps = steps or LoadSteps()
     steps.begin(PARSING)
     plan = plan_file(path)

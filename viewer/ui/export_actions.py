@@ -20,7 +20,7 @@ from viewer.core.export import default_chart_name, default_export_name, export_t
 from viewer.core.model import Document, Signatory
 from viewer.core.query import describe_counts
 from viewer.ui.background import Worker
-from viewer.ui.chart_export import ChartHeading, chart_png, chart_svg
+from viewer.ui.country_chart import PlotPlaceholder
 from viewer.ui.labels import NOUNS, plural
 from viewer.ui.open_actions import is_bundled
 from viewer.ui.view_state import ViewState
@@ -103,15 +103,25 @@ class ExportActions(QObject):
         shown = len(self.state.result.rows) > 0
         for fmt in SIGNATORY_FORMATS:
             self.actions[fmt].setEnabled(shown)
-        chart_visible = not self.window.chart_dock.isHidden()
+        drawn = self.chart_drawn()
         for fmt in CHART_FORMATS:
             action = self.actions[fmt]
-            action.setEnabled(chart_visible)
+            action.setEnabled(drawn)
             action.setStatusTip(
                 "The chart as it is shown now"
-                if chart_visible
-                else "Show the chart (View menu) to export it"
+                if drawn
+                else "Show the chart's bars (View menu, not as a table) to export them"
             )
+
+    def chart_drawn(self) -> bool:
+        """Whether the chart's bars are on screen (the dock shown, not as a table, built)."""
+        panel = self.window.chart
+        plot = panel.plot
+        return (
+            not self.window.chart_dock.isHidden()
+            and not isinstance(plot, PlotPlaceholder)  # built just after the first paint
+            and not plot.isHidden()  # hidden while the chart is a table, or has no bars
+        )
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -147,6 +157,9 @@ class ExportActions(QObject):
         path = self._ask("Export the Chart", name, CHART_FORMATS[fmt][1], fmt)
         if path is None:
             return
+        # pyqtgraph's exporters and QtSvg load on first use, not at start-up.
+        from viewer.ui.chart_export import ChartHeading, chart_png, chart_svg
+
         counts = describe_counts(self.state.result)
         heading = ChartHeading(doc.title, f"{counts}; chart by {NOUNS[panel.facet][0]}")
         data = (chart_png if fmt == "png" else chart_svg)(panel.plot, heading)

@@ -13,6 +13,7 @@ import contextlib
 import os
 from functools import partial
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from viewer.core.bundled import bundled_letter_path
 from viewer.core.errors import ParseError
-from viewer.core.importer import ImportPlan
 from viewer.core.loading import Loaded, load_file, load_plan, review_plan
 from viewer.core.model import Document
 from viewer.core.recent_files import RecentFileList
@@ -30,8 +30,11 @@ from viewer.ui.import_notice import ImportNotesDialog, ImportNotice, can_review
 from viewer.ui.labels import plural
 from viewer.ui.load_progress import LoadProgress
 from viewer.ui.recent_menu import RecentFilesMenu
-from viewer.ui.review_import import ReviewImportDialog
 from viewer.ui.view_state import ViewState
+
+if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
+    from viewer.core.importer import ImportPlan
+    from viewer.ui.review_import import ReviewImportDialog
 
 STATUS_MS = 6000
 OPEN_FILTERS = ";;".join(
@@ -195,6 +198,8 @@ class OpenActions(QObject):
         note = ""
         if plan.context and doc.source.sha256 and plan.context.source.sha256 != doc.source.sha256:
             note = "The file has changed since it was opened; this is what it holds now."
+        from viewer.ui.review_import import ReviewImportDialog
+
         if self.review_dialog is not None:
             self.review_dialog.deleteLater()
         dialog = ReviewImportDialog(plan, self.window, note)

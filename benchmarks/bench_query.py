@@ -316,12 +316,18 @@ def _doc_for_words(csv_path: Path):
 
 
 def run_worker(
-    kind: str, csv_path: Path, reps: int, timeout: float, budget: float = 60
+    kind: str,
+    csv_path: Path,
+    reps: int,
+    timeout: float,
+    budget: float = 60,
+    script: str = __file__,
+    env: dict[str, str] | None = None,
 ) -> tuple[dict, bool]:
-    """Figures from a worker process; True if it finished in time."""
-    cmd = [sys.executable, __file__, "--worker", kind, "--csv", str(csv_path), "--reps", str(reps)]
+    """Figures from a worker process of script (this one by default); True if it finished."""
+    cmd = [sys.executable, script, "--worker", kind, "--csv", str(csv_path), "--reps", str(reps)]
     cmd += ["--figure-budget", str(budget)]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(env or os.environ, QT_QPA_PLATFORM="offscreen")
     figures: dict[str, list[float]] = {}
     try:
         proc = subprocess.run(

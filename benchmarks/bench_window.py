@@ -267,31 +267,11 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
 
 def run_worker(kind: str, csv_path: Path, reps: int, timeout: float, budget: float):
     """Figures from a worker process of this script; True if it finished in time."""
-    import json
-    import subprocess
-
-    cmd = [sys.executable, __file__, "--worker", kind, "--csv", str(csv_path)]
-    cmd += ["--reps", str(reps), "--figure-budget", str(budget)]
     home = tempfile.mkdtemp(prefix="bench-window-")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ)
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = os.path.join(home, var.lower())  # no saved layout, no user settings touched
-    figures: dict[str, list[float]] = {}
-    try:
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=HERE.parent
-        )
-        out, finished = proc.stdout, proc.returncode == 0
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr[-3000:])
-    except subprocess.TimeoutExpired as exc:
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        finished = False
-    for line in out.splitlines():
-        if line.startswith("{"):
-            item = json.loads(line)
-            figures[item["figure"]] = item["values"]
-    return figures, finished
+    return bq.run_worker(kind, csv_path, reps, timeout, budget, script=__file__, env=env)
 
 
 def reps_for(size: int) -> int:

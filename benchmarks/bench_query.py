@@ -419,8 +419,9 @@ def machine_line() -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def benchmark_parser(doc: str, workers: tuple[str, ...], budget: float) -> argparse.ArgumentParser:
+    """The options every scale benchmark takes (bench_window.py shares them)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k,1M", help="e.g. 10k,100k,1M")
     parser.add_argument("--data", default=str(HERE / ".data"), help="folder for the CSV files")
     parser.add_argument("--no-baseline", action="store_true", help="skip the Qt baseline")
@@ -428,11 +429,16 @@ def main(argv: list[str] | None = None) -> int:
         "--baseline-timeout", type=float, default=600, help="seconds per size for the baseline"
     )
     parser.add_argument(
-        "--figure-budget", type=float, default=60, help="seconds the baseline spends per figure"
+        "--figure-budget", type=float, default=budget, help="seconds the baseline spends per figure"
     )
-    parser.add_argument("--worker", choices=("engine", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=workers, help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
     parser.add_argument("--reps", type=int, default=0, help="repetitions (default by size)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = benchmark_parser(__doc__, ("engine", "baseline"), budget=60)
     args = parser.parse_args(argv)
     if args.worker == "engine":
         engine_worker(Path(args.csv), max(args.reps, 1))

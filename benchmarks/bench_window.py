@@ -279,19 +279,7 @@ def reps_for(size: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="e.g. 10k,100k,1M")
-    parser.add_argument("--data", default=str(HERE / ".data"), help="folder for the CSV files")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the Qt baseline")
-    parser.add_argument(
-        "--baseline-timeout", type=float, default=600, help="seconds per size for the baseline"
-    )
-    parser.add_argument(
-        "--figure-budget", type=float, default=30, help="seconds the baseline spends per figure"
-    )
-    parser.add_argument("--worker", choices=("window", "baseline"), help=argparse.SUPPRESS)
-    parser.add_argument("--csv", help=argparse.SUPPRESS)
-    parser.add_argument("--reps", type=int, default=0, help="repetitions (default by size)")
+    parser = bq.benchmark_parser(__doc__, ("window", "baseline"), budget=30)
     args = parser.parse_args(argv)
     if args.worker:
         worker = window_worker if args.worker == "window" else baseline_worker

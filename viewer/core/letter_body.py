@@ -19,6 +19,7 @@ from viewer.core.textclean import (
     HEADING,
     MARKUP,
     RULE,
+    SENTENCE_END,
     TABLE,
     TEXT,
     TextLine,
@@ -46,7 +47,6 @@ _TITLE_WORDS = re.compile(
     r"|公開信|公开信|聯署信|联署信|聯署聲明|联署声明|呼籲書|呼吁书",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
 _URL_KEYS = ("url", "source-url", "source_url", "original_url", "original-url", "link",
              "permalink", "canonical_url")  # fmt: skip
@@ -144,7 +144,7 @@ def _is_prose(text: str) -> bool:
     if len(words) >= 15:
         return True
     cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    return cjk >= 30 or (len(words) >= 8 and bool(_SENTENCE_END.search(text.strip())))
+    return cjk >= 30 or (len(words) >= 8 and bool(SENTENCE_END.search(text.strip())))
 
 
 def _body_lines(lines: list[TextLine], indices: list[int]) -> list[Line]:

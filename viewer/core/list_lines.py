@@ -19,6 +19,7 @@ from viewer.core.textclean import (
     HEADING,
     MARKUP,
     RULE,
+    SENTENCE_END,
     TEXT,
     TextLine,
     squeeze,
@@ -59,7 +60,6 @@ _NOT_A_GROUP = re.compile(
     r"|links?|see also)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CJK_LIST_SEPARATOR = re.compile(r"[\u3001\uff1b;]")
 
@@ -187,7 +187,7 @@ def is_prose(text: str) -> bool:
     words = text.split()
     if len(words) >= 30:
         return True
-    if len(words) >= 12 and _SENTENCE_END.search(text) and not _ends_with_abbreviation(text):
+    if len(words) >= 12 and SENTENCE_END.search(text) and not _ends_with_abbreviation(text):
         return True
     if len(text) < 12 or not _CJK_CHAR.search(text):
         return False

@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO
 
@@ -26,8 +27,14 @@ def _run(*args, env_extra=None):
     )
 
 
+def _files_under(*folders: str) -> list[Path]:
+    return [p for folder in folders for p in Path(folder).rglob("*") if p.is_file()]
+
+
 def test_smoke_test_on_the_bundled_letter():
     proc = _run()
+    # it filters and copies, but leaves the user's saved window, filter and settings alone
+    assert _files_under(os.environ["XDG_STATE_HOME"], os.environ["XDG_CONFIG_HOME"]) == []
     assert proc.returncode == 0, proc.stderr
     match = LINE.search(proc.stdout)
     assert match, proc.stdout

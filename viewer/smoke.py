@@ -62,7 +62,9 @@ def _smoke(path: str | Path | None, started: float) -> str:
     if not copied_text.strip():
         raise RuntimeError("copying from the table put nothing on the clipboard")
     copied = time.perf_counter() - t0
-    window.close()
+    # hide(), not close(): closing saves the layout, and a smoke test must leave the user's
+    # saved window (with their last filter) as it was.
+    window.hide()
     # Qt's offscreen and minimal platforms crash at exit while the clipboard holds our
     # QMimeData (a real X11 or Wayland clipboard does not); leave it empty there.
     if QApplication.platformName() in ("offscreen", "minimal"):

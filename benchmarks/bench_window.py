@@ -176,24 +176,16 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
 # -- the stock Qt baseline ---------------------------------------------------------------------
 
 
-def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
-    """A stock window: QTableView / QSortFilterProxyModel / QStandardItemModel, a QLineEdit."""
+def stock_window(csv_path: Path):
+    """A stock window over the CSV's rows, shown: QTableView / QSortFilterProxyModel /
+    QStandardItemModel, a QLineEdit filtering every column. Returns (window, table, proxy,
+    edit); the caller waits for the table's first paint (bench_open.py times this too)."""
     import csv
 
     from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import (
-        QApplication,
-        QLineEdit,
-        QMainWindow,
-        QTableView,
-        QVBoxLayout,
-        QWidget,
-    )
+    from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
 
-    app = QApplication.instance() or QApplication([])
-    before = bq.rss_mb()
-    start = time.perf_counter()
     model = QStandardItemModel(0, 3)
     model.setHorizontalHeaderLabels(["Name", "Role", "Country"])
     with open(csv_path, encoding="utf-8", newline="") as f:
@@ -219,6 +211,18 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     edit.textChanged.connect(proxy.setFilterFixedString)
     window.resize(1280, 800)
     window.show()
+    return window, table, proxy, edit
+
+
+def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
+    """A stock window: QTableView / QSortFilterProxyModel / QStandardItemModel, a QLineEdit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    before = bq.rss_mb()
+    start = time.perf_counter()
+    _window, table, proxy, edit = stock_window(csv_path)  # kept open while measured
     watch = PaintWatch(table.viewport())
     while watch.count == 0:
         app.processEvents()
@@ -265,13 +269,16 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
 # -- the parent: run both sides per size, print the table ------------------------------------
 
 
-def run_worker(kind: str, csv_path: Path, reps: int, timeout: float, budget: float):
-    """Figures from a worker process of this script; True if it finished in time."""
+def run_worker(
+    kind: str, csv_path: Path, reps: int, timeout: float, budget: float, script: str = __file__
+):
+    """Figures from a worker process of script (this one by default), with empty settings
+    folders; True if it finished in time."""
     home = tempfile.mkdtemp(prefix="bench-window-")
     env = dict(os.environ)
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = os.path.join(home, var.lower())  # no saved layout, no user settings touched
-    return bq.run_worker(kind, csv_path, reps, timeout, budget, script=__file__, env=env)
+    return bq.run_worker(kind, csv_path, reps, timeout, budget, script=script, env=env)
 
 
 def reps_for(size: int) -> int:

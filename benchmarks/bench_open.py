@@ -1,0 +1,355 @@
+"""Opening a large CSV in the real window, against a stock Qt window built in the same run.
+
+For each size the real window (viewer.app.create_main_window on the bundled 2017 letter)
+is shown and painted, offscreen, and the synthetic CSV is opened through the code path
+File > Open takes once its dialog has answered (OpenActions.open_path: the worker, its
+progress bar, the result handed to the view state). Measured:
+
+- open: from the request until the table's viewport has painted the new rows;
+- longest gap between ticks of a 2 ms timer on the GUI thread during that open (a frozen
+  window has none: this is how long it could not paint or answer);
+- progress: the reports the bar received (their count; every stage's fractions increase
+  and the last one reaches 1);
+- cancel: an open cancelled (its Cancel button clicked) at 30% of the open's median time;
+  the time until the worker thread has actually ended, and whether the 2017 letter is
+  still what the window shows;
+- memory: the resident size of the whole app with the document open (after the first open).
+
+The baseline is the stock Qt way: a QStandardItemModel filled from csv.reader rows, a
+QSortFilterProxyModel, a QTableView shown (bench_window.stock_window), timed from the start
+until its table has painted, on the GUI thread (it has no worker: its gap is the whole
+load, and it has no Cancel). Each side runs in its own process.
+
+    python benchmarks/bench_open.py                 # 10k, 100k, 1M
+    python benchmarks/bench_open.py --sizes 100k    # one size
+
+Prints a table of medians with the ratio baseline / window and exits with status 1 if a
+target of issue 6 is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(HERE.parent))
+    sys.path.insert(0, str(HERE))
+
+import bench_query as bq  # noqa: E402  (the shared helpers: targets, emit, table cells)
+import bench_window as bw  # noqa: E402  (the paint watch, the stock window, the worker env)
+import synthetic  # noqa: E402
+
+TICK_MS = 2  # the GUI thread's timer; a gap is the longest time between two of its ticks
+CANCEL_AT = 0.3  # cancel at this share of the open's median time
+WAIT_S = 300.0  # give up on an open (or a cancel) after this long
+FIGURES = (
+    ("open", "open CSV -> new rows painted (window usable)", "s", "open"),
+    ("gap", "longest event-loop gap during the open", "ms", "stall"),
+    ("cancel", "Cancel -> worker ended (previous letter kept)", "ms", "cancel"),
+    ("memory", "resident memory, whole app with the document open", "MB", "memory"),
+)
+
+
+class Ticker:
+    """Timestamps of a short repeating timer on the GUI thread."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.times.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.times = [time.perf_counter()]
+        self.timer.start()
+
+    def longest_gap(self, until: float) -> float:
+        """Milliseconds of the longest stretch without a tick, from start to until."""
+        self.timer.stop()
+        times = [t for t in self.times if t <= until] + [until]
+        return max(b - a for a, b in itertools.pairwise(times)) * 1000
+
+
+def wait_until(app, done, seconds: float = WAIT_S) -> None:
+    """Run the event loop (as app.exec does, idle between events) until done() is true."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    wake = QTimer()  # no Python slot: it only makes the loop look at done() every few ms
+    wake.start(5)
+    deadline = time.perf_counter() + seconds
+    while not done():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("timed out")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    wake.stop()
+
+
+# -- the real window -------------------------------------------------------------------------
+
+
+class Opener:
+    """Opens files in a shown main window as File > Open does, and records what happened."""
+
+    def __init__(self, app, window):
+        self.app = app
+        self.window = window
+        self.loader = window.opening.loader
+        self.watch = bw.PaintWatch(window.table.viewport())
+        self.ticker = Ticker()
+        self.progress: list[tuple[str, float | None]] = []
+        self.bar_shown = False
+        self.shown_at: float | None = None  # the first paint after the new rows arrived
+        self.arrived = False
+        self.loader.progress.connect(self._progress)
+        self.loader.succeeded.connect(self._arrived)
+        self.loader.failed.connect(lambda _r, error: sys.exit(f"open failed: {error}"))
+
+    def _progress(self, _request, stage: str, fraction: float | None) -> None:
+        self.progress.append((stage, fraction))
+        self.bar_shown = self.bar_shown or self.window.opening.progress.isVisible()
+
+    def _arrived(self, _request, _result) -> None:
+        self.arrived = True
+        self.paints = self.watch.count
+
+    def open(self, path: Path) -> tuple[float, float]:
+        """Seconds until the new rows were painted, and the longest gap (ms) till then."""
+        self.progress, self.arrived, self.bar_shown = [], False, False
+        self.ticker.start()
+        start = time.perf_counter()
+        self.window.opening.open_path(path)  # what File > Open calls with the chosen file
+        wait_until(self.app, lambda: self.arrived and self.watch.count > self.paints)
+        end = time.perf_counter()
+        gap = self.ticker.longest_gap(end)
+        if self.window.table.model().rowCount() != len(self.window.state.document.signatories):
+            raise RuntimeError("the table does not show the document's rows")
+        return end - start, gap
+
+    def cancel_after(self, path: Path, delay: float) -> float:
+        """Open path, click Cancel after delay seconds: ms until the worker thread ended."""
+        from PySide6.QtCore import QTimer
+
+        before = self.window.state.document
+        clicked: list[float] = []
+
+        def click() -> None:
+            clicked.append(time.perf_counter())
+            self.window.opening.progress.cancel_button.click()
+
+        self.arrived = False
+        self.window.opening.open_path(path)
+        QTimer.singleShot(round(delay * 1000), click)
+        wait_until(self.app, lambda: bool(clicked))
+        wait_until(self.app, lambda: self.loader.wait(0) or self.arrived)
+        ended = (time.perf_counter() - clicked[0]) * 1000
+        if self.arrived or self.window.state.document is not before:
+            raise RuntimeError("the cancelled open replaced the document")
+        if self.window.table.model().rowCount() != len(before.signatories):
+            raise RuntimeError("the table no longer shows the previous letter")
+        return ended
+
+    def back_to_the_letter(self) -> None:
+        """File > Open the 2017 Letter, waiting until it is shown."""
+        self.arrived = False
+        self.window.opening.open_bundled()
+        wait_until(self.app, lambda: self.arrived)
+
+
+def progress_ok(reports: list[tuple[str, float | None]]) -> bool:
+    """Every stage's fractions increase, and the last report of the open says 1."""
+    by_stage: dict[str, list[float]] = {}
+    for stage, fraction in reports:
+        if fraction is not None:
+            by_stage.setdefault(stage, []).append(fraction)
+    increasing = all(f == sorted(f) for f in by_stage.values())
+    return bool(reports) and increasing and reports[-1][1] == 1.0
+
+
+def window_worker(csv_path: Path, reps: int, budget: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.app import create_main_window
+
+    app = QApplication.instance() or QApplication([])
+    window = create_main_window()  # the bundled 2017 letter
+    window.resize(1280, 800)
+    window.show()
+    opener = Opener(app, window)
+    wait_until(app, lambda: opener.watch.count > 0)
+    bw.settle()
+    bq.emit("memory_before", bq.rss_mb())
+    opened, gaps, counts, checks, shown = [], [], [], [], []
+    for rep in range(reps):
+        seconds, gap = opener.open(csv_path)
+        opened.append(seconds)
+        gaps.append(gap)
+        counts.append(len(opener.progress))
+        checks.append(float(progress_ok(opener.progress)))
+        shown.append(float(opener.bar_shown))
+        if rep == 0:
+            bw.settle()
+            bq.emit("memory", bq.rss_mb())
+        opener.back_to_the_letter()
+    bq.emit("open", opened)
+    bq.emit("gap", gaps)
+    bq.emit("progress_reports", counts)
+    bq.emit("progress_ok", checks)
+    bq.emit("bar_shown", shown)
+    delay = CANCEL_AT * sorted(opened)[len(opened) // 2]
+    bq.emit("cancel", [opener.cancel_after(csv_path, delay) for _ in range(reps)])
+    bq.emit("cancel_delay", delay * 1000)
+    window.close()
+    del budget
+
+
+# -- the stock Qt baseline -------------------------------------------------------------------
+
+
+def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
+    """The stock window built and painted on the GUI thread, timed with the same ticker."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    bq.emit("memory_before", bq.rss_mb())
+    opened, gaps = [], []
+    for rep in range(reps):
+        ticker = Ticker()
+        built: dict = {}
+
+        def build(built=built) -> None:
+            built["parts"] = bw.stock_window(csv_path)
+            built["watch"] = bw.PaintWatch(built["parts"][1].viewport())
+
+        ticker.start()
+        start = time.perf_counter()
+        QTimer.singleShot(0, build)
+        wait_until(app, lambda built=built: "watch" in built and built["watch"].count > 0)
+        end = time.perf_counter()
+        opened.append(end - start)
+        gaps.append(ticker.longest_gap(end))
+        if rep == 0:
+            bw.settle()
+            bq.emit("memory", bq.rss_mb())
+        built["parts"][0].close()
+        built.clear()
+        bw.settle()
+    bq.emit("open", opened)
+    bq.emit("gap", gaps)
+    del budget
+
+
+# -- the parent: run both sides per size, print the table ------------------------------------
+
+
+def reps_for(size: int, baseline: bool) -> int:
+    if size >= 1_000_000:
+        return 1 if baseline else 2
+    if size >= 100_000:
+        return 2 if baseline else 5
+    return 3 if baseline else 9
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = bq.benchmark_parser(__doc__, ("window", "baseline"), budget=600)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker = window_worker if args.worker == "window" else baseline_worker
+        worker(Path(args.csv), max(args.reps, 1), args.figure_budget)
+        return 0
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    sizes = synthetic.parse_sizes(args.sizes)
+    print(bq.machine_line(), flush=True)
+    results = {}
+    for size in sizes:
+        label = synthetic.size_label(size)
+        path = Path(args.data) / f"synthetic-{label}.csv"
+        if not path.exists():
+            print(f"writing {path} ...", flush=True)
+            synthetic.write_csv(size, path)
+        print(f"{label}: the window ...", flush=True)
+        reps = args.reps or reps_for(size, False)
+        ours, ok = bw.run_worker("window", path, reps, 3600, 0, script=__file__)
+        if not ok:
+            print(f"{label}: the window's run failed", file=sys.stderr)
+            return 2
+        base: dict[str, list[float]] = {}
+        note = ""
+        if not args.no_baseline:
+            print(f"{label}: stock Qt window ...", flush=True)
+            reps = args.reps or reps_for(size, True)
+            timeout = args.baseline_timeout
+            base, finished = bw.run_worker("baseline", path, reps, timeout, 0, script=__file__)
+            note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
+        results[size] = (bq.summarise(ours), bq.summarise(base), note, ours, base)
+    return report(sizes, results)
+
+
+def report(sizes: list[int], results: dict) -> int:
+    labels = [synthetic.size_label(s) for s in sizes]
+    print()
+    print(
+        "Opening a CSV in the window (worker, progress, Cancel) vs a stock Qt window "
+        "(QStandardItemModel + QSortFilterProxyModel + QTableView, built on the GUI thread); "
+        "medians"
+    )
+    print()
+    print("| work | " + " | ".join(labels) + " |")
+    print("| --- |" + " --- |" * len(labels))
+    all_ok = True
+    for key, label, unit, target_key in FIGURES:
+        cells = []
+        for size in sizes:
+            ours, base, note, _, _ = results[size]
+            missing = "has no Cancel" if key == "cancel" else note
+            text, ok = bq.cell(key, unit, target_key, size, ours, base, missing)
+            all_ok = all_ok and ok
+            cells.append(text)
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    cells = []
+    for size in sizes:
+        raw = results[size][3]
+        ok = all(raw.get("progress_ok", [0])) and (size < 1_000_000 or all(raw["bar_shown"]))
+        all_ok = all_ok and ok
+        reports = bq.median(raw.get("progress_reports", [0]))
+        cells.append(f"{reports:.0f} reports, increasing {'✓' if ok else '✗'}")
+    print("| progress bar: reports per open | " + " | ".join(cells) + " |")
+    print()
+    for size in sizes:
+        ours, base, note, raw, base_raw = results[size]
+        print(
+            f"{synthetic.size_label(size)}: opens {', '.join(f'{s:.2f}' for s in raw['open'])} s;"
+            f" gaps {', '.join(f'{g:.0f}' for g in raw['gap'])} ms;"
+            f" cancels {', '.join(f'{c:.0f}' for c in raw['cancel'])} ms"
+            f" (clicked {ours['cancel_delay']:.0f} ms after the request);"
+            f" bar shown in {sum(raw['bar_shown']):.0f} of {len(raw['bar_shown'])} opens;"
+            f" process before opening {ours['memory_before']:.0f} MB"
+            + (f"; Qt opens {', '.join(f'{s:.2f}' for s in base_raw['open'])} s" * bool(base_raw))
+            + (f"; baseline {note}" if note else "")
+        )
+    print(
+        f"\nNotes: 'open' runs from OpenActions.open_path (what File > Open calls with the "
+        f"chosen file) until the table's viewport painted the new rows. The gap is the longest "
+        f"time between ticks of a {TICK_MS} ms timer on the GUI thread; the stock window builds "
+        f"on the GUI thread, so its gap is its whole load. Cancel is clicked at "
+        f"{CANCEL_AT:.0%} of the median open time; the figure runs until the worker thread has "
+        f"ended (the window itself lets go of the job at once). The progress bar is only shown "
+        f"for files of 20 MB and more, or after 300 ms."
+    )
+    print("\nall targets met" if all_ok else "\nTARGET MISSED")
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -328,6 +328,7 @@ def report(sizes: list[int], results: dict) -> int:
     print()
     for size in sizes:
         ours, base, note, raw, base_raw = results[size]
+        base_raw = base_raw if "open" in base_raw else {}
         print(
             f"{synthetic.size_label(size)}: opens {', '.join(f'{s:.2f}' for s in raw['open'])} s;"
             f" gaps {', '.join(f'{g:.0f}' for g in raw['gap'])} ms;"
@@ -335,7 +336,11 @@ def report(sizes: list[int], results: dict) -> int:
             f" (clicked {ours['cancel_delay']:.0f} ms after the request);"
             f" bar shown in {sum(raw['bar_shown']):.0f} of {len(raw['bar_shown'])} opens;"
             f" process before opening {ours['memory_before']:.0f} MB"
-            + (f"; Qt opens {', '.join(f'{s:.2f}' for s in base_raw['open'])} s" * bool(base_raw))
+            + (
+                f"; Qt opens {', '.join(f'{s:.2f}' for s in base_raw['open'])} s"
+                if base_raw
+                else ""
+            )
             + (f"; baseline {note}" if note else "")
         )
     print(

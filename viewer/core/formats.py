@@ -5,12 +5,12 @@ Every reader raises ParseError (file, line, a plain sentence) and nothing else f
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,9 @@ from typing import Any
 from viewer.core.columns import COUNTRY_COLUMNS as COUNTRY_COLUMNS
 from viewer.core.columns import NAME_COLUMNS as NAME_COLUMNS
 from viewer.core.columns import ROLE_COLUMNS as ROLE_COLUMNS
-from viewer.core.columns import map_columns
+from viewer.core.csv_reading import csv_lines as csv_lines
+from viewer.core.csv_reading import signatories_from_csv as signatories_from_csv
+from viewer.core.csv_reading import sniff_delimiter as sniff_delimiter
 from viewer.core.decoding import decode_letter_bytes
 from viewer.core.errors import ParseError
 from viewer.core.gc_pause import gc_paused
@@ -35,9 +37,11 @@ from viewer.core.model import (
     Source,
     numbered,
 )
+from viewer.core.progress import Steps
 from viewer.core.textformat import write_text_letter
 
 SCHEMA_VERSION = 1
+DECODE_SHARE = 0.15  # of a CSV's reading time, decoding and checking the text takes about this
 FORMAT_NAME = "open-letter"
 
 
@@ -120,9 +124,12 @@ def decode_text(data: bytes, path: str | None = None) -> str:
     return text
 
 
-def check_line_lengths(text: str, path: str | None) -> None:
-    """ParseError naming the first line longer than MAX_LINE_CHARS."""
-    if len(text) <= MAX_LINE_CHARS or _longest_line_bytes(text) <= MAX_LINE_CHARS:
+def check_line_lengths(text: str, path: str | None, utf8: bytes | None = None) -> None:
+    """ParseError naming the first line longer than MAX_LINE_CHARS.
+
+    utf8: the text's UTF-8 bytes, if at hand (they are measured instead of encoding again).
+    """
+    if len(text) <= MAX_LINE_CHARS or _longest_line_bytes(utf8 or text) <= MAX_LINE_CHARS:
         return  # the usual case, with no loop per line
     start = 0
     line = 1
@@ -142,17 +149,24 @@ def check_line_lengths(text: str, path: str | None) -> None:
         line += 1
 
 
-def _longest_line_bytes(text: str, slice_chars: int = 1 << 22) -> int:
+def _longest_line_bytes(text: str | bytes, slice_chars: int = 1 << 22) -> int:
     """The UTF-8 length of the longest line (at least its length in characters), found
     with numpy a few megabytes at a time: a Python loop per line takes 0.4 s on a million
-    lines, and one split of the whole text would hold the GIL and the memory at once."""
+    lines, and one split of the whole text would hold the GIL and the memory at once.
+    text may be given as its UTF-8 bytes."""
     import numpy as np  # here: reading a small letter needs no numpy
 
     longest, start = 0, 0
+    newline = b"\n" if isinstance(text, bytes) else "\n"
+    if isinstance(text, bytes) and text.startswith(codecs.BOM_UTF8):
+        start = len(codecs.BOM_UTF8)  # not part of the text
     while start <= len(text):
-        end = text.find("\n", start + slice_chars)  # slices end at a line's end
+        end = text.find(newline, start + slice_chars)  # type: ignore[arg-type]
         end = len(text) if end < 0 else end
-        data = np.frombuffer(text[start:end].encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        piece = text[start:end]
+        if isinstance(piece, str):
+            piece = piece.encode("utf-8", "surrogatepass")
+        data = np.frombuffer(piece, dtype=np.uint8)
         edges = np.concatenate(([-1], np.flatnonzero(data == 10), [data.size]))
         longest = max(longest, int(np.diff(edges).max()) - 1)
         start = end + 1
@@ -320,110 +334,6 @@ def signatories_to_csv(signatories: tuple[Signatory, ...], safe: bool = False) -
     return out.getvalue()
 
 
-def signatories_from_csv(text: str, path: str | None = None) -> Document:
-    """A document from a CSV of signatories; the header names the columns."""
-    csv.field_size_limit(MAX_LINE_CHARS)
-    text = text.removeprefix("\ufeff")
-    reader = csv.reader(csv_lines(text), delimiter=sniff_delimiter(text))
-    try:
-        header = next(reader, None)
-        if header is None or not any(h.strip() for h in header):
-            raise ParseError("The CSV file is empty: it has no header row.", path, 1)
-        cols = _csv_columns(header, path)
-        unused = [i for i in range(len(header)) if i not in cols.values()]
-        people: list[Signatory] = []
-        for row in reader:
-            if not "".join(row).strip():  # a blank row (one C call: this runs a million times)
-                continue
-            people.append(
-                _csv_row(row, cols, unused, header, path, reader.line_num, len(people) + 1)
-            )
-            if len(people) > MAX_SIGNATORIES:
-                raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
-    except csv.Error as exc:
-        raise ParseError(f"The CSV is malformed ({exc}).", path, reader.line_num or 1) from None
-    if not people:
-        raise ParseError("The CSV file has a header but no signatories.", path, 2)
-    return Document(signatories=tuple(people))  # numbered as read: no second copy of each
-
-
-def csv_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
-    """The lines of text as csv.reader reads them from io.StringIO(text, newline=""), made a
-    slice at a time: one StringIO of a 40 MB file is a 170 MB copy made in one call that holds
-    the GIL for a quarter of a second, stalling a GUI thread while a worker reads."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + chunk)  # cut after a newline: never inside "\r\n"
-        end = len(text) if end < 0 else end + 1
-        yield from io.StringIO(text[start:end], newline="")
-        start = end
-
-
-def sniff_delimiter(text: str) -> str:
-    """Comma, semicolon (spreadsheets in many European locales) or tab, from the header row."""
-    header = text[: text.find("\n")] if "\n" in text else text
-    counts = {d: _count_outside_quotes(header, d) for d in (",", ";", "\t")}
-    if counts[","] or not (counts[";"] or counts["\t"]):
-        return ","
-    return ";" if counts[";"] >= counts["\t"] else "\t"
-
-
-def _count_outside_quotes(line: str, delimiter: str) -> int:
-    return sum(part.count(delimiter) for part in line.split('"')[::2])
-
-
-def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:
-    cols = map_columns(header)
-    if "name" not in cols and "given" not in cols and "family" not in cols:
-        raise ParseError(
-            "The CSV has no \u201cname\u201d column. The first row should name the "
-            "columns, for example: name,role,country.",
-            path,
-            1,
-        )
-    return cols
-
-
-def _csv_row(
-    row: list[str],
-    cols: dict[str, int],
-    unused: list[int],
-    header: list[str],
-    path: str | None,
-    line: int,
-    position: int,
-) -> Signatory:
-    family = _cell(row, cols.get("family"))
-    name = _cell(row, cols.get("name")) or " ".join(
-        filter(None, (_cell(row, cols.get("given")), family))
-    )
-    if not name:
-        raise ParseError("This row has no name.", path, line)
-    extra = ()
-    if unused:
-        extra = tuple(
-            (header[i].strip(), row[i].strip())
-            for i in unused
-            if i < len(row) and row[i].strip() and header[i].strip()
-        )
-    role, country = _cell(row, cols.get("role")), _cell(row, cols.get("country"))
-    return Signatory(
-        name=name,
-        # Roles and countries repeat: one string per value, not per row, saves ~100 MB a million
-        role=None if role is None else sys.intern(role),
-        country=None if country is None else sys.intern(country),
-        family_name=family,
-        position=position,
-        extra=extra,
-    )
-
-
-def _cell(row: list[str], i: int | None) -> str | None:
-    if i is None or i >= len(row):
-        return None
-    return row[i].strip() or None
-
-
 # -- opening files ---------------------------------------------------------------------
 
 
@@ -455,20 +365,29 @@ def detect_format(path: str | Path, text: str) -> str:
     return "json" if stripped.startswith("{") else "text"
 
 
-def parse_document(data: bytes, path: str | None = None, fmt: str | None = None) -> Document:
+def parse_document(
+    data: bytes, path: str | None = None, fmt: str | None = None, steps: Steps | None = None
+) -> Document:
     """Read a document from bytes; fmt is json, csv or text (guessed from the path).
 
     Text that is not UTF-8 is read in a fallback encoding (viewer.core.decoding); the
-    document then says so in a warning and in ``source.encoding``.
+    document then says so in a warning and in ``source.encoding``. steps, if given, hears
+    the fraction done and may stop the reading (viewer.core.progress.Cancelled); a CSV
+    reports as it goes, the other formats when they are done.
     """
-    decoded = decode_letter_bytes(data, path)
+    steps = steps or Steps()
+    decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
     text = decoded.text
-    check_line_lengths(text, path)
+    check_line_lengths(text, path, data if decoded.encoding == "utf-8" else None)
     fmt = fmt or detect_format(path or "", text)
     if not text or text.isspace():  # (strip() would copy a 40 MB text to learn this)
         raise ParseError("The file is empty.", path)
     with gc_paused():  # a large CSV makes a million objects; see gc_pause.py
-        doc = READERS[fmt](text, path)
+        if fmt == "csv":
+            doc = signatories_from_csv(text, path, steps.part(DECODE_SHARE, 1))
+        else:
+            doc = READERS[fmt](text, path)
+    steps.step(1.0)
     warnings = doc.warnings
     if decoded.warning:
         warnings = (ImportWarning(None, decoded.warning), *warnings)
@@ -481,10 +400,13 @@ def open_document(path: str | Path, fmt: str | None = None) -> Document:
     return document_from_file_bytes(read_file_bytes(path), path, fmt)
 
 
-def document_from_file_bytes(data: bytes, path: str | Path, fmt: str | None = None) -> Document:
-    """The document a file's bytes hold, as open_document reads it (sidecar metadata too)."""
+def document_from_file_bytes(
+    data: bytes, path: str | Path, fmt: str | None = None, steps: Steps | None = None
+) -> Document:
+    """The document a file's bytes hold, as open_document reads it (sidecar metadata too);
+    steps as for parse_document."""
     path = Path(path)
-    doc = parse_document(data, str(path), fmt)
+    doc = parse_document(data, str(path), fmt, steps)
     sidecar = path.with_name(path.stem + ".meta.json")
     if doc.source.format != "json" and sidecar.is_file():
         doc = replace(doc, metadata=read_metadata(sidecar))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from viewer.core.formats import document_from_file_bytes, read_file_bytes
 from viewer.core.model import Document
-from viewer.core.progress import CancelCheck, Cancelled
+from viewer.core.progress import CancelCheck, Cancelled, Steps
 from viewer.core.query import Columns, QueryEngine
 
 if TYPE_CHECKING:  # the text importer loads on first use, not at start-up
@@ -72,7 +72,8 @@ def load_file(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
     steps.begin(READING)
     data = read_file_bytes(path, on_chunk=lambda done, size: steps.at(READING, done / size))
     steps.begin(PARSING)
-    document = document_from_file_bytes(data, path)
+    parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
+    document = document_from_file_bytes(data, path, steps=parsing)
     del data  # the text and the signatories are what stays; the bytes can go before indexing
     return Loaded(document, build_engine(document, steps))
 

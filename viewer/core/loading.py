@@ -78,6 +78,14 @@ def load_file(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
     return Loaded(document, build_engine(document, steps))
 
 
+def _summarised(document: Document) -> Document:
+    """The document with what the window's summary line counts worked out here, off the GUI
+    thread (they are cached on the document)."""
+    document.countries  # noqa: B018
+    document.roles  # noqa: B018
+    return document
+
+
 def load_plan(plan: ImportPlan, steps: LoadSteps | None = None) -> Loaded:
     """The document a (reviewed) import plan describes; ParseError if it has no signatories."""
     steps = steps or LoadSteps()
@@ -105,7 +113,7 @@ def build_engine(document: Document, steps: LoadSteps) -> QueryEngine:
         progress=lambda fraction: steps.at(INDEXING, fraction),
         cancel=steps.cancelled,
     )
-    return QueryEngine(document, columns)
+    return QueryEngine(_summarised(document), columns)
 
 
 __all__ = [

@@ -16,7 +16,7 @@ _PARLIAMENTARY = re.compile(
 
 def signatory_noun(document: Document) -> tuple[str, str]:
     """("parliamentarian", "parliamentarians") when every stated role is one, else people."""
-    roles = {s.role for s in document.signatories if s.role}
+    roles = document.roles
     if roles and all(_PARLIAMENTARY.search(fold(r)) for r in roles):
         return "parliamentarian", "parliamentarians"
     return "person", "people"

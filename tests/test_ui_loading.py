@@ -22,8 +22,9 @@ from uihelp import open_window, shown_names, type_filter
 from viewer.core import loading
 from viewer.core.formats import open_document
 from viewer.core.loading import INDEXING, PARSING, READING
-from viewer.ui import load_progress
+from viewer.ui import document_loader, load_progress
 
+WORKER_STOP_S = 1.0  # Cancel -> the worker thread has ended, on a busy CI machine
 SLOW_PIECES = 50
 SLOW_PAUSE_S = 0.02
 CANCEL_LIMIT_S = 0.2
@@ -178,10 +179,10 @@ def test_closing_the_window_stops_an_open(qtbot, window, monkeypatch, tmp_path, 
 class TickRecorder:
     """Ticks of the event loop (a 10 ms timer) while a worker reads: a frozen window has none.
 
-    Issue 6 asks for no gap over 100 ms. Here the bound is looser: with the parser of main
-    the worker still holds the interpreter lock in long pieces (a garbage collection of the
-    new signatories takes 50-250 ms, more when other processes share the two cores), which
-    the scale work removes. A read on the GUI thread would freeze the window for seconds.
+    Issue 6 asks for no gap over 100 ms, which benchmarks/bench_open.py measures (the
+    worker holds the interpreter lock for a few milliseconds at a time). Here the bound is
+    looser, for CI machines whose cores other processes share. A read on the GUI thread
+    would freeze the window for seconds.
     """
 
     def __init__(self):
@@ -238,14 +239,55 @@ def test_cancel_while_a_large_list_is_read(qtbot, window, monkeypatch, tmp_path,
     assert seen["stage"] == stage and seen["back"] < CANCEL_LIMIT_S
     assert not window.opening.progress.isVisible()
     assert_unchanged(window, before)
-    # Parsing runs to its end unseen (the readers have no checks inside); building the
-    # columns checks every 65,536 rows, so there the worker itself stops within the limit.
-    assert window.opening.loader.wait(timeout=120)
-    if stage == INDEXING:
-        stopped = time.monotonic() - seen["clicked"]
-        assert stopped < CANCEL_LIMIT_S, f"the worker stopped after {stopped * 1000:.0f} ms"
+    # The CSV reader checks after every slice of rows, building the columns every 65,536
+    # rows: the worker itself stops soon after (the bound is loose for busy CI machines).
+    assert window.opening.loader.wait(timeout=WORKER_STOP_S)
+    stopped = time.monotonic() - seen["clicked"]
+    assert stopped < WORKER_STOP_S, f"the worker stopped after {stopped * 1000:.0f} ms"
     qtbot.wait(50)
     assert_unchanged(window, before)
+
+
+@pytest.mark.slow
+def test_cancel_while_200k_rows_are_parsed_ends_the_worker(qtbot, window, monkeypatch,
+                                                           tmp_path):  # fmt: skip
+    """Cancel a third of the way through reading the rows: the worker thread has ended
+    within a second (200 ms on a quiet machine; bench_open.py measures it) and the letter
+    open before is still shown, unchanged."""
+    path = _csv(tmp_path / "big.csv", 200_000)
+    before = snapshot(window)
+    seen = _cancel_when(window, lambda s, f: s == PARSING and f is not None and f >= 0.3)
+    with qtbot.waitSignal(window.opening.loader.cancelled, timeout=LOAD_TIMEOUT_MS):
+        _open(window, monkeypatch, path)
+    assert window.opening.loader.wait(timeout=WORKER_STOP_S)
+    stopped = time.monotonic() - seen["clicked"]
+    assert stopped < WORKER_STOP_S, f"the worker stopped after {stopped * 1000:.0f} ms"
+    qtbot.wait(50)
+    assert_unchanged(window, before)
+    assert window.opening.loader.request is None
+
+
+def test_the_rows_are_read_with_a_rising_fraction(qtbot, window, monkeypatch, tmp_path):
+    path = _csv(tmp_path / "rows.csv", 50_000)  # ~2 MB: four slices of rows at least
+    seen: list[float] = []
+    window.opening.loader.progress.connect(
+        lambda _r, stage, f: seen.append(f) if stage == PARSING and f is not None else None
+    )
+    monkeypatch.setattr(document_loader, "REPORT_EVERY_S", 0)  # every report reaches the bar
+    with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
+        _open(window, monkeypatch, path)
+    assert len(seen) >= 4 and seen == sorted(seen) and seen[-1] == 1.0
+
+
+def test_the_bar_fills_once_across_the_stages(qtbot, window, monkeypatch, tmp_path):
+    monkeypatch.setattr(load_progress, "LARGE_FILE_BYTES", 1000)
+    monkeypatch.setattr(document_loader, "REPORT_EVERY_S", 0)
+    bar = window.opening.progress.bar
+    values: list[int] = []
+    window.opening.loader.progress.connect(lambda *_: values.append(bar.value()))
+    with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
+        _open(window, monkeypatch, _csv(tmp_path / "rows.csv", 50_000))
+    assert len(values) >= 8 and values == sorted(values) and values[-1] == bar.maximum()
 
 
 @pytest.mark.slow

@@ -17,6 +17,9 @@ from viewer.ui.document_loader import DocumentLoader, LoadRequest
 LARGE_FILE_BYTES = 20_000_000
 SHOW_AFTER_MS = 300
 BAR_WIDTH = 160
+# The bar's share of each stage of an open, as they last on a local disk (a million rows:
+# reading 0.1 s, the rows 2 s, the table's columns 1 s).
+STAGE_SHARES = {READING: (0.0, 0.1), PARSING: (0.1, 0.7), INDEXING: (0.7, 1.0)}
 
 
 def opens_in_background(path: str | Path) -> bool:
@@ -36,6 +39,15 @@ def stage_text(stage: str, name: str) -> str:
     if stage == INDEXING:
         return "Preparing the table\u2026"
     return f"Opening {name}\u2026"
+
+
+def overall_fraction(stage: str, fraction: float | None) -> float | None:
+    """The share of the whole open done, from a stage and the fraction of it done: the bar
+    fills once, while the label says which stage it is in. None if it cannot be told."""
+    if stage not in STAGE_SHARES:
+        return fraction
+    start, end = STAGE_SHARES[stage]
+    return start + (end - start) * (fraction or 0.0)
 
 
 class LoadProgress(QWidget):
@@ -86,7 +98,7 @@ class LoadProgress(QWidget):
 
     def _progress(self, request: LoadRequest, stage: str, fraction: float | None) -> None:
         self.label.setText(stage_text(stage, request.name))
-        self._set_fraction(fraction)
+        self._set_fraction(overall_fraction(stage, fraction))
 
     def _set_fraction(self, fraction: float | None) -> None:
         if fraction is None:

@@ -49,7 +49,7 @@ CANCEL_AT = 0.3  # cancel at this share of the open's median time
 WAIT_S = 300.0  # give up on an open (or a cancel) after this long
 FIGURES = (
     ("open", "open CSV -> new rows painted (window usable)", "s", "open"),
-    ("gap", "longest event-loop gap during the open", "ms", "stall"),
+    ("gap", "longest event-loop gap during the open (worst open)", "ms", "stall"),
     ("cancel", "Cancel -> worker ended (previous letter kept)", "ms", "cancel"),
     ("memory", "resident memory, whole app with the document open", "MB", "memory"),
 )
@@ -157,10 +157,13 @@ class Opener:
         return ended
 
     def back_to_the_letter(self) -> None:
-        """File > Open the 2017 Letter, waiting until it is shown."""
+        """File > Open the 2017 Letter, waiting until it is shown and the window is idle
+        (its letter laid out, its chart drawn), so the next open starts from rest."""
         self.arrived = False
         self.window.opening.open_bundled()
-        wait_until(self.app, lambda: self.arrived)
+        wait_until(self.app, lambda: self.arrived and self.watch.count > self.paints)
+        rest = time.perf_counter() + 0.3
+        wait_until(self.app, lambda: time.perf_counter() > rest)
 
 
 def progress_ok(reports: list[tuple[str, float | None]]) -> bool:
@@ -292,8 +295,16 @@ def run(args: argparse.Namespace) -> int:
             timeout = args.baseline_timeout
             base, finished = bw.run_worker("baseline", path, reps, timeout, 0, script=__file__)
             note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
-        results[size] = (bq.summarise(ours), bq.summarise(base), note, ours, base)
+        results[size] = (worst_gap(ours), worst_gap(base), note, ours, base)
     return report(sizes, results)
+
+
+def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
+    """Medians per figure, but the longest gap of all opens: no open may freeze the window."""
+    out = bq.summarise(raw)
+    if raw.get("gap"):
+        out["gap"] = max(raw["gap"])
+    return out
 
 
 def report(sizes: list[int], results: dict) -> int:
@@ -302,7 +313,7 @@ def report(sizes: list[int], results: dict) -> int:
     print(
         "Opening a CSV in the window (worker, progress, Cancel) vs a stock Qt window "
         "(QStandardItemModel + QSortFilterProxyModel + QTableView, built on the GUI thread); "
-        "medians"
+        "medians, but the gap is the worst of all opens"
     )
     print()
     print("| work | " + " | ".join(labels) + " |")

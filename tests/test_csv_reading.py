@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,7 +50,7 @@ def reference(text: str, delimiter: str) -> list[tuple] | tuple[str, int]:
     return people or ("error", 2)  # a header and no signatories: said at line 2
 
 
-def ours(text: str) -> list[tuple] | tuple[str, int]:
+def ours(text: str | list[str]) -> list[tuple] | tuple[str, int]:
     try:
         doc = signatories_from_csv(text, "t.csv")
     except ParseError as exc:
@@ -139,3 +140,17 @@ def test_signatories_made_by_columns_equal_those_made_one_by_one():
         Signatory(name="B", country="Peru", position=2, family_name="Bee", extra=(("party", "X"),)),
     ]
     assert hash(made[1]) == hash(Signatory("B", None, "Peru", 2, "Bee", (("party", "X"),)))
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(file=csv_files(), cuts=st.sets(st.integers(0, 30)))
+def test_text_in_pieces_reads_as_the_whole_text(small_slices, file, cuts):
+    """Pieces that end at a line's end, as a large file is decoded (Decoded.pieces)."""
+    text, _delimiter = file
+    line_ends = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    ends = [end for k, end in enumerate(line_ends) if k in cuts and end < len(text)]
+    pieces = [text[a:b] for a, b in itertools.pairwise([0, *ends, len(text)])]
+    assert "".join(pieces) == text
+    assert ours(pieces) == ours(text)

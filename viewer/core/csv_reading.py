@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, islice, repeat
 
 from viewer.core.columns import map_columns
@@ -29,29 +29,33 @@ TEXT_SLICE = 1 << 20  # characters per io.StringIO
 
 
 class _TextSlices:
-    """The text as io.StringIO(newline="") pieces cut after a newline; ``done`` is how many
-    characters have been handed out (the reader's progress)."""
+    """The text (given whole or in pieces that end at a line's end) as io.StringIO pieces
+    cut after a newline; ``done`` is the share of it handed out (the reader's progress)."""
 
-    def __init__(self, text: str, chunk: int):
-        self.text = text
+    def __init__(self, pieces: Sequence[str], chunk: int):
+        self.pieces = pieces
         self.chunk = chunk
-        self.done = 0
+        self.size = max(sum(map(len, pieces)), 1)
+        self.done = 0.0
 
     def __iter__(self) -> Iterator[io.StringIO]:
-        text, start = self.text, 0
-        while start < len(text):
-            end = text.find("\n", start + self.chunk)  # cut after a newline: never in "\r\n"
-            end = len(text) if end < 0 else end + 1
-            self.done = end
-            yield io.StringIO(text[start:end], newline="")
-            start = end
+        before = 0
+        for text in self.pieces:
+            start = 0
+            while start < len(text):
+                end = text.find("\n", start + self.chunk)  # after a newline: never in "\r\n"
+                end = len(text) if end < 0 else end + 1
+                self.done = (before + end) / self.size
+                yield io.StringIO(text[start:end], newline="")
+                start = end
+            before += len(text)
 
 
 def csv_lines(text: str, chunk: int = TEXT_SLICE) -> Iterator[str]:
     """The lines of text as csv.reader reads them from io.StringIO(text, newline=""), made a
     slice at a time: one StringIO of a 40 MB file is a 170 MB copy made in one call that holds
     the GIL for a quarter of a second, stalling a GUI thread while a worker reads."""
-    return chain.from_iterable(_TextSlices(text, chunk))
+    return chain.from_iterable(_TextSlices((text,), chunk))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -68,18 +72,22 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def signatories_from_csv(
-    text: str, path: str | None = None, steps: Steps | None = None
+    text: str | Sequence[str], path: str | None = None, steps: Steps | None = None
 ) -> Document:
     """A document from a CSV of signatories; the header names the columns.
 
-    steps, if given, hears the fraction of the text read after every slice of rows, and
-    may stop the reading there (viewer.core.progress.Cancelled).
+    text may come in pieces that each end at a line's end (Decoded.pieces). steps, if
+    given, hears the fraction of the text read after every slice of rows, and may stop the
+    reading there (viewer.core.progress.Cancelled).
     """
     steps = steps or Steps()
     csv.field_size_limit(MAX_LINE_CHARS)
-    text = text.removeprefix("\ufeff")
-    slices = _TextSlices(text, TEXT_SLICE)
-    reader = csv.reader(chain.from_iterable(slices), delimiter=sniff_delimiter(text))
+    pieces = [text] if isinstance(text, str) else list(text)
+    if pieces:
+        pieces[0] = pieces[0].removeprefix("\ufeff")
+    slices = _TextSlices(pieces, TEXT_SLICE)
+    delimiter = sniff_delimiter(pieces[0] if pieces else "")
+    reader = csv.reader(chain.from_iterable(slices), delimiter=delimiter)
     people: list[Signatory] = []
     try:
         header = next(reader, None)
@@ -94,7 +102,7 @@ def signatories_from_csv(
             people += table.signatories(rows, first_line, len(people))
             if len(people) > MAX_SIGNATORIES:
                 raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
-            steps.step(slices.done / max(len(text), 1))
+            steps.step(slices.done)
     except csv.Error as exc:
         raise ParseError(f"The CSV is malformed ({exc}).", path, reader.line_num or 1) from None
     if not people:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from viewer.core.errors import ParseError
 from viewer.core.progress import Steps
@@ -31,11 +32,26 @@ DECODE_SLICE = 1 << 22  # bytes decoded (and scanned) at a time
 
 @dataclass(frozen=True)
 class Decoded:
-    """Text read from bytes, the codec used and, for a fallback, what the user should know."""
+    """Text read from bytes, the codec used and, for a fallback, what the user should know.
 
-    text: str
+    A large UTF-8 file's text comes as pieces that each end at a line's end, so that a
+    reader that goes a slice at a time (the CSV reader) never needs it in one string: joining
+    40 MB is one call that holds the interpreter lock for 60 ms, and a copy of the text.
+    """
+
+    pieces: tuple[str, ...]
     encoding: str
     warning: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        """The whole text (joined once, when first asked for)."""
+        return self.pieces[0] if len(self.pieces) == 1 else "".join(self.pieces)
+
+    @property
+    def size(self) -> int:
+        """The length of the text."""
+        return sum(map(len, self.pieces))
 
 
 def decode_letter_bytes(
@@ -52,10 +68,10 @@ def decode_letter_bytes(
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise _binary(path, line, "it contains NUL bytes")
     try:
-        text = _decode_utf8(data, steps or Steps())
+        pieces = _decode_utf8(data, steps or Steps())
         if len(data) >= LARGE_BYTES:  # counted on the bytes: a regex over 40 MB takes 0.3 s
-            return _checked(Decoded(text, "utf-8"), path, _utf8_controls(data))
-        return _checked(Decoded(text, "utf-8"), path)
+            return _checked(Decoded(pieces, "utf-8"), path, _utf8_controls(data))
+        return _checked(Decoded(pieces, "utf-8"), path)
     except UnicodeDecodeError as exc:
         if data.startswith(codecs.BOM_UTF8) or _UTF8_SEQUENCE.search(data):
             raise ParseError(
@@ -71,7 +87,7 @@ def decode_letter_bytes(
             continue
         return _checked(
             Decoded(
-                text,
+                (text,),
                 codec,
                 f"The file is not UTF-8; it was read as {label}. If accented letters look "
                 "wrong, save the file as UTF-8 and open it again.",
@@ -94,14 +110,14 @@ def _decode_utf16(data: bytes, path: str | None) -> Decoded:
         # Real text has spaces or line breaks; two BOM-like bytes before binary data do not.
         raise _binary(path, None)
     return Decoded(
-        text,
+        (text,),
         "utf-16",
         "The file is UTF-16 text (it starts with a byte-order mark), not UTF-8; it was read "
         "as UTF-16.",
     )
 
 
-def _decode_utf8(data: bytes, steps: Steps) -> str:
+def _decode_utf8(data: bytes, steps: Steps) -> tuple[str, ...]:
     """data.decode("utf-8-sig"), a slice at a time: one call over 40 MB holds the interpreter
     lock for over 0.1 s, which a GUI thread waiting for it would show as a freeze."""
     view = memoryview(data)
@@ -117,7 +133,7 @@ def _decode_utf8(data: bytes, steps: Steps) -> str:
             raise UnicodeDecodeError("utf-8", data, *where, exc.reason) from None
         steps.step(end / len(data))
         start = end
-    return "".join(parts)
+    return tuple(parts) or ("",)
 
 
 def _utf8_controls(data: bytes) -> int:
@@ -141,10 +157,10 @@ def _checked(decoded: Decoded, path: str | None, count: int | None = None) -> De
 
     count: the number of control characters, if already counted.
     """
-    text = decoded.text
     if count is None:
-        count = len(_CONTROL.findall(text))
-    if count and count > MAX_CONTROL_SHARE * max(len(text), 1):
+        count = len(_CONTROL.findall(decoded.text))
+    if count and count > MAX_CONTROL_SHARE * max(decoded.size, 1):
+        text = decoded.text
         first = _CONTROL.search(text)
         line = text.count("\n", 0, first.start()) + 1 if first else None
         raise _binary(path, line)

@@ -21,7 +21,7 @@ from viewer.core.columns import ROLE_COLUMNS as ROLE_COLUMNS
 from viewer.core.csv_reading import csv_lines as csv_lines
 from viewer.core.csv_reading import signatories_from_csv as signatories_from_csv
 from viewer.core.csv_reading import sniff_delimiter as sniff_delimiter
-from viewer.core.decoding import decode_letter_bytes
+from viewer.core.decoding import Decoded, decode_letter_bytes
 from viewer.core.errors import ParseError
 from viewer.core.gc_pause import gc_paused
 from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
@@ -147,6 +147,15 @@ def check_line_lengths(text: str, path: str | None, utf8: bytes | None = None) -
             )
         start = end + 1
         line += 1
+
+
+def _check_decoded_lines(decoded: Decoded, data: bytes, path: str | None) -> None:
+    """check_line_lengths for decoded text; a UTF-8 file's lines are measured on its bytes
+    (the text itself is only needed to name a line that is too long)."""
+    if len(data) <= MAX_LINE_CHARS:  # no line can be longer (a character is a byte or more)
+        return
+    if _longest_line_bytes(data if decoded.encoding == "utf-8" else decoded.text) > MAX_LINE_CHARS:
+        check_line_lengths(decoded.text, path)
 
 
 def _longest_line_bytes(text: str | bytes, slice_chars: int = 1 << 22) -> int:
@@ -353,7 +362,8 @@ READERS: dict[str, Callable[[str, str | None], Document]] = {
 }
 
 
-def detect_format(path: str | Path, text: str) -> str:
+def format_from_suffix(path: str | Path) -> str | None:
+    """json, csv or text by the file's extension; None if it does not tell."""
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return "json"
@@ -361,6 +371,14 @@ def detect_format(path: str | Path, text: str) -> str:
         return "csv"
     if suffix in (".txt", ".md", ".markdown", ".text", ""):
         return "text"
+    return None
+
+
+def detect_format(path: str | Path, text: str) -> str:
+    """json, csv or text: by the extension, else by the text (JSON starts with "{")."""
+    known = format_from_suffix(path)
+    if known is not None:
+        return known
     stripped = text.lstrip()
     return "json" if stripped.startswith("{") else "text"
 
@@ -377,16 +395,15 @@ def parse_document(
     """
     steps = steps or Steps()
     decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
-    text = decoded.text
-    check_line_lengths(text, path, data if decoded.encoding == "utf-8" else None)
-    fmt = fmt or detect_format(path or "", text)
-    if not text or text.isspace():  # (strip() would copy a 40 MB text to learn this)
-        raise ParseError("The file is empty.", path)
+    _check_decoded_lines(decoded, data, path)
+    fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
+    if all(piece.isspace() or not piece for piece in decoded.pieces):
+        raise ParseError("The file is empty.", path)  # (strip() would copy a 40 MB text)
     with gc_paused():  # a large CSV makes a million objects; see gc_pause.py
-        if fmt == "csv":
-            doc = signatories_from_csv(text, path, steps.part(DECODE_SHARE, 1))
+        if fmt == "csv":  # read from the pieces: the whole text is never made
+            doc = signatories_from_csv(decoded.pieces, path, steps.part(DECODE_SHARE, 1))
         else:
-            doc = READERS[fmt](text, path)
+            doc = READERS[fmt](decoded.text, path)
     steps.step(1.0)
     warnings = doc.warnings
     if decoded.warning:

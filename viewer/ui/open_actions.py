@@ -24,6 +24,7 @@ from viewer.core.errors import ParseError
 from viewer.core.loading import Loaded, load_file, load_plan, review_plan
 from viewer.core.model import Document
 from viewer.core.recent_files import RecentFileList
+from viewer.core.release import release_in_background
 from viewer.ui.document_loader import DocumentLoader, LoadRequest
 from viewer.ui.file_drop import FileDropFilter
 from viewer.ui.import_notice import ImportNotesDialog, ImportNotice, can_review
@@ -179,7 +180,9 @@ class OpenActions(QObject):
     def _opened(self, loaded: Loaded) -> None:
         doc = loaded.document
         self._plan = (doc, loaded.plan) if loaded.plan is not None else None
+        old = [self.state.document, self.state.engine]
         self.state.set_document(doc, loaded.engine)
+        release_in_background(old, old[0])  # a large list is freed in slices, off this thread
         self._remember(doc)
         name = PurePath(doc.source.path).name if doc.source.path else doc.title
         people = plural(len(doc.signatories), "signatory", "signatories")

@@ -1,0 +1,46 @@
+"""Letting go of a large document off the GUI thread, a slice at a time.
+
+Freeing a million signatories (their objects and strings) takes 0.1 s in one call that
+holds the interpreter lock: when the window replaces a large document on the GUI thread,
+that is a freeze. So the window hands the old document to a thread of its own, which waits
+until the window has shown the new one, keeps the old signatories in a list, lets the
+document (and its query engine) go, then frees the signatories a slice at a time, letting
+the GUI thread run in between.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from viewer.core.model import Document
+
+IN_BACKGROUND_FROM = 50_000  # signatories; fewer are freed at once (a few milliseconds)
+SLICE = 1 << 15  # signatories freed at a time: ~3 ms with the lock held
+AFTER_S = 0.3  # the window shows the new document first (model reset, chart, first paint)
+
+
+def release_in_background(box: list, document: Document) -> None:
+    """Drop every reference box holds (document among them) on a thread of its own.
+
+    The caller keeps no other reference: the box is emptied by the thread, so the last
+    references to the document go there, not on the caller's thread.
+    """
+    if len(document.signatories) < IN_BACKGROUND_FROM:
+        box.clear()
+        return
+    del document
+    threading.Thread(
+        target=_release, args=(box,), name="letter-viewer-release", daemon=True
+    ).start()
+
+
+def _release(box: list) -> None:
+    time.sleep(AFTER_S)
+    people: list = []
+    for item in box:
+        if isinstance(item, Document):
+            people += item.signatories  # they outlive the document, freed in slices below
+    box.clear()  # the document, its tuple and the engine's arrays: cheap, the people remain
+    while people:
+        del people[-SLICE:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from types import SimpleNamespace
 
 from viewer.core import release
 from viewer.core.model import Document, Signatory
@@ -27,6 +28,31 @@ def test_a_large_document_is_freed_off_the_calling_thread(monkeypatch):
     worker.join(timeout=10)
     assert gone() is None and box == []
     assert freed_on == [worker]
+
+
+def test_the_document_goes_first_then_its_signatories_in_slices(monkeypatch):
+    monkeypatch.setattr(release, "AFTER_S", 0)
+    events: list[tuple[str, int]] = []
+    free = release._free_in_slices
+
+    def recorded(people: list) -> None:
+        events.append(("slices", len(people)))
+        free(people)
+        events.append(("slices done", len(people)))
+
+    monkeypatch.setattr(release, "_free_in_slices", recorded)
+    doc = _document(release.IN_BACKGROUND_FROM)
+    weakref.finalize(doc, lambda: events.append(("document", 0)))
+    box = [doc, SimpleNamespace(document=doc)]  # as the window hands over its query engine
+    del doc
+    release_in_background(box, box[0])
+    (worker,) = [t for t in threading.enumerate() if t.name == "letter-viewer-release"]
+    worker.join(timeout=10)
+    assert events == [
+        ("document", 0),  # with box.clear(): nothing else held it
+        ("slices", release.IN_BACKGROUND_FROM),  # every signatory is left for the slices
+        ("slices done", 0),
+    ]
 
 
 def test_a_small_document_is_freed_at_once():

@@ -27,7 +27,7 @@ MAX_CONTROL_SHARE = 0.01
 # The bytes of the controls above that are single characters in UTF-8 (C0 and DEL).
 _C0_BYTES = [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
 LARGE_BYTES = 1 << 20  # from here the controls are counted with numpy
-DECODE_SLICE = 1 << 22  # bytes decoded (and scanned) at a time
+DECODE_SLICE = 1 << 20  # bytes decoded (and scanned) at a time: a few milliseconds each
 
 
 @dataclass(frozen=True)

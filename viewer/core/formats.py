@@ -124,12 +124,9 @@ def decode_text(data: bytes, path: str | None = None) -> str:
     return text
 
 
-def check_line_lengths(text: str, path: str | None, utf8: bytes | None = None) -> None:
-    """ParseError naming the first line longer than MAX_LINE_CHARS.
-
-    utf8: the text's UTF-8 bytes, if at hand (they are measured instead of encoding again).
-    """
-    if len(text) <= MAX_LINE_CHARS or _longest_line_bytes(utf8 or text) <= MAX_LINE_CHARS:
+def check_line_lengths(text: str, path: str | None) -> None:
+    """ParseError naming the first line longer than MAX_LINE_CHARS."""
+    if len(text) <= MAX_LINE_CHARS or _longest_line_bytes(text) <= MAX_LINE_CHARS:
         return  # the usual case, with no loop per line
     start = 0
     line = 1
@@ -154,7 +151,8 @@ def _check_decoded_lines(decoded: Decoded, data: bytes, path: str | None) -> Non
     (the text itself is only needed to name a line that is too long)."""
     if len(data) <= MAX_LINE_CHARS:  # no line can be longer (a character is a byte or more)
         return
-    if _longest_line_bytes(data if decoded.encoding == "utf-8" else decoded.text) > MAX_LINE_CHARS:
+    measured = data if decoded.encoding == "utf-8" else decoded.text
+    if _longest_line_bytes(measured, 1 << 20) > MAX_LINE_CHARS:
         check_line_lengths(decoded.text, path)
 
 

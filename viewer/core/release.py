@@ -37,10 +37,13 @@ def release_in_background(box: list, document: Document) -> None:
 
 def _release(box: list) -> None:
     time.sleep(AFTER_S)
-    people: list = []
-    for item in box:
-        if isinstance(item, Document):
-            people += item.signatories  # they outlive the document, freed in slices below
+    # The signatories outlive the document here, to be freed in slices below. (No loop
+    # variable may keep the document, or it would all go at once when this returns.)
+    people = [s for doc in box if isinstance(doc, Document) for s in doc.signatories]
     box.clear()  # the document, its tuple and the engine's arrays: cheap, the people remain
+    _free_in_slices(people)
+
+
+def _free_in_slices(people: list) -> None:
     while people:
         del people[-SLICE:]

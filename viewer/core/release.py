@@ -17,6 +17,7 @@ from viewer.core.model import Document
 
 IN_BACKGROUND_FROM = 50_000  # signatories; fewer are freed at once (a few milliseconds)
 SLICE = 1 << 15  # signatories freed at a time: ~3 ms with the lock held
+PAUSE_S = 0.002  # between slices
 AFTER_S = 0.3  # the window shows the new document first (model reset, chart, first paint)
 
 
@@ -47,3 +48,4 @@ def _release(box: list) -> None:
 def _free_in_slices(people: list) -> None:
     while people:
         del people[-SLICE:]
+        time.sleep(PAUSE_S)  # the lock goes to the GUI thread (or an open's worker) at once

@@ -127,8 +127,9 @@ class BarsItem(pg.GraphicsObject):
         painter.save()
         painter.setTransform(from_scene * painter.transform())
         painter.setFont(self.font)
-        middle = Qt.AlignmentFlag.AlignVCenter
-        left, right = int(Qt.AlignmentFlag.AlignLeft | middle), int(Qt.AlignmentFlag.AlignRight | middle)
+        align = Qt.AlignmentFlag
+        left = int(align.AlignLeft | align.AlignVCenter)
+        right = int(align.AlignRight | align.AlignVCenter)
         painter.setPen(self.name_colour)
         for rect, name in zip(self.name_rects(), self.rows.names, strict=True):
             painter.drawText(rect.adjusted(-2, -2, 0, 2), right, name)

@@ -51,6 +51,7 @@ FIGURES = (
     ("sort_first_country", "  by country, first time", "ms", "sort"),
     ("sort_again", "header click, sort again (slowest column)", "ms", "sort"),
     ("open", "open CSV, window shown and painted", "s", "open"),
+    ("repaint", "for scale: one repaint of the table's page, nothing changed", "ms", "floor"),
     ("memory", "resident memory, whole app with the document open", "MB", "memory"),
 )
 
@@ -91,6 +92,17 @@ class PaintWatch:
         return (time.perf_counter() - start) * 1000
 
 
+def page_repaints(table, samples: int = 40) -> list[float]:
+    """Milliseconds to repaint the table's visible page with nothing changed: the floor under
+    every figure above: a page of cells asked for and their text laid out, on both sides."""
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        table.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def settle() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -128,6 +140,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
     bq.emit("open", time.perf_counter() - start)
     settle()
     bq.emit("memory_before", before)
+    bq.emit("repaint", page_repaints(window.table))
     doc = window.state.document
     state, edit = window.state, window.filter_bar.edit
 
@@ -226,6 +239,7 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     settle()
     bq.emit("memory", bq.rss_mb())
     bq.emit("memory_before", before)
+    bq.emit("repaint", page_repaints(table))
     doc = bq._doc_for_words(csv_path)
 
     chosen = bq.Budget(budget)

@@ -65,6 +65,8 @@ class BarChart(pg.PlotWidget):
         self.bars: list[Bar] = []
         self._styles: dict[tuple[bool, bool, bool], BarStyle] = {}
         self._fitted: tuple[float, float, float] | None = None
+        self._name_cache: dict[str, tuple[str, int]] = {}
+        self._names_px = 0
         self._room = 0
         self._configure()
         self.item = BarsItem(BAR_HEIGHT)
@@ -82,6 +84,9 @@ class BarChart(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.hideAxis("bottom")
         plot.hideAxis("left")  # the bars' item draws their names (see bar_item.py)
+        for name in ("left", "bottom", "top", "right"):
+            # Hidden axes would still follow every range change (a label laid out as HTML).
+            plot.getAxis(name).unlinkFromView()
         plot.getViewBox().setMouseEnabled(False, False)
         plot.getViewBox().invertY(True)
         plot.getViewBox().enableAutoRange(enable=False)
@@ -97,15 +102,25 @@ class BarChart(pg.PlotWidget):
     def show_bars(self, bars: list[Bar]) -> None:
         """Draw these bars, top to bottom, each with its name and count."""
         self.bars = bars
-        font = self.font()
-        fm = QFontMetrics(font)
+        names = [self._name(b.label) for b in bars]
         rows = BarRows(
             tuple(b.count for b in bars),
-            tuple(fm.elidedText(b.label, Qt.TextElideMode.ElideRight, MAX_LABEL_PX) for b in bars),
+            tuple(name for name, _ in names),
             tuple(self._style(b) for b in bars),
         )
-        self.item.set_rows(rows, font, self.colours.text)
+        self.item.set_rows(rows, self.font(), self.colours.text)
+        self._names_px = max((px for _, px in names), default=0)
         self._fit_range()
+
+    def _name(self, label: str) -> tuple[str, int]:
+        """A bar's name as drawn (elided to MAX_LABEL_PX) and its width: measured once per
+        font, as the same names come back with every key typed."""
+        known = self._name_cache.get(label)
+        if known is None:
+            fm = QFontMetrics(self.font())
+            name = fm.elidedText(label, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            known = self._name_cache[label] = (name, fm.horizontalAdvance(name))
+        return known
 
     def _style(self, bar: Bar) -> BarStyle:
         key = (bar.counted, bar.chosen, bar.is_missing or bar.is_other)
@@ -130,8 +145,7 @@ class BarChart(pg.PlotWidget):
         fm = QFontMetrics(self.font())
         most = max((b.count for b in self.bars), default=0) or 1
         width_px = max(self.getPlotItem().getViewBox().width(), 50.0)
-        names_px = max((fm.horizontalAdvance(n) for n in self.item.rows.names), default=0)
-        names_px += NAME_GAP_PX + 4
+        names_px = self._names_px + NAME_GAP_PX + 4
         count_px = fm.horizontalAdvance(f"  {most:,}") + 6
         per_px = most / max(width_px - names_px - count_px, 10.0)  # counts per pixel
         x_min, x_max = -names_px * per_px, most + count_px * per_px
@@ -148,6 +162,7 @@ class BarChart(pg.PlotWidget):
     def apply_palette(self) -> None:
         """Colours from the current palette (light or dark), text in the widget's font."""
         self.colours = ChartColours(self.palette())
+        self._name_cache = {}  # the font may have changed
         self._styles = {}
         self.setBackground(self.colours.background)
         if self.bars:

@@ -13,7 +13,9 @@ NAMES = ("Émile Zola", "anna Berg", "Zoë Ångström", "Ólafur", "bob", "Ana")
 
 
 def _doc() -> Document:
-    people = [Signatory(n, "MP", c, i + 1) for i, (n, c) in enumerate(zip(NAMES, "ABCABC"))]
+    people = [
+        Signatory(n, "MP", c, i + 1) for i, (n, c) in enumerate(zip(NAMES, "ABCABC", strict=True))
+    ]
     return Document(signatories=tuple(people))
 
 

@@ -26,6 +26,14 @@ _ROLE = Qt.ItemDataRole
 # Built once: Qt asks for flags per row when it checks a selection, so keep the call cheap.
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
+# Roles as the plain ints Qt passes to data(); the only ones it answers.
+_DISPLAY = int(_ROLE.DisplayRole)
+_TOOLTIP = int(_ROLE.ToolTipRole)
+_ALIGNMENT = int(_ROLE.TextAlignmentRole)
+_FOREGROUND = int(_ROLE.ForegroundRole)
+_FONT = int(_ROLE.FontRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _FONT})
+MAX_CACHED_ROWS = 2048  # rows whose texts data() keeps: a few pages' worth
 
 
 @dataclass(frozen=True)
@@ -92,12 +100,14 @@ class SignatoryModel(QAbstractTableModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self.sort_requested: Callable[[str, bool], None] | None = None
+        self._cells: dict[int, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
         self._set_columns(columns_for(extra_keys))
 
     def _set_columns(self, columns: tuple[Column, ...]) -> None:
         # data() runs hundreds of times a paint: everything it needs per column is a list
         # indexed by the column number, made here once per column set.
         self.columns = columns
+        self._cells = {}
         self._values = [c.value for c in columns]
         self._missing = [c.missing for c in columns]
         self._extra_keys = tuple(extra_sort_key(c.sort_column) or "" for c in columns if c.is_extra)
@@ -125,6 +135,7 @@ class SignatoryModel(QAbstractTableModel):
         if extra_keys is not None and extra_keys != self._extra_keys:
             self._set_columns(columns_for(extra_keys))
         self._rows = result.rows
+        self._cells = {}
         self.endResetModel()
 
     def refresh_palette(self) -> None:
@@ -162,21 +173,40 @@ class SignatoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = _ROLE.DisplayRole):
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY):
+        # A page of the table asks about seven roles of each of its cells, several hundred
+        # calls a repaint (issue 6's keystroke): roles we never answer return at once, and
+        # a row's texts are worked out once and kept until the rows change.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == _ROLE.DisplayRole:
-            value = self._values[index.column()](self.signatory(index.row()))
-            return value if value is not None else self._missing[index.column()] or ""
-        if role == _ROLE.ForegroundRole:
-            return self._muted if self._is_missing(index) else None
-        if role == _ROLE.FontRole:
-            return self._italic if self._is_missing(index) else None
-        if role == _ROLE.ToolTipRole:
+        if role == _TOOLTIP:
             return entry_tooltip(self.signatory(index.row()))
-        if role == _ROLE.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return self._alignment[index.column()]
+        row = index.row()
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        if role == _DISPLAY:
+            return cells[0][index.column()]
+        if cells[1][index.column()]:  # shown as "Not stated": muted, italic
+            return self._muted if role == _FOREGROUND else self._italic
         return None
+
+    def _row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """A row's texts as shown, and which of them stand for a value not stated."""
+        if len(self._cells) >= MAX_CACHED_ROWS:  # scrolling through a million rows
+            self._cells.clear()
+        signatory = self.signatory(row)
+        values = [value(signatory) for value in self._values]
+        texts = tuple(
+            v if v is not None else (m or "") for v, m in zip(values, self._missing, strict=True)
+        )
+        missing = tuple(
+            v is None and m is not None for v, m in zip(values, self._missing, strict=True)
+        )
+        cells = self._cells[row] = (texts, missing)
+        return cells
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
@@ -195,13 +225,6 @@ class SignatoryModel(QAbstractTableModel):
         if self.sort_requested is not None and 0 <= column < len(self.columns):
             descending = order == Qt.SortOrder.DescendingOrder
             self.sort_requested(self.columns[column].sort_column, descending)
-
-    def _is_missing(self, index: Index) -> bool:
-        """Whether the cell shows "Not stated" (muted, italic); an empty further cell does not."""
-        column = index.column()
-        if self._missing[column] is None:
-            return False
-        return self._values[column](self.signatory(index.row())) is None
 
 
 MAX_TOOLTIP_EXTRAS = 8  # further fields a row's tooltip lists; a tooltip is not a page

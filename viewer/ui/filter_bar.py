@@ -117,8 +117,11 @@ class ChipsBar(QWidget):
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if widget := item.widget():
+                # Hidden now: deleteLater waits for the event loop, and until then the old
+                # chip would still be painted under the new one.
+                widget.hide()
+                widget.deleteLater()
 
     def buttons(self) -> list[QToolButton]:
         """The chips and the "Clear all" button, left to right."""

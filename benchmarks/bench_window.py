@@ -104,10 +104,15 @@ def page_repaints(table, samples: int = 40) -> list[float]:
 
 
 def settle() -> None:
+    """Let the window finish what the last action started, as its event loop would: posted
+    events, repaints, and the widgets deleteLater() handed to the loop (processEvents alone
+    never deletes them)."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
         QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def click_header(header, section: int) -> None:
@@ -161,6 +166,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
         for country in bq.top_countries(doc):
             chosen.append(watch.timed(lambda c=country: state.toggle("country", c)))
             watch.timed(lambda c=country: state.toggle("country", c))
+            settle()
     bq.emit("country", chosen)
     bq.emit("memory", bq.rss_mb())
 

@@ -108,6 +108,8 @@ class SignatoryTable(QTableView):
         # with the width of the pane they were made in (0: not known).
         self._layouts: dict[str, TableLayout] = {}
         self._fit_below: float | None = None  # fit at the next real width, if under this
+        self._natural: dict[int, int] | None = None  # measured widths, while not user-sized
+        self._auto: dict[int, int] = {}  # the widths fitting gave them
         # The header paints each section asking "is this whole column selected?", which
         # Qt answers by asking the model's flags() for every row: seconds for a big
         # selection. Our header never shows selection, so it gets a selection of its own.
@@ -185,9 +187,9 @@ class SignatoryTable(QTableView):
         sample = self.state.document.signatories[:WIDTH_SAMPLE]
         pad = 16
         header = self.horizontalHeader()
-        last = header.logicalIndex(header.count() - 1)
+        last = self._shown_sections()[-1:]
         for i, column in enumerate(self.columns):
-            if i == last:
+            if [i] == last:
                 continue  # the last column stretches to the edge; a fixed width would overflow
             missing = column.missing or ""
             texts = [column.title, *(column.value(s) or missing for s in sample)]
@@ -213,6 +215,9 @@ class SignatoryTable(QTableView):
             header.setSectionHidden(i, hidden)
         self.apply_default_widths()
         self.sync_column_actions()
+        header_sizes = {i: header.sectionSize(i) for i in range(header.count())}
+        self._natural, self._auto, self._fit_below = header_sizes, dict(header_sizes), None
+        self.fit_columns()
 
     # -- layouts per column set ---------------------------------------------------------------
 
@@ -236,15 +241,16 @@ class SignatoryTable(QTableView):
         """The remembered layout of the shown columns, or the default one."""
         saved, width = self._layouts.get(self._column_key, (QByteArray(), 0))
         header = self.horizontalHeader()
+        self._natural = None
         restored = not saved.isEmpty() and header.restoreState(saved)
         if not restored or all(header.isSectionHidden(i) for i in range(header.count())):
             self._default_layout()  # none yet, or a damaged one: it must not empty the table
-            width = 0
+            restored = False
         self.sync_column_actions()
         self._show_sort(self.state.query)
-        # Widths made in a wider pane (or not known to fit) are fitted to this one.
-        self._fit_below = width or float("inf")
-        self.fit_columns()
+        if restored:  # widths made in a wider pane (or not known to fit) are fitted to this one
+            self._fit_below = width or float("inf")
+            self.fit_columns()
 
     def _replace_columns(self) -> None:
         """After a document with other further columns: its actions and its layout."""
@@ -258,29 +264,56 @@ class SignatoryTable(QTableView):
         """Narrow the columns, keeping their proportions, when they are wider than the pane.
 
         Widths restored from a wider window (or a wider pane) would push the stretching last
-        column out of sight behind a horizontal scroll bar.
+        column out of sight behind a horizontal scroll bar: they are fitted once, at the
+        first real width. Measured default widths are fitted at every width until the user
+        sizes a column, so a window that grows after its first paint gives them back.
         """
         width = self.viewport().width()
-        if self._fit_below is None or not self.isVisible() or width <= 0:
+        if not self.isVisible() or width <= 0:
+            return
+        if self._natural is not None:
+            self._fit_natural(width)
+            return
+        if self._fit_below is None:
             return
         below, self._fit_below = self._fit_below, None
         if width >= below:
             return  # the pane the layout was made in: as the user left it
+        fixed = self._fixed_sections()
+        self._fit(fixed, {i: self.horizontalHeader().sectionSize(i) for i in fixed}, width)
+
+    def _fit_natural(self, width: int) -> None:
         header = self.horizontalHeader()
-        shown = [
-            header.logicalIndex(v)
-            for v in range(header.count())
-            if not header.isSectionHidden(header.logicalIndex(v))
-        ]
-        fixed = shown[:-1]
-        total = sum(header.sectionSize(i) for i in fixed)
-        # A stretched last section never gets narrower than the default section size.
-        room = width - max(MIN_LAST_WIDTH, header.defaultSectionSize())
-        if not fixed or total <= room or room <= 0:
+        fixed = self._fixed_sections()
+        if any(header.sectionSize(i) != self._auto.get(i) for i in fixed):
+            self._natural = None  # the user has sized a column: the widths are theirs now
             return
+        self._fit(fixed, self._natural, width, grow_back=True)
+        self._auto.update({i: header.sectionSize(i) for i in fixed})
+
+    def _fixed_sections(self) -> list[int]:
+        """The shown sections in header order, but the last (which stretches)."""
+        return self._shown_sections()[:-1]
+
+    def _shown_sections(self) -> list[int]:
+        header = self.horizontalHeader()
+        shown = (header.logicalIndex(v) for v in range(header.count()))
+        return [i for i in shown if not header.isSectionHidden(i)]
+
+    def _fit(self, fixed: list[int], wanted: dict[int, int], width: int, grow_back=False) -> None:
+        """Size fixed sections to wanted, scaled down to leave the last one its room."""
+        header = self.horizontalHeader()
+        total = sum(wanted.get(i, header.sectionSize(i)) for i in fixed)
+        last_width = max(MIN_LAST_WIDTH, header.defaultSectionSize())
+        room = width - last_width
+        if not fixed or room <= 0 or (total <= room and not grow_back):
+            return
+        # A stretched last section is never narrower than the size it was last given.
+        header.resizeSection(self._shown_sections()[-1], last_width)
         least = header.minimumSectionSize()
         for i in fixed:
-            header.resizeSection(i, max(least, header.sectionSize(i) * room // total))
+            size = wanted.get(i, header.sectionSize(i))
+            header.resizeSection(i, max(least, size * min(room, total) // max(total, 1)))
 
     # -- columns ------------------------------------------------------------------------------
 

@@ -238,3 +238,14 @@ def test_restored_widths_fit_a_narrower_pane(qtbot, size):
     assert not table.horizontalScrollBar().isVisible()
     # Proportions are kept: Role stays wider than Name.
     assert header.sectionSize(COLUMN_INDEX["role"]) > header.sectionSize(COLUMN_INDEX["name"])
+
+
+def test_the_filter_field_names_the_further_columns_it_searches(qtbot, monkeypatch, csv_path):
+    window = open_window(qtbot)
+    edit = window.filter_bar.edit
+    assert edit.placeholderText() == "Filter by name, role or country"
+    open_with_dialog(qtbot, window, monkeypatch, csv_path)
+    assert edit.placeholderText() == "Filter by name, role, country or affiliation, party"
+    assert "affiliation, party" in edit.toolTip()
+    window.opening.bundled_action.trigger()
+    qtbot.waitUntil(lambda: edit.placeholderText() == "Filter by name, role or country")

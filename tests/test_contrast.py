@@ -27,7 +27,6 @@ def _pairs(window) -> dict[str, tuple]:
     model = table.model()
     row = next(r for r in range(model.rowCount()) if model.signatory(r).country is None)
     muted = model.data(model.index(row, 3), Qt.ItemDataRole.ForegroundRole)
-    axis = plot.getPlotItem().getAxis("left")
     chart_bg = plot.backgroundBrush().color()
     tint, text, strong, strong_text = find_colours(p)
     wp = window.palette()
@@ -38,7 +37,7 @@ def _pairs(window) -> dict[str, tuple]:
         "table text on alternate base": (tp.color(R.Text), tp.color(R.AlternateBase)),
         "not stated on base": (muted, tp.color(R.Base)),
         "not stated on alternate base": (muted, tp.color(R.AlternateBase)),
-        "chart axis text on chart": (axis.textPen().color(), chart_bg),
+        "chart axis text on chart": (plot.item.name_colour, chart_bg),
         "chart counts on chart": (plot.colours.text, chart_bg),
         "chart counts outside the filter on chart": (plot.colours.muted, chart_bg),
         "window text on window": (wp.color(R.WindowText), wp.color(R.Window)),

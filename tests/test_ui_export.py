@@ -128,11 +128,15 @@ def test_a_failed_write_says_so_and_changes_nothing(qtbot, window, monkeypatch, 
 
 
 def _chart_ready(qtbot, window, *labels: str) -> None:
-    """The chart has drawn its bars with room for these labels (the axis widens lazily)."""
-    axis = window.chart.plot.getPlotItem().getAxis("left")
-    fm = window.chart.plot.fontMetrics()
-    widest = max(fm.horizontalAdvance(label) for label in labels)
-    qtbot.waitUntil(lambda: axis.width() >= widest, timeout=5000)
+    """The chart shows bars named with these labels, each name whole inside the chart."""
+    plot = window.chart.plot
+    inside = plot.getPlotItem().getViewBox().sceneBoundingRect()
+
+    def drawn() -> bool:
+        names = dict(zip(plot.item.rows.names, plot.name_label_rects(), strict=True))
+        return all(label in names and inside.contains(names[label]) for label in labels)
+
+    qtbot.waitUntil(drawn, timeout=5000)
 
 
 def _pixels(image: QImage) -> np.ndarray:

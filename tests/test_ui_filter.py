@@ -126,6 +126,17 @@ def test_removing_a_chip_removes_that_country(qtbot, window, bundled):
     qtbot.waitUntil(lambda: window.filter_bar.chips.chip_texts() == ["Germany  \u2715"])
 
 
+def test_only_the_current_chips_are_on_screen_after_choosing_again_and_again(qtbot, window):
+    chips = window.filter_bar.chips
+    for country in ("Germany", "Spain", "Italy", "France"):
+        window.state.toggle("country", country)
+        window.state.toggle("country", country)
+    window.state.toggle("country", "Spain")
+    # Replaced chips wait for the event loop to be deleted; they must not be seen meanwhile.
+    shown = [b.text() for b in chips.findChildren(QToolButton) if b.isVisible()]
+    assert shown == ["Spain  \u2715", "Clear all"]
+
+
 def test_all_row_clears_the_choice(qtbot, window, bundled):
     picker = window.filter_bar.country_picker
     _pick(qtbot, picker, "Germany")

@@ -33,8 +33,7 @@ def _settled(qtbot, window) -> None:
 
 def _chart_colours(window):
     plot = window.chart.plot
-    axis = plot.getPlotItem().getAxis("left")
-    return plot.backgroundBrush().color(), axis.textPen().color()
+    return plot.backgroundBrush().color(), plot.item.name_colour
 
 
 def test_forcing_dark_recolours_the_chart_letter_table_and_find_bar(qtbot, window):
@@ -49,8 +48,8 @@ def test_forcing_dark_recolours_the_chart_letter_table_and_find_bar(qtbot, windo
     assert axis_text == palette.color(R.Text)
     assert background.lightness() < 60 and axis_text.lightness() > 200
     # Bars are drawn from the dark palette's highlight, not pyqtgraph's defaults.
-    brushes = window.chart.plot.item.opts["brushes"]
-    assert brushes[0].color() == window.chart.plot.colours.bar
+    styles = window.chart.plot.item.styles
+    assert styles[0].brush.color() == window.chart.plot.colours.bar
     # The letter's "Signed by" link takes the dark palette's link colour.
     view = window.letter_view
     link = view.document().lastBlock().begin().fragment().charFormat().foreground().color()

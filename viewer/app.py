@@ -10,6 +10,8 @@ from pathlib import Path
 
 from viewer import __version__
 
+START_FAILED_EXIT = 2  # the file named on the command line could not be opened
+
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="letter-viewer", description="Open the letter viewer.")
@@ -44,8 +46,7 @@ def create_main_window(
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = _parse(list(sys.argv[1:] if argv is None else argv))
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from viewer.core.errors import ParseError
 
@@ -71,16 +72,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             None if later else args.file, theme=args.theme, defer_chart=True
         )
     except ParseError as exc:
-        print(f"letter-viewer: {exc}", file=sys.stderr)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes a file name and text
-        box.setText(f"This file could not be opened.\n\n{exc}")
-        box.exec()
-        return 2
+        report_start_failure(exc)
+        return START_FAILED_EXIT
     window.show_for_user()
     if later:
-        window.opening.open_path(later)
+        # Read in the background; if it fails, the same report and exit status as above.
+        window.opening.start_failed.connect(lambda exc: _quit_on_start_failure(app, window, exc))
+        window.opening.open_at_start(later)
     return app.exec()
+
+
+def report_start_failure(exc: Exception) -> None:
+    """The file named on the command line cannot be opened: say so on stderr and in a box."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"letter-viewer: {exc}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Letter Viewer", "")
+    box.setObjectName("startErrorDialog")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes a file name and text
+    box.setText(f"This file could not be opened.\n\n{exc}")
+    box.exec()
+
+
+def _quit_on_start_failure(app, window, exc: Exception) -> None:
+    """A large file from the command line failed: leave as a small bad file does (status 2)."""
+    window.hide()  # not closed: nothing of this run is saved, as with a small bad file
+    report_start_failure(exc)
+    app.exit(START_FAILED_EXIT)
 
 
 def _set_desktop_identity(app) -> None:

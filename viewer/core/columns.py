@@ -7,6 +7,8 @@ own header, so nothing in the file is dropped.
 
 from __future__ import annotations
 
+import hashlib
+
 NAME_COLUMNS = (
     "name", "full name", "fullname", "full_name", "signatory", "signatories", "signed by",
     "signer", "signee", "person", "names", "姓名", "名字", "聯署人", "联署人", "签名人", "簽名人",
@@ -41,3 +43,20 @@ def map_columns(header: list[str]) -> dict[str, int]:
         "country": find_column(header, COUNTRY_COLUMNS),
     }
     return {key: idx for key, idx in found.items() if idx is not None}
+
+
+def extra_column_title(key: str) -> str:
+    """A further column's header as the table shows it: "party" -> "Party".
+
+    A header written all in lower case gets capitals at its words' starts; any other is kept
+    as written ("ORCID", "Home institution"), since its writer chose those capitals.
+    """
+    if key != key.lower():
+        return key
+    return " ".join(word[:1].upper() + word[1:] for word in key.split(" "))
+
+
+def column_set_key(keys: tuple[str, ...]) -> str:
+    """A short, stable name for a set of table columns in order (to remember its layout)."""
+    digest = hashlib.sha256("\x1f".join(keys).encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:16]

@@ -29,8 +29,39 @@ from viewer.core.textcolumn import build_text_columns
 from viewer.core.textindex import TextIndex
 
 SORT_COLUMNS = ("position", "name", "role", "country")
+# Up to this many rows the sort keys are built with the columns (about 50 ms at 100k rows,
+# off the GUI thread when a file is opened), so a first header click is as quick as the
+# next. Above it they are built on the first sort (half a second at a million rows): an
+# open of a huge list should not wait for sorts the user may never ask for.
+PREBUILT_SORT_ROWS = 200_000
+EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
+MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
 FACETS = ("country", "role")
 NOT_STATED = "not stated"
+
+
+def extra_sort_column(key: str) -> str:
+    """The sort column that stands for a further column (an imported "affiliation")."""
+    return EXTRA_SORT_PREFIX + key
+
+
+def extra_sort_key(column: str) -> str | None:
+    """The further column a sort column names ("extra:party" -> "party"); None otherwise."""
+    if column.startswith(EXTRA_SORT_PREFIX):
+        return column[len(EXTRA_SORT_PREFIX) :]
+    return None
+
+
+def is_sort_column(column: str) -> bool:
+    """Whether a query may sort by column: a fixed one or any well-formed further column.
+
+    Whether the open document has that further column is the engine's question (a query
+    outlives its document; an unknown further column sorts in source order).
+    """
+    if column in SORT_COLUMNS:
+        return True
+    key = extra_sort_key(column)
+    return bool(key) and len(key) <= MAX_EXTRA_KEY and key.strip() == key
 
 
 @dataclass(frozen=True)
@@ -59,7 +90,7 @@ class Query:
         return getattr(self, _facet_field(facet))
 
     def sorted_by(self, column: str, descending: bool = False) -> Query:
-        if column not in SORT_COLUMNS:
+        if not is_sort_column(column):
             raise ValueError(f"cannot sort by {column!r}")
         return replace(self, sort_column=column, descending=descending)
 
@@ -253,13 +284,20 @@ class Columns:
             for i, facet in enumerate(FACETS)
         }
         self._sorts: dict[str, _SortOrder] = {}
+        self._built_sorts: dict[str, _SortOrder] = {}
         self.all_rows = _frozen(np.arange(self.size))
         # Further fields (an imported letter's affiliations) are searchable too; most
         # documents have none, and then this costs nothing.
+        # Their keys in first-seen order are the table's further columns.
         self.extra_text: TextIndex | None = None
+        self.extra_keys: tuple[str, ...] = ()
         if any(s.extra for s in signatories):
             (extras,) = build_text_columns(signatories, key=_extra_text)
             self.extra_text = TextIndex(extras)
+            self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+        if self.size <= PREBUILT_SORT_ROWS:
+            steps.step(1.0)  # a last check for cancel before the sort keys
+            self.build_sort_keys()
 
     @property
     def nbytes(self) -> int:
@@ -268,8 +306,17 @@ class Columns:
         total += sum(c.ids.nbytes for c in self.category.values())
         return total + sum(order.nbytes for order in self._sorts.values())
 
+    def build_sort_keys(self) -> None:
+        """Build every column's sort keys now, with the columns (on the worker thread that
+        opens a file), so that a first click on a header only orders rows by them."""
+        for column in SORT_COLUMNS[1:]:
+            self.sort_order(column)
+        self._built_sorts = dict(self._sorts)
+
     def clear_sorts(self) -> None:
-        self._sorts.clear()
+        """Forget the orders sorting has made, and the keys built lazily on a first sort; the
+        keys built with the columns stay (they are part of the document's columns)."""
+        self._sorts = {c: _SortOrder(o.ranks) for c, o in self._built_sorts.items()}
 
     def sort_order(self, column: str) -> _SortOrder:
         """The sort order of a column, built the first time it is asked for."""
@@ -283,9 +330,17 @@ class Columns:
         """Sort ranks for a column (-1: not stated)."""
         return self.sort_order(column).ranks
 
+    def can_sort_by(self, column: str) -> bool:
+        """Whether column is one this document's rows can be sorted by."""
+        key = extra_sort_key(column)
+        return column in SORT_COLUMNS if key is None else key in self.extra_keys
+
     def _ranks(self, column: str) -> np.ndarray:
         if column in self.category:
             return self.category[column].ranks()
+        key = extra_sort_key(column)
+        if key is not None:
+            return _extra_ranks(self._signatories, key)
         names = list(map(attrgetter("name"), self._signatories))
         return text_ranks(self.names, self.raw_names, names)
 
@@ -331,7 +386,7 @@ class QueryEngine:
 
     def prepare_sort(self, column: str) -> None:
         """Build a column's sort order now (e.g. in a worker) so the first sort is instant."""
-        if column != "position":
+        if column != "position" and self.can_sort_by(column):
             self.columns.sort_order(column).order(descending=False)
 
     def run(self, query: Query) -> Result:
@@ -372,12 +427,21 @@ class QueryEngine:
             self._words.move_to_end(word)
         return rows
 
+    def can_sort_by(self, column: str) -> bool:
+        """Whether this document has the column (a further column belongs to some only)."""
+        return self.columns.can_sort_by(column)
+
     def _sorted(self, rows: np.ndarray | None, query: Query) -> np.ndarray:
-        """Rows in display order; not stated last both ways, ties in source order."""
-        if query.sort_column == "position":
+        """Rows in display order; not stated last both ways, ties in source order.
+
+        A further column this document lacks (a sort restored from another document)
+        gives the source order rather than an error.
+        """
+        if query.sort_column == "position" or not self.can_sort_by(query.sort_column):
             if rows is None:
                 rows = self.columns.all_rows
-            return rows[::-1] if query.descending else rows
+            reverse = query.descending and query.sort_column == "position"
+            return rows[::-1] if reverse else rows
         return self.columns.sort_order(query.sort_column).arrange(rows, query.descending)
 
 
@@ -407,6 +471,19 @@ def _filtered(
 
 def _extra_text(s: Signatory) -> str:
     return " \x1f ".join(value for _, value in s.extra)
+
+
+def _extra_ranks(signatories: Sequence[Signatory], key: str) -> np.ndarray:
+    """Collation ranks of one further column; -1 where a row has no value for it.
+
+    The same collation as names (collation.text_ranks): base letters first, then the text.
+    """
+    values = [s.extra_value(key) or "" for s in signatories]
+    folded, raw = build_text_columns(values, raw=True)
+    ranks = text_ranks(folded, raw, values)
+    missing = np.fromiter((not v for v in values), dtype=bool, count=len(values))
+    ranks[missing] = -1
+    return ranks
 
 
 def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:

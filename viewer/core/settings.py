@@ -26,7 +26,7 @@ import platformdirs
 
 from viewer.core.atomic import write_atomic
 from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS
-from viewer.core.query import SORT_COLUMNS
+from viewer.core.query import is_sort_column
 
 APP_NAME = "letter-viewer"
 SCHEMA_VERSION = 1
@@ -37,6 +37,7 @@ RECENT_FILE = "recent-files.json"
 ZOOM_RANGE = (50, 300)  # percent of the normal text size
 
 T = TypeVar("T")
+MAX_TABLE_LAYOUTS = 20  # column layouts of tables with further columns, the latest kept
 
 
 def config_dir() -> Path:
@@ -95,7 +96,17 @@ class WindowState:
     window_state: str = field(default="", metadata=_B64)  # docks and toolbars
     splitter: str = field(default="", metadata=_B64)
     table_header: str = field(default="", metadata=_B64)  # column widths, order, hidden
-    sort_column: str = field(default="position", metadata=_choices(*SORT_COLUMNS))
+    # The same for tables with further columns (a CSV's "affiliation"), one per column set,
+    # keyed by viewer.core.columns.column_set_key; the plain table's stays in table_header.
+    table_headers: dict[str, str] = field(
+        default_factory=dict,
+        metadata={"max_items": MAX_TABLE_LAYOUTS, "max_key_length": 64, "base64_values": True},
+    )
+    # The table pane's width when each layout was saved: narrower panes get fitted widths.
+    table_widths: dict[str, int] = field(
+        default_factory=dict, metadata={"max_items": MAX_TABLE_LAYOUTS + 1, "max_key_length": 64}
+    )
+    sort_column: str = field(default="position", metadata={"valid": is_sort_column})
     sort_descending: bool = False
     filter_text: str = field(default="", metadata={"max_length": 1000})
     countries: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
@@ -177,6 +188,10 @@ def _check(name: str, value: Any, hint: Any, meta: typing.Mapping[str, Any]) -> 
         raise _Invalid(f"its entry {name!r} has the wrong type")
     if "choices" in meta and value not in meta["choices"]:
         raise _Invalid(f"its entry {name!r} has an unknown value {value!r}")
+    if "valid" in meta and not meta["valid"](value):
+        raise _Invalid(f"its entry {name!r} has an unknown value {value!r}")
+    if "max_key_length" in meta and any(len(k) > meta["max_key_length"] for k in value):
+        raise _Invalid(f"its entry {name!r} has a name that is too long")
     if "range" in meta and not meta["range"][0] <= value <= meta["range"][1]:
         raise _Invalid(f"its entry {name!r} is out of range")
     if "max_length" in meta and len(value) > meta["max_length"]:
@@ -185,21 +200,30 @@ def _check(name: str, value: Any, hint: Any, meta: typing.Mapping[str, Any]) -> 
         raise _Invalid(f"its entry {name!r} has too many items")
     if "max_item_length" in meta and any(len(v) > meta["max_item_length"] for v in value):
         raise _Invalid(f"its entry {name!r} has an item that is too long")
-    if meta.get("base64") and value:
+    blobs = [value] if meta.get("base64") else []
+    if meta.get("base64_values"):
+        blobs = list(value.values())
+    for blob in blobs:
         try:
-            base64.b64decode(value, validate=True)
+            base64.b64decode(blob, validate=True)
         except (binascii.Error, ValueError):
             raise _Invalid(f"its entry {name!r} is damaged") from None
 
 
 def _is_instance(value: Any, hint: Any) -> bool:
-    """isinstance for the few annotations settings use: scalars, X | None, list[X]."""
+    """isinstance for the few annotations settings use: scalars, X | None, list[X],
+    dict[K, V]."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return any(_is_instance(value, arg) for arg in typing.get_args(hint))
     if origin is list:
         (item,) = typing.get_args(hint)
         return isinstance(value, list) and all(_is_instance(v, item) for v in value)
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return isinstance(value, dict) and all(
+            _is_instance(k, key) and _is_instance(v, item) for k, v in value.items()
+        )
     if hint is type(None):
         return value is None
     if hint is int:

@@ -1,6 +1,6 @@
 """The bar chart itself: a horizontal pyqtgraph plot of signatories per country (or role).
 
-One BarGraphItem updated with setOpts, labels through AxisItem.setTicks, themed to the
+One BarsItem draws the bars, their names and counts in one paint, themed to the
 window's palette. Clicking a bar emits it; hovering says "Malaysia: 60 signatories (38%)".
 Kept apart from country_chart.py so that pyqtgraph is imported only when a plot is built:
 at start-up that is just after the window's first paint (ChartPanel, defer_plot).
@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it  # isort: skip
+from viewer.ui.bar_item import NAME_GAP_PX, BarRows, BarsItem, BarStyle, bar_style
 from viewer.ui.chart_data import Bar, bar_tooltip, universe
 from viewer.ui.palette import mix, muted_text
 
 pg.setConfigOptions(antialias=True)
 
 BAR_HEIGHT = 0.72  # of a row; the rest is the gap between bars
-MAX_LABEL_PX = 200  # longer names are elided on the axis (the tooltip has them whole)
+MAX_LABEL_PX = 200  # longer names are elided (the tooltip has them whole)
 
 
 class ChartColours:
@@ -63,10 +63,13 @@ class BarChart(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("chartPlot")
         self.bars: list[Bar] = []
-        self._labels: list[pg.TextItem] = []
+        self._styles: dict[tuple[bool, bool, bool], BarStyle] = {}
+        self._fitted: tuple[float, float, float] | None = None
+        self._name_cache: dict[str, tuple[str, int]] = {}
+        self._names_px = 0
         self._room = 0
         self._configure()
-        self.item = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[])
+        self.item = BarsItem(BAR_HEIGHT)
         self.getPlotItem().addItem(self.item)
         self.scene().sigMouseMoved.connect(self._hovered)
         self.scene().sigMouseClicked.connect(self._clicked)
@@ -80,10 +83,13 @@ class BarChart(pg.PlotWidget):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.hideAxis("bottom")
+        plot.hideAxis("left")  # the bars' item draws their names (see bar_item.py)
+        for name in ("left", "bottom", "top", "right"):
+            # Hidden axes would still follow every range change (a label laid out as HTML).
+            plot.getAxis(name).unlinkFromView()
         plot.getViewBox().setMouseEnabled(False, False)
         plot.getViewBox().invertY(True)
         plot.getViewBox().enableAutoRange(enable=False)
-        plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=True)
         plot.setContentsMargins(4, 4, 8, 4)
         self.setMouseTracking(True)
         self.setAccessibleName("Chart of signatories")
@@ -94,79 +100,71 @@ class BarChart(pg.PlotWidget):
     # -- drawing --------------------------------------------------------------------------------
 
     def show_bars(self, bars: list[Bar]) -> None:
-        """Draw these bars, top to bottom, each with its count."""
+        """Draw these bars, top to bottom, each with its name and count."""
         self.bars = bars
-        n = len(bars)
-        colours = [self.colours.brush_and_pen(b) for b in bars]
-        self.item.setOpts(
-            x0=np.zeros(n),
-            y=np.arange(n, dtype=float),
-            width=np.array([b.count for b in bars], dtype=float),
-            height=BAR_HEIGHT,
-            # pyqtgraph 0.14 fails on empty pens/brushes lists: no bars, no lists.
-            brushes=[pg.mkBrush(c[0]) for c in colours] if n else None,
-            pens=[
-                pg.mkPen(c[1], width=1.5 if b.chosen else 1)
-                for b, c in zip(bars, colours, strict=True)
-            ]
-            if n
-            else None,
-            pen=pg.mkPen(self.colours.bar_pen),
-            brush=pg.mkBrush(self.colours.bar),
+        names = [self._name(b.label) for b in bars]
+        rows = BarRows(
+            tuple(b.count for b in bars),
+            tuple(name for name, _ in names),
+            tuple(self._style(b) for b in bars),
         )
-        fm = QFontMetrics(self.font())
-        ticks = [
-            (i, fm.elidedText(b.label, Qt.TextElideMode.ElideRight, MAX_LABEL_PX))
-            for i, b in enumerate(bars)
-        ]
-        self.getPlotItem().getAxis("left").setTicks([ticks, []])
-        self._show_counts()
+        self.item.set_rows(rows, self.font(), self.colours.text)
+        self._names_px = max((px for _, px in names), default=0)
         self._fit_range()
 
-    def _show_counts(self) -> None:
-        while len(self._labels) < len(self.bars):
-            label = pg.TextItem(anchor=(0, 0.5))
-            self.getPlotItem().addItem(label, ignoreBounds=True)
-            self._labels.append(label)
-        font = self.font()
-        for i, label in enumerate(self._labels):
-            if i >= len(self.bars):
-                label.hide()
-                continue
-            bar = self.bars[i]
-            # Setting a TextItem's text, colour or font lays it out again: a typed key
-            # changes a few counts, so only those labels are touched (issue 6's keystroke).
-            colour = self.colours.text if bar.counted else self.colours.muted
-            shown = (bar.count, colour.rgba(), font.key())
-            if getattr(label, "shown", None) != shown:
-                label.setText(f"{bar.count:,}")
-                label.setColor(colour)
-                label.setFont(font)
-                label.shown = shown
-            label.setPos(bar.count, i)
-            label.show()
+    def _name(self, label: str) -> tuple[str, int]:
+        """A bar's name as drawn (elided to MAX_LABEL_PX) and its width: measured once per
+        font, as the same names come back with every key typed."""
+        known = self._name_cache.get(label)
+        if known is None:
+            fm = QFontMetrics(self.font())
+            name = fm.elidedText(label, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            known = self._name_cache[label] = (name, fm.horizontalAdvance(name))
+        return known
+
+    def _style(self, bar: Bar) -> BarStyle:
+        key = (bar.counted, bar.chosen, bar.is_missing or bar.is_other)
+        style = self._styles.get(key)
+        if style is None:
+            fill, outline = self.colours.brush_and_pen(bar)
+            text = self.colours.text if bar.counted else self.colours.muted
+            style = bar_style(fill, outline, text, 1.5 if bar.chosen else 1.0)
+            self._styles[key] = style
+        return style
+
+    def count_label_rects(self) -> list[QRectF]:
+        """Where the counts are drawn, in scene coordinates."""
+        return self.item.count_rects()
+
+    def name_label_rects(self) -> list[QRectF]:
+        """Where the bars' names are drawn, in scene coordinates."""
+        return self.item.name_rects()
 
     def _fit_range(self) -> None:
-        """Room for the longest bar and its count label; one row per bar."""
+        """Names left of the bars, the longest bar and its count right; one row per bar."""
+        fm = QFontMetrics(self.font())
         most = max((b.count for b in self.bars), default=0) or 1
         width_px = max(self.getPlotItem().getViewBox().width(), 50.0)
-        label_px = QFontMetrics(self.font()).horizontalAdvance(f"  {most:,}") + 6
-        x_max = most * width_px / max(width_px - label_px, 10.0)
+        names_px = self._names_px + NAME_GAP_PX + 4
+        count_px = fm.horizontalAdvance(f"  {most:,}") + 6
+        per_px = most / max(width_px - names_px - count_px, 10.0)  # counts per pixel
+        x_min, x_max = -names_px * per_px, most + count_px * per_px
         # Rows are at most two text lines high: a short list sits at the top, not as fat bars.
-        line = QFontMetrics(self.font()).height()
-        rows = max(len(self.bars), (self.viewport().height() - 12) / (2 * line), 1)
-        self.getPlotItem().getViewBox().setRange(
-            xRange=(0, x_max), yRange=(-0.5, rows - 0.5), padding=0
-        )
+        rows = max(len(self.bars), (self.viewport().height() - 12) / (2 * fm.height()), 1)
+        self.item.set_extent(x_min, x_max, rows)
+        fitted = (x_min, x_max, rows)
+        if fitted != self._fitted:  # an unchanged range would still relayout the view box
+            self._fitted = fitted
+            self.getPlotItem().getViewBox().setRange(
+                xRange=(x_min, x_max), yRange=(-0.5, rows - 0.5), padding=0
+            )
 
     def apply_palette(self) -> None:
         """Colours from the current palette (light or dark), text in the widget's font."""
         self.colours = ChartColours(self.palette())
+        self._name_cache = {}  # the font may have changed
+        self._styles = {}
         self.setBackground(self.colours.background)
-        axis = self.getPlotItem().getAxis("left")
-        axis.setPen(pg.mkPen(self.colours.muted))
-        axis.setTextPen(pg.mkPen(self.colours.text))
-        axis.setTickFont(self.font())
         if self.bars:
             self.show_bars(self.bars)
 
@@ -220,6 +218,7 @@ class BarChart(pg.PlotWidget):
             self.room_changed.emit()
 
     def _view_resized(self) -> None:
+        self._fitted = None
         if self.bars:
             self._fit_range()
 

@@ -173,7 +173,7 @@ class CitationActions(QObject):
         )  # fmt: skip
         self.copy_tsv_action = self._action(
             "Copy as &Tab-Separated", self.copy_tab_separated,
-            "Copy the selected signatories as name, role and country columns for a spreadsheet",
+            "Copy the selected signatories as the table's columns, for a spreadsheet",
         )  # fmt: skip
         self.copy_names_action = self._action(
             "Copy &Names Only", self.copy_names, "Copy the selected signatories' names, one a line"
@@ -330,12 +330,13 @@ class CitationActions(QObject):
         indices: np.ndarray = self.table.model().source_rows()[rows]
         doc, style, authors = self.document, self.style, self.authors
         include = self.include_citation and kind != "names"
+        extras = self.table.visible_extra_keys()  # the further columns as the table shows them
 
         def make() -> Any:
             people = [doc.signatories[i] for i in indices.tolist()]
             if kind == "names":
                 return signatory_names(people)
-            return cite_signatories(doc, people, style, include, authors)
+            return cite_signatories(doc, people, style, include, authors, extras)
 
         def done(made: Any) -> None:
             if kind == "names":

@@ -1,6 +1,6 @@
 """The chart dock: signatories per country (or role) for the current filter.
 
-A horizontal pyqtgraph bar chart, one BarGraphItem updated with setOpts, labels through
+A horizontal pyqtgraph bar chart (viewer.ui.bar_chart), value labels through
 AxisItem.setTicks, themed to the window's palette. Clicking a bar toggles its value in the
 query; hovering says "Malaysia: 60 signatories (38%)".
 """

@@ -30,14 +30,23 @@ class FilterEdit(QLineEdit):
         super().__init__(parent)
         self.setObjectName("filterEdit")
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText("Filter by name, role or country")
         self.setAccessibleName("Filter signatories")
+        self.describe_fields(())
+
+    def describe_fields(self, extra_keys: tuple[str, ...]) -> None:
+        """Say what typing searches: a CSV's further columns (affiliation, ...) are searched
+        too; they are named as the file's header writes them."""
+        fields = "name, role or country"
+        if extra_keys:
+            named = ", ".join(extra_keys[:2]) + (", …" if len(extra_keys) > 2 else "")
+            fields = f"name, role, country or {named}"
+        self.setPlaceholderText(f"Filter by {fields}")
         self.setAccessibleDescription(
-            "Shows the signatories whose name, role or country contains every word typed; "
+            f"Shows the signatories whose {fields} contains every word typed; "
             "Down or Enter goes to the table, Esc clears"
         )
         self.setToolTip(
-            "Shows the signatories whose name, role or country contains every word typed "
+            f"Shows the signatories whose {fields} contains every word typed "
             "(case and accents ignored). Ctrl+L comes here; Esc clears."
         )
 
@@ -117,8 +126,11 @@ class ChipsBar(QWidget):
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if widget := item.widget():
+                # Hidden now: deleteLater waits for the event loop, and until then the old
+                # chip would still be painted under the new one.
+                widget.hide()
+                widget.deleteLater()
 
     def buttons(self) -> list[QToolButton]:
         """The chips and the "Clear all" button, left to right."""
@@ -157,6 +169,11 @@ class FilterBar(QWidget):
         layout.addWidget(self.chips)
         self.edit.textChanged.connect(state.set_text)
         state.changed.connect(self._show_result)
+        state.document_changed.connect(self._show_document)
+        self._show_document(state.document)
+
+    def _show_document(self, document) -> None:
+        self.edit.describe_fields(self.state.engine.columns.extra_keys)
 
     def _show_result(self, result: Result) -> None:
         # The query can change elsewhere (the empty-result button, a restored session).

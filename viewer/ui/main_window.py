@@ -36,7 +36,7 @@ from viewer.ui.signatories_pane import SignatoriesPane
 from viewer.ui.view_state import ViewState
 
 STATUS_NOTICE_MS = 20_000
-DEFAULT_DOCK_WIDTH = 300
+DEFAULT_DOCK_WIDTH = 360  # names, bars and counts side by side without crowding
 SPLIT = (36, 64)  # letter : signatories, in percent of the central area
 
 
@@ -181,10 +181,16 @@ class MainWindow(QMainWindow):
             self.grouping_actions[facet] = action
         self.chart.grouping_changed.connect(self._show_grouping)
         self._show_grouping(self.chart.facet)
-        columns = view.addMenu("Col&umns")  # C is the chart's
-        columns.addActions(self.table.column_actions)
+        self.columns_menu = view.addMenu("Col&umns")  # C is the chart's
+        self._fill_columns_menu()
+        self.table.column_set_changed.connect(self._fill_columns_menu)
         view.addSeparator()
         view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))
+
+    def _fill_columns_menu(self) -> None:
+        """View > Columns lists the open document's columns (further ones differ per file)."""
+        self.columns_menu.clear()
+        self.columns_menu.addActions(self.table.column_actions)
 
     def show_for_user(self) -> None:
         """Show the window: maximized at first start on a laptop-sized screen."""
@@ -257,15 +263,13 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         saved, notice = self.settings_file.load()
-        if not window_layout.restore_layout(
-            self, self.splitter, self.table.horizontalHeader(), saved
-        ):
+        if not window_layout.restore_layout(self, self.splitter, saved):
             self.open_maximized = window_layout.default_geometry(self)
             self.resizeDocks([self.chart_dock], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
         if not saved.splitter:
             self._split_default()
-        self.table.sync_column_actions()
         self.state.set_query(window_layout.restored_query(self.state, saved))
+        self.table.restore_layouts(window_layout.saved_layouts(saved))
         self.chart.set_grouping(saved.chart_grouping)
         if notice:
             self.statusBar().showMessage(notice, STATUS_NOTICE_MS)
@@ -277,7 +281,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         """Store the layout and the view for the next start."""
         saved = window_layout.capture(
-            self, self.splitter, self.table.horizontalHeader(), self.state, self.chart.facet
+            self, self.splitter, self.table.layouts(), self.state, self.chart.facet
         )
         warning = self.settings_file.save(saved)
         if warning:

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -68,6 +68,10 @@ def _file_size(path: Path) -> int:
 class OpenActions(QObject):
     """The opening commands of one main window, and what they show while they work."""
 
+    # The file named on the command line could not be read (it opens in the background when
+    # large): the app reports it as it does a small bad file, instead of a dialog here.
+    start_failed = Signal(object)  # ParseError
+
     def __init__(self, window: QMainWindow, state: ViewState):
         super().__init__(window)
         self.window = window
@@ -77,6 +81,7 @@ class OpenActions(QObject):
         # The plan behind the document on screen, when it came from Review Import.
         self._plan: tuple[Document, ImportPlan] | None = None
         self.error_box: QMessageBox | None = None
+        self._start_request: LoadRequest | None = None
         self.review_dialog: ReviewImportDialog | None = None
         self.notes_dialog: ImportNotesDialog | None = None
         self._make_actions()
@@ -131,7 +136,7 @@ class OpenActions(QObject):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> None:
+    def open_path(self, path: str | Path) -> LoadRequest:
         """Open a file in the background; the window changes only once it has been read."""
         path = Path(path)
         request = LoadRequest(
@@ -142,6 +147,11 @@ class OpenActions(QObject):
             path=str(path),
         )
         self.loader.start(request)
+        return request
+
+    def open_at_start(self, path: str | Path) -> None:
+        """Open the command line's file; a failure is signalled (start_failed), not shown."""
+        self._start_request = self.open_path(path)
 
     def open_bundled(self) -> None:
         """File > Open the 2017 Letter."""
@@ -211,6 +221,10 @@ class OpenActions(QObject):
         dialog.open()
 
     def _failed(self, request: LoadRequest, error: ParseError) -> None:
+        if request is self._start_request:
+            self._start_request = None
+            self.start_failed.emit(error)
+            return
         if self.error_box is not None:
             self.error_box.close()
             self.error_box.deleteLater()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,13 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.columns import column_set_key
 from viewer.core.model import Signatory
-from viewer.core.query import Query, Result
-from viewer.ui.signatory_model import COLUMN_INDEX, COLUMNS, SignatoryModel
+from viewer.core.query import Query, Result, extra_sort_key
+from viewer.ui.signatory_model import COLUMN_INDEX, Column, SignatoryModel
 from viewer.ui.view_state import ViewState
 
 WIDTH_SAMPLE = 500  # column widths come from the first entries, never from all of a big list
 MAX_WIDTH = {"name": 210, "role": 270}
+MAX_EXTRA_WIDTH = 200
+# Further columns shown at first: beside name, role and country a laptop's pane holds about
+# two more readably; the others wait in the header's menu.
+SHOWN_EXTRA_COLUMNS = 2
+TableLayout = tuple[QByteArray, int]  # a header's saveState() and the pane width it was made in
+MIN_LAST_WIDTH = 80  # what the stretching last column keeps when restored widths are fitted
 MAX_SELECTION_RUNS = 2000  # beyond this a selection is not carried over to a new result
 
 
@@ -86,24 +93,33 @@ class SignatoryTable(QTableView):
     """The table of signatories; sorting and clearing go back to the ViewState as queries."""
 
     columns_changed = Signal()
+    column_set_changed = Signal()  # another document brought other columns: new actions
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("signatoryTable")
         self.state = state
-        self._model = SignatoryModel(state.document.signatories, state.result, self)
+        self._model = SignatoryModel(
+            state.document.signatories, state.result, self, extra_keys=state.extra_keys
+        )
         self._model.sort_requested = state.sort_by
         self.setModel(self._model)
+        # Header layouts (widths, order, hidden) of each column set seen, by column_set_key,
+        # with the width of the pane they were made in (0: not known).
+        self._layouts: dict[str, TableLayout] = {}
+        self._fit_below: float | None = None  # fit at the next real width, if under this
+        self._natural: dict[int, int] | None = None  # measured widths, while not user-sized
+        self._auto: dict[int, int] = {}  # the widths fitting gave them
         # The header paints each section asking "is this whole column selected?", which
         # Qt answers by asking the model's flags() for every row: seconds for a big
         # selection. Our header never shows selection, so it gets a selection of its own.
         self.horizontalHeader().setSelectionModel(QItemSelectionModel(self._model, self))
         self._configure()
+        self._index_columns()
         self.column_actions = self._make_column_actions()
         self.empty_panel = EmptyResultPanel(self)
         self.empty_panel.clear_button.clicked.connect(state.clear_filters)
-        self.apply_default_widths()
-        self._default_header = self.horizontalHeader().saveState()
+        self._default_layout()
         state.changed.connect(self._show_result)
         state.document_changed.connect(self._show_document)
         self._show_result(state.result)
@@ -140,11 +156,24 @@ class SignatoryTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         header.sectionClicked.connect(self._header_clicked)
-        header.setSectionHidden(COLUMN_INDEX["position"], True)
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The table's columns now: #, Name, Role, Country and the document's further ones."""
+        return self._model.columns
+
+    @property
+    def column_key(self) -> str:
+        """The name its layout is remembered under (column_set_key of the column keys)."""
+        return self._column_key
+
+    def _index_columns(self) -> None:
+        self._column_key = column_set_key(tuple(c.key for c in self.columns))
+        self._sort_section = {c.sort_column: i for i, c in enumerate(self.columns)}
 
     def _make_column_actions(self) -> list[QAction]:
         actions = []
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(self.columns):
             title = "&Source position (#)" if column.key == "position" else f"&{column.title}"
             action = QAction(title, self, checkable=True)
             action.setChecked(not self.horizontalHeader().isSectionHidden(i))
@@ -158,22 +187,140 @@ class SignatoryTable(QTableView):
         sample = self.state.document.signatories[:WIDTH_SAMPLE]
         pad = 16
         header = self.horizontalHeader()
-        last = header.logicalIndex(header.count() - 1)
-        for i, column in enumerate(COLUMNS):
-            if i == last:
+        last = self._shown_sections()[-1:]
+        for i, column in enumerate(self.columns):
+            if [i] == last:
                 continue  # the last column stretches to the edge; a fixed width would overflow
-            texts = [column.title, *(column.value(s) or "Not stated" for s in sample)]
+            missing = column.missing or ""
+            texts = [column.title, *(column.value(s) or missing for s in sample)]
             width = max(fm.horizontalAdvance(t) for t in texts) + pad
             if column.key == "position":
                 width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + pad
-            header.resizeSection(i, min(width, MAX_WIDTH.get(column.key, width)))
+            limit = MAX_EXTRA_WIDTH if column.is_extra else MAX_WIDTH.get(column.key, width)
+            header.resizeSection(i, min(width, limit))
+
+    def _default_layout(self) -> None:
+        """Columns as at first start: in their own order, "#" and the later further columns
+        hidden, widths measured."""
+        header = self.horizontalHeader()
+        for logical in range(header.count()):
+            if header.visualIndex(logical) != logical:
+                header.moveSection(header.visualIndex(logical), logical)
+        extra_seen = 0
+        for i, column in enumerate(self.columns):
+            hidden = column.key == "position"
+            if column.is_extra:
+                hidden = extra_seen >= SHOWN_EXTRA_COLUMNS
+                extra_seen += 1
+            header.setSectionHidden(i, hidden)
+        self.apply_default_widths()
+        self.sync_column_actions()
+        header_sizes = {i: header.sectionSize(i) for i in range(header.count())}
+        self._natural, self._auto, self._fit_below = header_sizes, dict(header_sizes), None
+        self.fit_columns()
+
+    # -- layouts per column set ---------------------------------------------------------------
+
+    def restore_layouts(self, layouts: dict[str, TableLayout]) -> None:
+        """Take the header layouts saved per column set; apply the one of the columns shown."""
+        self._layouts = dict(layouts)
+        self._apply_layout()
+
+    def layouts(self) -> dict[str, TableLayout]:
+        """Every column set's header layout and pane width, the one shown last (most recent)."""
+        self._stash_layout()
+        return dict(self._layouts)
+
+    def _stash_layout(self) -> None:
+        _state, width = self._layouts.pop(self._column_key, (None, 0))  # most recent goes last
+        if self.isVisible():
+            width = self.viewport().width()
+        self._layouts[self._column_key] = (self.horizontalHeader().saveState(), width)
+
+    def _apply_layout(self) -> None:
+        """The remembered layout of the shown columns, or the default one."""
+        saved, width = self._layouts.get(self._column_key, (QByteArray(), 0))
+        header = self.horizontalHeader()
+        self._natural = None
+        restored = not saved.isEmpty() and header.restoreState(saved)
+        if not restored or all(header.isSectionHidden(i) for i in range(header.count())):
+            self._default_layout()  # none yet, or a damaged one: it must not empty the table
+            restored = False
+        self.sync_column_actions()
+        self._show_sort(self.state.query)
+        if restored:  # widths made in a wider pane (or not known to fit) are fitted to this one
+            self._fit_below = width or float("inf")
+            self.fit_columns()
+
+    def _replace_columns(self) -> None:
+        """After a document with other further columns: its actions and its layout."""
+        for action in self.column_actions:
+            action.deleteLater()
+        self.column_actions = self._make_column_actions()
+        self._apply_layout()
+        self.column_set_changed.emit()
+
+    def fit_columns(self) -> None:
+        """Narrow the columns, keeping their proportions, when they are wider than the pane.
+
+        Widths restored from a wider window (or a wider pane) would push the stretching last
+        column out of sight behind a horizontal scroll bar: they are fitted once, at the
+        first real width. Measured default widths are fitted at every width until the user
+        sizes a column, so a window that grows after its first paint gives them back.
+        """
+        width = self.viewport().width()
+        if not self.isVisible() or width <= 0:
+            return
+        if self._natural is not None:
+            self._fit_natural(width)
+            return
+        if self._fit_below is None:
+            return
+        below, self._fit_below = self._fit_below, None
+        if width >= below:
+            return  # the pane the layout was made in: as the user left it
+        fixed = self._fixed_sections()
+        self._fit(fixed, {i: self.horizontalHeader().sectionSize(i) for i in fixed}, width)
+
+    def _fit_natural(self, width: int) -> None:
+        header = self.horizontalHeader()
+        fixed = self._fixed_sections()
+        if any(header.sectionSize(i) != self._auto.get(i) for i in fixed):
+            self._natural = None  # the user has sized a column: the widths are theirs now
+            return
+        self._fit(fixed, self._natural, width, grow_back=True)
+        self._auto.update({i: header.sectionSize(i) for i in fixed})
+
+    def _fixed_sections(self) -> list[int]:
+        """The shown sections in header order, but the last (which stretches)."""
+        return self._shown_sections()[:-1]
+
+    def _shown_sections(self) -> list[int]:
+        header = self.horizontalHeader()
+        shown = (header.logicalIndex(v) for v in range(header.count()))
+        return [i for i in shown if not header.isSectionHidden(i)]
+
+    def _fit(self, fixed: list[int], wanted: dict[int, int], width: int, grow_back=False) -> None:
+        """Size fixed sections to wanted, scaled down to leave the last one its room."""
+        header = self.horizontalHeader()
+        total = sum(wanted.get(i, header.sectionSize(i)) for i in fixed)
+        last_width = max(MIN_LAST_WIDTH, header.defaultSectionSize())
+        room = width - last_width
+        if not fixed or room <= 0 or (total <= room and not grow_back):
+            return
+        # A stretched last section is never narrower than the size it was last given.
+        header.resizeSection(self._shown_sections()[-1], last_width)
+        least = header.minimumSectionSize()
+        for i in fixed:
+            size = wanted.get(i, header.sectionSize(i))
+            header.resizeSection(i, max(least, size * min(room, total) // max(total, 1)))
 
     # -- columns ------------------------------------------------------------------------------
 
     def set_column_visible(self, section: int, visible: bool) -> None:
         """Show or hide a column; the last visible column stays."""
         header = self.horizontalHeader()
-        shown = [i for i in range(len(COLUMNS)) if not header.isSectionHidden(i)]
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         if not visible and shown == [section]:
             self.column_actions[section].setChecked(True)
             return
@@ -181,11 +328,20 @@ class SignatoryTable(QTableView):
         self.column_actions[section].setChecked(visible)
         self.columns_changed.emit()
 
+    def visible_extra_keys(self) -> tuple[str, ...]:
+        """The further columns shown, in the order the header shows them."""
+        header = self.horizontalHeader()
+        keys = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            column = self.columns[logical]
+            if column.is_extra and not header.isSectionHidden(logical):
+                keys.append(extra_sort_key(column.sort_column) or "")
+        return tuple(keys)
+
     def reset_columns(self) -> None:
         """Columns as at first start: order, visibility and widths."""
-        self.horizontalHeader().restoreState(self._default_header)
-        self.apply_default_widths()
-        self.sync_column_actions()
+        self._default_layout()
         self._show_sort(self.state.query)
 
     def sync_column_actions(self) -> None:
@@ -206,13 +362,14 @@ class SignatoryTable(QTableView):
     # -- sorting ---------------------------------------------------------------------------------
 
     def _header_clicked(self, section: int) -> None:
-        column, descending = next_sort(self.state.query, COLUMNS[section].sort_column)
+        column, descending = next_sort(self.state.query, self.columns[section].sort_column)
         self.state.sort_by(column, descending)
         self._show_sort(self.state.query)  # the header flipped its own arrow; put ours back
 
     def _show_sort(self, query: Query) -> None:
         order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-        self.horizontalHeader().setSortIndicator(COLUMN_INDEX[query.sort_column], order)
+        section = self._sort_section.get(query.sort_column, COLUMN_INDEX["position"])
+        self.horizontalHeader().setSortIndicator(section, order)
 
     # -- results -------------------------------------------------------------------------------
 
@@ -229,8 +386,13 @@ class SignatoryTable(QTableView):
             self.empty_panel.hide()
 
     def _show_document(self, document) -> None:
-        self._model.set_result(self.state.result, document.signatories)
-        self.apply_default_widths()
+        """Another document: its rows, and its columns with their remembered layout."""
+        self._stash_layout()
+        old_key = self._column_key
+        self._model.set_result(self.state.result, document.signatories, self.state.extra_keys)
+        self._index_columns()
+        if self._column_key != old_key:
+            self._replace_columns()
 
     def _selection_mask(self) -> np.ndarray | None:
         """Which of the document's signatories are selected (None: nothing is)."""
@@ -320,6 +482,11 @@ class SignatoryTable(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_empty_panel()
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -62,12 +62,21 @@ class ViewState(QObject):
         self.document = document
         self.engine = engine if engine is not None else QueryEngine(document)
         q = self.query
-        self.query = Query(sort_column=q.sort_column, descending=q.descending)
+        # A sort by a further column the new document lacks falls back to source order.
+        if self.engine.can_sort_by(q.sort_column):
+            self.query = Query(sort_column=q.sort_column, descending=q.descending)
+        else:
+            self.query = Query()
         self.result = self.engine.run(self.query)
         self.document_changed.emit(document)
         self.changed.emit(self.result)
 
     # -- reading --------------------------------------------------------------------------------
+
+    @property
+    def extra_keys(self) -> tuple[str, ...]:
+        """The document's further fields (table columns after Country), in first-seen order."""
+        return self.engine.columns.extra_keys
 
     def present_values(self, facet: str, values: frozenset[str | None]) -> frozenset[str | None]:
         """Those of values that occur in the document (a restored filter may name others)."""

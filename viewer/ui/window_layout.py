@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from viewer.core.columns import column_set_key
 from viewer.core.query import Query
-from viewer.core.settings import WindowState
+from viewer.core.settings import MAX_TABLE_LAYOUTS, WindowState
 from viewer.ui.view_state import ViewState
 
 STATE_VERSION = 1  # the version number passed to QMainWindow.saveState/restoreState
 MIN_VISIBLE = 120  # pixels of a restored window that must lie on a screen
+# The plain table (#, Name, Role, Country) keeps its layout in WindowState.table_header, as
+# before further columns existed; tables with further columns in table_headers.
+PLAIN_COLUMNS = column_set_key(("position", "name", "role", "country"))
 
 
 def to_b64(data: QByteArray) -> str:
@@ -27,15 +31,31 @@ def from_b64(text: str) -> QByteArray:
 
 
 def capture(
-    window: QMainWindow, splitter: QSplitter, header: QHeaderView, state: ViewState, grouping: str
+    window: QMainWindow,
+    splitter: QSplitter,
+    layouts: dict[str, tuple[QByteArray, int]],
+    state: ViewState,
+    grouping: str,
 ) -> WindowState:
-    """The window as it is now, ready to be stored."""
+    """The window as it is now, ready to be stored.
+
+    layouts: the table's header state and pane width per column set (column_set_key), most
+    recent last.
+    """
     q = state.query
+    plain = layouts.get(PLAIN_COLUMNS)
+    kept = dict(list(layouts.items())[-MAX_TABLE_LAYOUTS:])
+    kept.pop(PLAIN_COLUMNS, None)
+    widths = {k: w for k, (_state, w) in kept.items() if w}
+    if plain is not None and plain[1]:
+        widths[PLAIN_COLUMNS] = plain[1]
     return WindowState(
         geometry=to_b64(window.saveGeometry()),
         window_state=to_b64(window.saveState(STATE_VERSION)),
         splitter=to_b64(splitter.saveState()),
-        table_header=to_b64(header.saveState()),
+        table_header=to_b64(plain[0]) if plain is not None else "",
+        table_headers={k: to_b64(v) for k, (v, _w) in kept.items()},
+        table_widths=widths,
         sort_column=q.sort_column,
         sort_descending=q.descending,
         filter_text=q.text,
@@ -49,30 +69,43 @@ def _sorted_values(values: frozenset[str | None]) -> list[str | None]:
     return sorted(values, key=lambda v: (v is None, v or ""))
 
 
-def restore_layout(
-    window: QMainWindow, splitter: QSplitter, header: QHeaderView, saved: WindowState
-) -> bool:
-    """Geometry, docks, splitter and columns; False if the geometry was not restored."""
+def saved_layouts(saved: WindowState) -> dict[str, tuple[QByteArray, int]]:
+    """The table's header states and pane widths per column set, as capture stored them."""
+    widths = saved.table_widths
+    layouts = {k: (from_b64(v), widths.get(k, 0)) for k, v in saved.table_headers.items()}
+    if saved.table_header:
+        layouts[PLAIN_COLUMNS] = (from_b64(saved.table_header), widths.get(PLAIN_COLUMNS, 0))
+    return layouts
+
+
+def restore_layout(window: QMainWindow, splitter: QSplitter, saved: WindowState) -> bool:
+    """Geometry, docks and splitter; False if the geometry was not restored.
+
+    The table's columns are restored by the table itself (saved_layouts), per column set.
+    """
     geometry_ok = bool(saved.geometry) and window.restoreGeometry(from_b64(saved.geometry))
     if saved.window_state:
         window.restoreState(from_b64(saved.window_state), STATE_VERSION)
     if saved.splitter:
         splitter.restoreState(from_b64(saved.splitter))
-    if saved.table_header:
-        header.restoreState(from_b64(saved.table_header))
     if geometry_ok:
         clamp_to_screens(window)
     return geometry_ok
 
 
 def restored_query(state: ViewState, saved: WindowState) -> Query:
-    """The saved filter and sort, keeping only countries and roles this document has."""
+    """The saved filter and sort, keeping only countries and roles this document has.
+
+    A sort by a further column this document lacks (saved with another document) becomes
+    the source order.
+    """
+    sortable = state.engine.can_sort_by(saved.sort_column)
     return Query(
         text=saved.filter_text,
         countries=state.present_values("country", frozenset(saved.countries)),
         roles=state.present_values("role", frozenset(saved.roles)),
-        sort_column=saved.sort_column,
-        descending=saved.sort_descending,
+        sort_column=saved.sort_column if sortable else "position",
+        descending=saved.sort_descending and sortable,
     )
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.cite.facts import clean, facts_for
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
+from viewer.core.columns import extra_column_title
 from viewer.core.formats import neutralise_formula
 from viewer.core.model import Document, Signatory
 
@@ -44,10 +45,12 @@ def cite_signatories(
     style: str = DEFAULT_STYLE,
     include_citation: bool = True,
     authors: str = "signatories",
+    extra_keys: Sequence[str] = (),
 ) -> Clipping:
     """The chosen signatories, one line each, followed by the letter's citation.
 
-    The TSV form has a header row and one row a signatory (formula prefixes neutralised);
+    The TSV form has a header row and one row a signatory (formula prefixes neutralised),
+    with a column for each of extra_keys (further fields the table shows) after Country;
     the citation follows after an empty row in one cell, on one line: a record style
     (BibTeX, RIS, CSL-JSON) cannot live in one cell, so the plain style stands in for it.
     """
@@ -56,8 +59,15 @@ def cite_signatories(
     items = "".join(f"<li>{html.escape(line, quote=False)}</li>\n" for line in lines)
     parts_text = ["\n".join(lines)] if lines else []
     parts_html = [f"<ul>\n{items}</ul>"] if lines else []
-    rows = ["\t".join(TSV_HEADER)]
-    rows += ["\t".join(_tsv_cell(v) for v in (s.name, s.role, s.country)) for s in people]
+    header = (*TSV_HEADER, *(extra_column_title(k) for k in extra_keys))
+    rows = ["\t".join(_tsv_cell(h) for h in header)]
+    rows += [
+        "\t".join(
+            _tsv_cell(v)
+            for v in (s.name, s.role, s.country, *(s.extra_value(k) for k in extra_keys))
+        )
+        for s in people
+    ]
     if include_citation:
         f = facts_for(doc, authors)
         if get_style(style).record:

@@ -16,8 +16,8 @@ import time
 from viewer.core.model import Document
 
 IN_BACKGROUND_FROM = 50_000  # signatories; fewer are freed at once (a few milliseconds)
-SLICE = 1 << 15  # signatories freed at a time: ~3 ms with the lock held
-PAUSE_S = 0.002  # between slices
+SLICE = 1 << 13  # signatories freed at a time: ~1 ms with the lock held
+PAUSE_S = 0.004  # between slices: this thread takes a small share of the lock's time
 AFTER_S = 0.3  # the window shows the new document first (model reset, chart, first paint)
 
 
@@ -38,14 +38,24 @@ def release_in_background(box: list, document: Document) -> None:
 
 def _release(box: list) -> None:
     time.sleep(AFTER_S)
-    # The signatories outlive the document here, to be freed in slices below. (No loop
-    # variable may keep the document, or it would all go at once when this returns.)
-    people = [s for doc in box if isinstance(doc, Document) for s in doc.signatories]
+    people = _signatories_of(box)  # they outlive the document, to be freed in slices below
     box.clear()  # the document, its tuple and the engine's arrays: cheap, the people remain
     _free_in_slices(people)
+
+
+def _signatories_of(box: list) -> list:
+    """The signatories of the documents in box, taken a slice at a time. (A function of its
+    own: no variable of the caller may keep a document, or it would all go at once.)"""
+    people: list = []
+    for item in box:
+        if isinstance(item, Document):
+            for first in range(0, len(item.signatories), SLICE):
+                people += item.signatories[first : first + SLICE]
+                time.sleep(PAUSE_S)
+    return people
 
 
 def _free_in_slices(people: list) -> None:
     while people:
         del people[-SLICE:]
-        time.sleep(PAUSE_S)  # the lock goes to the GUI thread (or an open's worker) at once
+        time.sleep(PAUSE_S)  # the GUI thread (or an open's worker) has the lock meanwhile

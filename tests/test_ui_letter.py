@@ -9,7 +9,7 @@ from uihelp import focused, open_window
 
 from viewer.core.model import Document, ItemList, Letter, Paragraph, Signatory, numbered
 from viewer.core.summary import signed_by_line
-from viewer.ui.letter_view import LetterView
+from viewer.ui.letter_view import LIST_ONLY, LetterView
 
 
 @pytest.fixture
@@ -75,6 +75,15 @@ def test_signed_by_line_takes_you_to_the_table(qtbot, window):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert focused() is window.table
     assert window.table.currentIndex().row() == 0
+
+
+def test_a_list_without_letter_text_says_so(qtbot, window):
+    assert LIST_ONLY not in window.letter_view.toPlainText()  # the 2017 letter has its text
+    names = Document(signatories=numbered([Signatory("Ana", "MP", "Chile")]))
+    view = LetterView()
+    qtbot.addWidget(view)
+    view.show_document(names)
+    assert _blocks(view) == [LIST_ONLY, signed_by_line(names)]
 
 
 def test_text_from_a_file_is_never_markup(qtbot):

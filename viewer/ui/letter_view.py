@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from viewer.core.cite.locators import Paragraphs
 from viewer.core.model import Document, ItemList, Letter, Paragraph
 from viewer.core.summary import signed_by_line
+from viewer.ui.palette import muted_text
 
 SIGNATORIES_ANCHOR = "signatories"
 LINE_HEIGHT = 135  # percent: a reading line height, not the tight default
@@ -98,7 +99,10 @@ class LetterView(QTextBrowser):
         doc.setDocumentMargin(DOCUMENT_MARGIN)
         doc.setDefaultFont(letter_font(self.font(), self.reading_style))
         cursor = QTextCursor(doc)
-        write_letter(cursor, document.letter)
+        if has_text(document.letter):
+            write_letter(cursor, document.letter)
+        else:
+            _write_list_only(cursor, self.palette())
         _write_signed_by(cursor, signed_by_line(document), self.palette())
         self.setDocument(doc)
         if old is not None:
@@ -295,6 +299,24 @@ def _write_list(cursor: QTextCursor, items: ItemList, start, number: int) -> Non
             cursor.insertBlock()  # a copy of the item's format: stays in the list, same number
         _text(cursor, item)
     # The next start() inserts a block with a fresh format, which ends the list.
+
+
+LIST_ONLY = "This file lists signatories only: it holds no letter text to show here."
+
+
+def has_text(letter: Letter) -> bool:
+    """Whether the letter has any text of its own (a CSV of names has none)."""
+    return bool(
+        letter.addressee or letter.date or letter.salutation or letter.body or letter.closing
+    )
+
+
+def _write_list_only(cursor: QTextCursor, palette: QPalette) -> None:
+    """Say why the pane is empty, rather than show a bare link (a CSV or a pasted list)."""
+    note = QTextCharFormat()
+    note.setForeground(muted_text(palette))
+    note.setFontItalic(True)
+    _text(cursor, LIST_ONLY, note)
 
 
 def _write_signed_by(cursor: QTextCursor, text: str, palette: QPalette) -> None:

@@ -279,10 +279,7 @@ def run(args: argparse.Namespace) -> int:
     results = {}
     for size in sizes:
         label = synthetic.size_label(size)
-        path = Path(args.data) / f"synthetic-{label}.csv"
-        if not path.exists():
-            print(f"writing {path} ...", flush=True)
-            synthetic.write_csv(size, path)
+        path = synthetic.csv_for(size, args.data)
         print(f"{label}: the window ...", flush=True)
         reps = args.reps or reps_for(size, False)
         ours, ok = bw.run_worker("window", path, reps, 3600, 0, script=__file__)

@@ -471,10 +471,7 @@ def run(args: argparse.Namespace) -> int:
     print(machine_line(), flush=True)
     results = {}
     for size in sizes:
-        path = Path(args.data) / f"synthetic-{synthetic.size_label(size)}.csv"
-        if not path.exists():
-            print(f"writing {path} ...", flush=True)
-            synthetic.write_csv(size, path)
+        path = synthetic.csv_for(size, args.data)
         label = synthetic.size_label(size)
         print(f"{label}: engine ...", flush=True)
         ours, ok = run_worker("engine", path, args.reps or reps_for(size, False), 3600)

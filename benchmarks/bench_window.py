@@ -326,10 +326,7 @@ def run(args: argparse.Namespace) -> int:
     results = {}
     for size in sizes:
         label = synthetic.size_label(size)
-        path = Path(args.data) / f"synthetic-{label}.csv"
-        if not path.exists():
-            print(f"writing {path} ...", flush=True)
-            synthetic.write_csv(size, path)
+        path = synthetic.csv_for(size, args.data)
         reps = args.reps or reps_for(size)
         print(f"{label}: the window ...", flush=True)
         ours, ok = run_worker("window", path, reps, 3600, args.figure_budget)

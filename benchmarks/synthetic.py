@@ -276,6 +276,15 @@ def parse_sizes(text: str) -> list[int]:
     return out
 
 
+def csv_for(size: int, folder: str | Path) -> Path:
+    """The synthetic letter of this size as a CSV in folder, written the first time."""
+    path = Path(folder) / f"synthetic-{size_label(size)}.csv"
+    if not path.exists():
+        print(f"writing {path} ...", flush=True)
+        write_csv(size, path)
+    return path
+
+
 def size_label(n: int) -> str:
     if n >= 1_000_000 and n % 1_000_000 == 0:
         return f"{n // 1_000_000}M"

@@ -264,13 +264,8 @@ def reps_for(size: int, baseline: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = bq.benchmark_parser(__doc__, ("window", "baseline"), budget=600)
-    args = parser.parse_args(argv)
-    if args.worker:
-        worker = window_worker if args.worker == "window" else baseline_worker
-        worker(Path(args.csv), max(args.reps, 1), args.figure_budget)
-        return 0
-    return run(args)
+    workers = {"window": window_worker, "baseline": baseline_worker}
+    return bq.benchmark_main(argv, __doc__, workers, 600, run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -308,15 +303,12 @@ def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
 
 def report(sizes: list[int], results: dict) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    print()
-    print(
+    bq.print_table_head(
         "Opening a CSV in the window (worker, progress, Cancel) vs a stock Qt window "
         "(QStandardItemModel + QSortFilterProxyModel + QTableView, built on the GUI thread); "
-        "medians, but the gap is the worst of all opens"
+        "medians, but the gap is the worst of all opens",
+        labels,
     )
-    print()
-    print("| work | " + " | ".join(labels) + " |")
-    print("| --- |" + " --- |" * len(labels))
     all_ok = True
     for key, label, unit, target_key in FIGURES:
         cells = []

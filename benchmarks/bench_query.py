@@ -223,28 +223,47 @@ def _engine_sorts(engine, reps: int) -> None:
 # -- the stock Qt baseline -----------------------------------------------------------------
 
 
-def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
-    """The stock Qt figures, cheapest first; each figure stops after budget seconds."""
+def stock_proxy(csv_path: Path):
+    """What stock Qt offers for the CSV's rows: a QSortFilterProxyModel filtering every column
+    case-insensitively over a QStandardItemModel (the baseline of every benchmark here)."""
     import csv
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
-    before = rss_mb()
-    start = time.perf_counter()
-    model = QStandardItemModel(0, 3)
+    proxy = QSortFilterProxyModel()
+    model = QStandardItemModel(0, 3, proxy)  # the proxy owns it: it lives as long as the proxy
+    model.setHorizontalHeaderLabels(["Name", "Role", "Country"])
     with open(csv_path, encoding="utf-8", newline="") as f:
         rows = csv.reader(f)
         next(rows)
         for name, role, country in rows:
             model.appendRow([QStandardItem(name), QStandardItem(role), QStandardItem(country)])
-    proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)
+    return proxy
+
+
+def print_table_head(title: str, labels: list[str]) -> None:
+    """The title and the header rows of a benchmark's markdown table."""
+    print()
+    print(title)
+    print()
+    print("| work | " + " | ".join(labels) + " |")
+    print("| --- |" + " --- |" * len(labels))
+
+
+def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
+    """The stock Qt figures, cheapest first; each figure stops after budget seconds."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRegularExpression, Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    before = rss_mb()
+    start = time.perf_counter()
+    proxy = stock_proxy(csv_path)
     emit("open", time.perf_counter() - start)
     emit("memory", rss_mb())
     emit("memory_before", before)
@@ -446,16 +465,31 @@ def benchmark_parser(doc: str, workers: tuple[str, ...], budget: float) -> argpa
     return parser
 
 
+Worker = Callable[[Path, int, float], None]  # (CSV, repetitions, figure budget)
+
+
+def benchmark_main(
+    argv: list[str] | None,
+    doc: str,
+    workers: dict[str, Worker],
+    budget: float,
+    run_all_sizes: Callable[[argparse.Namespace], int],
+) -> int:
+    """A scale benchmark's entry point: as a worker process, run one side and emit its
+    figures; as the parent, run every size (run_all_sizes) and print the table."""
+    args = benchmark_parser(doc, tuple(workers), budget).parse_args(argv)
+    if args.worker:
+        workers[args.worker](Path(args.csv), max(args.reps, 1), args.figure_budget)
+        return 0
+    return run_all_sizes(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = benchmark_parser(__doc__, ("engine", "baseline"), budget=60)
-    args = parser.parse_args(argv)
-    if args.worker == "engine":
-        engine_worker(Path(args.csv), max(args.reps, 1))
-    elif args.worker == "baseline":
-        baseline_worker(Path(args.csv), max(args.reps, 1), args.figure_budget)
-    else:
-        return run(args)
-    return 0
+    workers: dict[str, Worker] = {
+        "engine": lambda path, reps, _budget: engine_worker(path, reps),
+        "baseline": baseline_worker,
+    }
+    return benchmark_main(argv, __doc__, workers, 60, run)
 
 
 def reps_for(size: int, baseline: bool) -> int:
@@ -493,11 +527,10 @@ def run(args: argparse.Namespace) -> int:
 
 def report(sizes: list[int], results: dict) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    print()
-    print("Core query engine vs stock Qt (QSortFilterProxyModel over QStandardItemModel); medians")
-    print()
-    print("| work | " + " | ".join(labels) + " |")
-    print("| --- |" + " --- |" * len(labels))
+    print_table_head(
+        "Core query engine vs stock Qt (QSortFilterProxyModel over QStandardItemModel); medians",
+        labels,
+    )
     all_ok = True
     for key, label, unit, target_key in FIGURES:
         cells = []

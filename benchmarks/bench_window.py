@@ -204,23 +204,10 @@ def stock_window(csv_path: Path):
     """A stock window over the CSV's rows, shown: QTableView / QSortFilterProxyModel /
     QStandardItemModel, a QLineEdit filtering every column. Returns (window, table, proxy,
     edit); the caller waits for the table's first paint (bench_open.py times this too)."""
-    import csv
-
-    from PySide6.QtCore import QSortFilterProxyModel, Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
 
-    model = QStandardItemModel(0, 3)
-    model.setHorizontalHeaderLabels(["Name", "Role", "Country"])
-    with open(csv_path, encoding="utf-8", newline="") as f:
-        rows = csv.reader(f)
-        next(rows)
-        for name, role, country in rows:
-            model.appendRow([QStandardItem(name), QStandardItem(role), QStandardItem(country)])
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
+    proxy = bq.stock_proxy(csv_path)
     window = QMainWindow()
     body = QWidget(window)
     edit = QLineEdit(body)
@@ -311,13 +298,8 @@ def reps_for(size: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = bq.benchmark_parser(__doc__, ("window", "baseline"), budget=30)
-    args = parser.parse_args(argv)
-    if args.worker:
-        worker = window_worker if args.worker == "window" else baseline_worker
-        worker(Path(args.csv), max(args.reps, 1), args.figure_budget)
-        return 0
-    return run(args)
+    workers = {"window": window_worker, "baseline": baseline_worker}
+    return bq.benchmark_main(argv, __doc__, workers, 30, run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -347,14 +329,11 @@ def run(args: argparse.Namespace) -> int:
 
 def report(sizes: list[int], results: dict, args: argparse.Namespace) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    print()
-    print(
+    bq.print_table_head(
         "The window vs a stock Qt window (QTableView / QSortFilterProxyModel / "
-        "QStandardItemModel); medians, each until the table repainted"
+        "QStandardItemModel); medians, each until the table repainted",
+        labels,
     )
-    print()
-    print("| work | " + " | ".join(labels) + " |")
-    print("| --- |" + " --- |" * len(labels))
     all_ok = True
     for key, label, unit, target_key in FIGURES:
         cells = []

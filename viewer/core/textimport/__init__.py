@@ -1,0 +1,1 @@
+"""Text, Markdown and HTML letters: source -> blocks -> ImportPlan -> Document."""

@@ -30,12 +30,12 @@ def test_round_trip_and_schema_version():
     store = window_state_file()
     value = WindowState(
         geometry="AAEC", sort_column="country", sort_descending=True, filter_text="rößner",
-        countries=["Germany", None], chart_grouping="role",
+        facets={"country": ["Germany", None]}, chart_grouping="role",
     )  # fmt: skip
     assert store.save(value) is None
     obj = json.loads(store.path.read_text("utf-8"))
     assert obj["schema_version"] == settings.SCHEMA_VERSION
-    assert obj["countries"] == ["Germany", None]
+    assert obj["facets"] == {"country": ["Germany", None]}
     again, notice = window_state_file().load()
     assert again == value and notice is None
 

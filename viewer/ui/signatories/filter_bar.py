@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -14,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.query.engine import Query, Result
+from viewer.core.query.facets import BUILTINS, facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOT_STATED_LABEL
+from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized
 from viewer.ui.signatories.facet_picker import FacetPicker
 
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
@@ -64,13 +67,13 @@ class FilterEdit(QLineEdit):
 
 
 class ChipsBar(QWidget):
-    """The chosen countries and roles as removable chips, so a filter is never hidden."""
+    """The chosen values of every facet as removable chips, so a filter is never hidden."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("filterChips")
         self.state = state
-        self._shown: tuple[frozenset, frozenset] | None = None
+        self._shown: tuple | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -79,26 +82,31 @@ class ChipsBar(QWidget):
 
     def _show_result(self, result: Result) -> None:
         q = result.query
-        if self._shown == (q.countries, q.roles):
+        if self._shown == q.facets:
             return
-        self._shown = (q.countries, q.roles)
+        self._shown = q.facets
         self._clear()
         budget = MAX_CHIPS
-        for facet, title in (("country", "Countries:"), ("role", "Roles:")):
-            values = sorted(q.facet_values(facet), key=lambda v: (v is None, v or ""))
-            if values:
-                budget = self._add_group(facet, title, values, budget)
-        if q.countries or q.roles:
-            clear = QToolButton(self)
-            clear.setText("Clear all")
-            clear.setObjectName("clearChips")
-            clear.setToolTip("Show every country and role again")
-            clear.setAccessibleName("Clear all chosen countries and roles")
-            clear.setAccessibleDescription("Removes every country and role from the filter")
-            clear.clicked.connect(lambda: self._clear_facets(q))
-            self._layout.addWidget(clear)
+        chosen = q.chosen
+        for key in in_reading_order(chosen):
+            values = sorted(chosen[key], key=lambda v: (v is None, v or ""))
+            title = f"{capitalized(facet_for_key(key).many)}:"
+            budget = self._add_group(key, title, values, budget)
+        if chosen:
+            self._layout.addWidget(self._clear_button(q))
         self._layout.addStretch(1)
-        self.setVisible(bool(q.countries or q.roles))
+        self.setVisible(bool(chosen))
+
+    def _clear_button(self, q: Query) -> QToolButton:
+        named = " and ".join(facet_for_key(k).many for k in in_reading_order(q.chosen))
+        clear = QToolButton(self)
+        clear.setText("Clear all")
+        clear.setObjectName("clearChips")
+        clear.setToolTip(f"Show every {named.replace(' and ', ' and every ')} again")
+        clear.setAccessibleName(f"Clear all chosen {named}")
+        clear.setAccessibleDescription(f"Removes every chosen {named} from the filter")
+        clear.clicked.connect(lambda: self.state.set_query(q.without_facets()))
+        return clear
 
     def _add_group(self, facet: str, title: str, values: list, budget: int) -> int:
         self._layout.addWidget(QLabel(title, self))
@@ -119,9 +127,6 @@ class ChipsBar(QWidget):
         chip.setAccessibleDescription(f"{label} is chosen; this button takes it out of the filter")
         chip.clicked.connect(lambda: self.state.toggle(facet, value))
         return chip
-
-    def _clear_facets(self, q: Query) -> None:
-        self.state.set_query(q.with_facet("country", frozenset()).with_facet("role", frozenset()))
 
     def _clear(self) -> None:
         while self._layout.count():
@@ -147,21 +152,26 @@ class ChipsBar(QWidget):
 
 
 class FilterBar(QWidget):
-    """Filter field and pickers in one row, the chips below; all speak to the ViewState."""
+    """Filter field and a picker per facet in one row, the chips below; all speak to the
+    ViewState. Country and role have pickers in every document; a document's further facets
+    (party, affiliation, group) get theirs when it opens."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("filterBar")
         self.state = state
         self.edit = FilterEdit(self)
-        self.country_picker = FacetPicker("country", state, self)
-        self.role_picker = FacetPicker("role", state, self)
+        self.pickers: dict[str, FacetPicker] = {
+            facet.key: FacetPicker(facet.key, state, self) for facet in BUILTINS
+        }
+        self.country_picker = self.pickers["country"]
+        self.role_picker = self.pickers["role"]
         self.chips = ChipsBar(state, self)
-        row = QHBoxLayout()
+        self._row = row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
-        row.addWidget(self.country_picker)
-        row.addWidget(self.role_picker)
+        for picker in self.pickers.values():
+            row.addWidget(picker)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -174,6 +184,28 @@ class FilterBar(QWidget):
 
     def _show_document(self, document) -> None:
         self.edit.describe_fields(self.state.engine.columns.extra_keys)
+        self._show_pickers()
+
+    def _show_pickers(self) -> None:
+        """A picker for each of the document's further facets, after country and role."""
+        keys = [f.key for f in self.state.facets]
+        for key in [k for k in self.pickers if k not in keys and k not in self._builtin_keys]:
+            picker = self.pickers.pop(key)
+            picker.hide()
+            picker.deleteLater()
+        for key in keys:
+            if key not in self.pickers:
+                self.pickers[key] = picker = FacetPicker(key, self.state, self)
+                self._row.addWidget(picker)
+        self._order_chips()
+
+    @property
+    def _builtin_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in BUILTINS)
+
+    @property
+    def last_picker(self) -> FacetPicker:
+        return list(self.pickers.values())[-1]
 
     def _show_result(self, result: Result) -> None:
         # The query can change elsewhere (the empty-result button, a restored session).
@@ -183,7 +215,10 @@ class FilterBar(QWidget):
 
     def _order_chips(self) -> None:
         """Tab goes from the pickers through the chips, as they sit on screen, to the table."""
-        before: QWidget = self.role_picker
+        pickers = list(self.pickers.values())
+        for first, second in itertools.pairwise(pickers):
+            QWidget.setTabOrder(first, second)
+        before: QWidget = pickers[-1]
         for chip in self.chips.buttons():
             QWidget.setTabOrder(before, chip)
             before = chip

@@ -16,6 +16,7 @@ import pytest
 from openhelp import open_with_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 from uihelp import open_window, shown_names
 
 from viewer.core.storage.settings import WindowState, window_state_file
@@ -190,3 +191,28 @@ def test_a_grouping_the_next_letter_lacks_waits_for_one_that_has_it(qtbot, windo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Country", "Role"]
     assert window.chart.facet == "country" and "extra:party" not in window.filter_bar.pickers
     assert window.status_count.text() == "Showing 158 of 158 signatories \u00b7 23 countries"
+
+
+def test_a_column_name_is_shown_as_written_never_as_markup_or_a_shortcut(
+    qtbot, monkeypatch, tmp_path
+):
+    path = tmp_path / "blocs.csv"
+    path.write_text(
+        "name,R&D <b>bloc</b>\nAna,Left & Co\nBen,Left & Co\nCleo,Right\nDan,Right\n", "utf-8"
+    )
+    window = open_window(qtbot)
+    open_with_dialog(qtbot, window, monkeypatch, path)
+    key = "extra:R&D <b>bloc</b>"
+    action = window.grouping_actions[key]
+    assert action.text() == "By &R&&D <b>bloc</b>"
+    picker = window.filter_bar.pickers[key]
+    assert picker.text() == "R&&D <b>bloc</b>: all"
+    picker.menu().aboutToShow.emit()
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Space)
+    assert window.state.query.facet_values(key) == frozenset({"Left & Co"})
+    chips = window.filter_bar.chips
+    assert chips.chip_texts() == ["Left && Co  \u2715"]
+    headings = [w for w in chips.findChildren(QLabel) if w.isVisibleTo(chips)]
+    assert [h.text() for h in headings] == ["R&D <b>bloc</b>:"]
+    assert all(h.textFormat() == Qt.TextFormat.PlainText for h in headings)

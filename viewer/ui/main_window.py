@@ -29,7 +29,7 @@ from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import install_citation_actions
 from viewer.ui.common import accessibility
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
+from viewer.ui.common.wording import literal, plural
 from viewer.ui.letter.letter_pane import LetterPane
 from viewer.ui.menus import ReadingControls
 from viewer.ui.opening.open_actions import install_open_actions
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.grouping_actions = {}
         for facet in self.state.facets:
             action = self._action(
-                f"By &{facet.label}",
+                f"By &{literal(facet.label)}",
                 lambda _on, f=facet.key: self.chart.set_grouping(f),
                 facet.shortcut,
                 f"Count the signatories per {facet.one}",

@@ -100,6 +100,8 @@ def test_a_further_facet_keeps_the_headers_capitals_where_it_had_them():
     assert further_facet("Home institution").label == "Home institution"
     assert further_facet("Home institution").many == "home institutions"
     assert further_facet("ORCID").one == "ORCID"
+    assert further_facet("Party").many == "parties"
+    assert further_facet("R&D unit").many == "R&D units"
     assert facet_for_key("extra:group").label == "Group"
     assert facet_for_key("country") is BUILTINS[0]
     with pytest.raises(ValueError):

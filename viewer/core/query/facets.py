@@ -98,7 +98,8 @@ def is_facet_key(key: str) -> bool:
 
 def further_facet(field: str) -> Facet:
     """The facet of a further column, its nouns made from its header ("party", "parties")."""
-    one = field if field.isupper() else field.lower()  # an acronym ("ORCID") keeps capitals
+    # "Party" reads "party" in a sentence; capitals inside ("ORCID", "R&D unit") are kept.
+    one = field[:1].lower() + field[1:] if field[1:] == field[1:].lower() else field
     return Facet(further_key(field), field, extra_column_title(field), one, plural_noun(one))
 
 

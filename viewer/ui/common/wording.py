@@ -18,3 +18,8 @@ def value_label(value: str | None) -> str:
 def capitalized(text: str) -> str:
     """The first letter in capitals, the rest as written ("parties" -> "Parties")."""
     return text[:1].upper() + text[1:]
+
+
+def literal(text: str) -> str:
+    """Text from a file as a button or menu caption: an "&" is shown, not made a shortcut."""
+    return text.replace("&", "&&")

@@ -10,7 +10,7 @@ from viewer.core.query.engine import FacetCount, Query, Result
 from viewer.core.query.facets import facet_for_key
 from viewer.ui.common.palette import muted_text
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized
+from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
@@ -196,7 +196,7 @@ class FacetPicker(QPushButton):
         # The list is filled when it is seen: typing never rebuilds a hidden list.
         if self.menu().isVisible():
             self._fill_list()
-        self.setText(picker_text(self.facet, result.query))
+        self.setText(literal(picker_text(self.facet, result.query)))
         self.setToolTip(f"Choose which {facet_for_key(self.facet).many} to show")
 
 

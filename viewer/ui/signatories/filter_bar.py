@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from viewer.core.query.engine import Query, Result
 from viewer.core.query.facets import BUILTINS, facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized
+from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
@@ -109,7 +109,9 @@ class ChipsBar(QWidget):
         return clear
 
     def _add_group(self, facet: str, title: str, values: list, budget: int) -> int:
-        self._layout.addWidget(QLabel(title, self))
+        heading = QLabel(title, self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # a column's name, as the file writes it
+        self._layout.addWidget(heading)
         for value in values[:budget]:
             self._layout.addWidget(self._chip(facet, value))
         hidden = len(values) - min(len(values), budget)
@@ -120,7 +122,7 @@ class ChipsBar(QWidget):
     def _chip(self, facet: str, value: str | None) -> QToolButton:
         label = NOT_STATED_LABEL if value is None else value
         chip = QToolButton(self)
-        chip.setText(f"{label}  \u2715")
+        chip.setText(literal(f"{label}  \u2715"))
         chip.setProperty("chip", True)
         chip.setToolTip(f"Remove \u201c{label}\u201d from the filter")
         chip.setAccessibleName(f"Remove {label} from the filter")

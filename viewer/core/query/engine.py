@@ -344,11 +344,11 @@ class Columns:
     def _further_facets(self, steps: Steps) -> list[str]:
         """The further columns that are facets (facets.is_categorical), their ids built."""
         found = []
-        for i, key in enumerate(self.extra_keys):
-            values = _ExtraValue(key)
-            if is_categorical(map(values, self._signatories)):
-                part = steps.part(i / len(self.extra_keys), (i + 1) / len(self.extra_keys))
-                self.category[further_key(key)] = _Category(self._signatories, values, part)
+        columns = _extra_columns(self._signatories, self.extra_keys)
+        for i, (key, values) in enumerate(zip(self.extra_keys, columns, strict=True)):
+            if is_categorical(values):
+                part = steps.part(i / len(columns), (i + 1) / len(columns))
+                self.category[further_key(key)] = _Category(values, None, part)
                 found.append(key)
         return found
 
@@ -541,17 +541,17 @@ def _filtered(
     return rows
 
 
-class _ExtraValue:
-    """A signatory's value of one further column (None: empty or missing), as a callable."""
-
-    def __init__(self, key: str):
-        self.key = key
-
-    def __call__(self, s: Signatory) -> str | None:
-        for k, v in s.extra:
-            if k == self.key:
-                return v or None
-        return None
+def _extra_columns(
+    signatories: Sequence[Signatory], keys: tuple[str, ...]
+) -> list[list[str | None]]:
+    """Each further column as a list of values (None: empty or missing), in one pass."""
+    columns: list[list[str | None]] = [[None] * len(signatories) for _ in keys]
+    by_key = dict(zip(keys, columns, strict=True))
+    for row, s in enumerate(signatories):
+        for key, value in s.extra:
+            if value:
+                by_key[key][row] = value
+    return columns
 
 
 def _extra_text(s: Signatory) -> str:

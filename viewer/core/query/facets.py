@@ -121,18 +121,28 @@ def plural_noun(noun: str) -> str:
     return noun + "s"
 
 
-def is_categorical(values: Iterable[str | None]) -> bool:
-    """Whether a column's values repeat enough to be counted (see the module's docstring)."""
-    counts: dict[str, int] = {}
+def is_categorical(values: Sequence[str | None]) -> bool:
+    """Whether a column's values repeat enough to be counted (see the module's docstring).
+
+    A slice at a time, in C (set.update, list.count): a column of unique values (e-mail
+    addresses) is given up after its first slice, a categorical one costs one pass.
+    """
+    distinct: set[str | None] = set()
     stated = 0
-    for value in values:
-        if not value:
-            continue
-        stated += 1
-        counts[value] = counts.get(value, 0) + 1
-        if len(counts) > MAX_FACET_VALUES:
-            return False  # a column of unique values stops here, after 1,000 rows
-    return repeats_enough(stated, len(counts))
+    for first in range(0, len(values), _SLICE):
+        chunk = values[first : first + _SLICE]
+        distinct.update(chunk)
+        stated += len(chunk) - chunk.count(None) - chunk.count("")
+        if _stated_values(distinct) > MAX_FACET_VALUES:
+            return False
+    return repeats_enough(stated, _stated_values(distinct))
+
+
+_SLICE = 1 << 16
+
+
+def _stated_values(distinct: set[str | None]) -> int:
+    return len(distinct) - (None in distinct) - ("" in distinct)
 
 
 def repeats_enough(stated: int, distinct: int) -> bool:

@@ -216,3 +216,36 @@ def test_a_column_name_is_shown_as_written_never_as_markup_or_a_shortcut(
     headings = [w for w in chips.findChildren(QLabel) if w.isVisibleTo(chips)]
     assert [h.text() for h in headings] == ["R&D <b>bloc</b>:"]
     assert all(h.textFormat() == Qt.TextFormat.PlainText for h in headings)
+
+
+def test_more_facets_than_the_row_holds_wait_under_more_filters(qtbot, monkeypatch, tmp_path):
+    columns = ["party", "chamber", "region", "committee"]  # ("state" names a country column)
+    lines = ["name," + ",".join(columns)]
+    lines += [f"P{i}," + ",".join(f"{c}{i % 2}" for c in columns) for i in range(6)]
+    path = tmp_path / "wide.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    window = open_window(qtbot)
+    open_with_dialog(qtbot, window, monkeypatch, path)
+    bar = window.filter_bar
+    shown = [k for k, p in bar.pickers.items() if p.isVisible()]
+    assert shown == ["country", "role", "extra:party", "extra:chamber"]
+    more = bar.more
+    assert more.isVisible()
+    entries = [a.text() for a in more.menu().actions()]
+    assert entries == ["Region\u2026", "Committee\u2026"]
+    more.menu().actions()[1].trigger()  # Committee...
+    picker = bar.pickers["extra:committee"]
+    qtbot.waitUntil(picker.list_view.isVisible)
+    assert picker.isVisible()
+    assert [a.text() for a in more.menu().actions()] == ["Region\u2026"]
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Space)
+    picker.menu().hide()
+    assert shown_names(window) == ["P0", "P2", "P4"]
+    # A value chosen elsewhere (the chart) shows its facet's picker too.
+    window.chart.set_grouping("extra:region")
+    _click_bar(qtbot, window.chart.plot, "region0")
+    assert bar.pickers["extra:region"].isVisible() and not more.isVisible()
+    assert shown_names(window) == ["P0", "P2", "P4"]
+    assert window.status_count.text() == "Showing 3 of 6 signatories \u00b7 1 region"
+    assert bar.chips.chip_texts() == ["region0  \u2715", "committee0  \u2715"]

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.letter_view,
             bar.edit,
             *bar.pickers.values(),
+            bar.more,
             self.table,
             self.chart.grouping,
         ]
@@ -250,9 +251,7 @@ class MainWindow(QMainWindow):
         self.reading.show_about()
 
     def _open_picker(self, facet: str) -> None:
-        picker = self.filter_bar.pickers.get(facet)
-        if picker is not None:
-            picker.showMenu()
+        self.filter_bar.open_picker(facet)
 
     # -- views of the state --------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ def tab_chain(window: QMainWindow) -> list[QWidget]:
         find.close_button,
         bar.edit,
         *bar.pickers.values(),
+        bar.more,
         window.table,
         chart.grouping,
         chart.table_toggle,

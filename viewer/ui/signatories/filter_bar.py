@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,9 @@ from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
+# Pickers in the row before the rest wait under "More filters" (a wide CSV has many facets);
+# a facet with a chosen value always shows its picker.
+SHOWN_PICKERS = 4
 
 
 class FilterEdit(QLineEdit):
@@ -88,7 +92,7 @@ class ChipsBar(QWidget):
         self._clear()
         budget = MAX_CHIPS
         chosen = q.chosen
-        for key in in_reading_order(chosen):
+        for key in self._in_facet_order(chosen):
             values = sorted(chosen[key], key=lambda v: (v is None, v or ""))
             title = f"{capitalized(facet_for_key(key).many)}:"
             budget = self._add_group(key, title, values, budget)
@@ -97,8 +101,13 @@ class ChipsBar(QWidget):
         self._layout.addStretch(1)
         self.setVisible(bool(chosen))
 
+    def _in_facet_order(self, keys) -> list[str]:
+        """Chosen facets in the pickers' order (the document's), any others after them."""
+        order = {f.key: i for i, f in enumerate(self.state.facets)}
+        return sorted(in_reading_order(keys), key=lambda k: order.get(k, len(order)))
+
     def _clear_button(self, q: Query) -> QToolButton:
-        named = " and ".join(facet_for_key(k).many for k in in_reading_order(q.chosen))
+        named = " and ".join(facet_for_key(k).many for k in self._in_facet_order(q.chosen))
         clear = QToolButton(self)
         clear.setText("Clear all")
         clear.setObjectName("clearChips")
@@ -156,7 +165,8 @@ class ChipsBar(QWidget):
 class FilterBar(QWidget):
     """Filter field and a picker per facet in one row, the chips below; all speak to the
     ViewState. Country and role have pickers in every document; a document's further facets
-    (party, affiliation, group) get theirs when it opens."""
+    (party, affiliation, group) get theirs when it opens, the first ones in the row and the
+    rest offered by a "More filters" button."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -169,11 +179,15 @@ class FilterBar(QWidget):
         self.country_picker = self.pickers["country"]
         self.role_picker = self.pickers["role"]
         self.chips = ChipsBar(state, self)
+        self._revealed: set[str] = set()  # facets the user took from "More filters"
+        self._shown_for: tuple | None = None
+        self.more = self._more_button()
         self._row = row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
         for picker in self.pickers.values():
             row.addWidget(picker)
+        row.addWidget(self.more)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -184,8 +198,22 @@ class FilterBar(QWidget):
         state.document_changed.connect(self._show_document)
         self._show_document(state.document)
 
+    def _more_button(self) -> QToolButton:
+        more = QToolButton(self)
+        more.setObjectName("moreFilters")
+        more.setText("More filters")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        more.setAccessibleName("More filters")
+        more.setAccessibleDescription("Lists the letter's other columns a filter can choose from")
+        more.setToolTip("Filter by another of the letter's columns")
+        more.setMenu(QMenu(more))
+        more.hide()
+        return more
+
     def _show_document(self, document) -> None:
         self.edit.describe_fields(self.state.engine.columns.extra_keys)
+        self._revealed.clear()
         self._show_pickers()
 
     def _show_pickers(self) -> None:
@@ -198,29 +226,60 @@ class FilterBar(QWidget):
         for key in keys:
             if key not in self.pickers:
                 self.pickers[key] = picker = FacetPicker(key, self.state, self)
-                self._row.addWidget(picker)
+                self._row.insertWidget(self._row.indexOf(self.more), picker)
+        self._show_which()
+
+    def _show_which(self) -> None:
+        """The first pickers, those with a choice and those asked for; "More filters" for
+        the rest."""
+        chosen = self.state.query.chosen
+        shown_for = (tuple(self.pickers), tuple(chosen), frozenset(self._revealed))
+        if shown_for == self._shown_for:
+            return  # a keystroke in the filter: nothing to move
+        self._shown_for = shown_for
+        hidden = []
+        for i, (key, picker) in enumerate(self.pickers.items()):
+            shown = i < SHOWN_PICKERS or key in chosen or key in self._revealed
+            picker.setVisible(shown)
+            if not shown:
+                hidden.append(key)
+        menu = self.more.menu()
+        menu.clear()
+        for key in hidden:
+            action = menu.addAction(f"{literal(self.state.facet(key).label)}\u2026")
+            action.triggered.connect(lambda _on=False, k=key: self.open_picker(k))
+        self.more.setVisible(bool(hidden))
         self._order_chips()
+
+    def open_picker(self, key: str) -> None:
+        """Show a facet's picker in the row (it may have waited under "More filters") and open
+        its list."""
+        picker = self.pickers.get(key)
+        if picker is None:
+            return
+        if picker.isHidden():
+            self._revealed.add(key)
+            self._show_which()
+            self.layout().activate()  # the picker's place in the row, for its list to open under
+        picker.menu().popup(picker.mapToGlobal(QPoint(0, picker.height())))
 
     @property
     def _builtin_keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in BUILTINS)
 
-    @property
-    def last_picker(self) -> FacetPicker:
-        return list(self.pickers.values())[-1]
-
     def _show_result(self, result: Result) -> None:
         # The query can change elsewhere (the empty-result button, a restored session).
         if self.edit.text() != result.query.text:
             self.edit.setText(result.query.text)
+        self._show_which()
         self._order_chips()
 
     def _order_chips(self) -> None:
         """Tab goes from the pickers through the chips, as they sit on screen, to the table."""
-        pickers = list(self.pickers.values())
-        for first, second in itertools.pairwise(pickers):
+        controls = [*self.pickers.values(), self.more]
+        for first, second in itertools.pairwise(controls):
             QWidget.setTabOrder(first, second)
-        before: QWidget = pickers[-1]
+        before: QWidget = self.more
         for chip in self.chips.buttons():
             QWidget.setTabOrder(before, chip)
             before = chip

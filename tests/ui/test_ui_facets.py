@@ -249,3 +249,12 @@ def test_more_facets_than_the_row_holds_wait_under_more_filters(qtbot, monkeypat
     assert shown_names(window) == ["P0", "P2", "P4"]
     assert window.status_count.text() == "Showing 3 of 6 signatories \u00b7 1 region"
     assert bar.chips.chip_texts() == ["region0  \u2715", "committee0  \u2715"]
+
+
+def test_asking_for_a_grouping_this_letter_lacks_keeps_the_wish(qtbot, monkeypatch, csv_path):
+    window = open_window(qtbot)  # the 2017 letter: no party
+    window.chart.set_grouping("extra:party")
+    assert window.chart.facet == "country" and window.chart.wanted == "extra:party"
+    open_with_dialog(qtbot, window, monkeypatch, csv_path)
+    assert window.chart.facet == "extra:party"
+    assert window.status_count.text() == "Showing 7 of 7 signatories \u00b7 3 parties"

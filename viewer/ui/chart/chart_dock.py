@@ -209,11 +209,12 @@ class ChartPanel(QWidget):
         A facet the document lacks (a grouping restored from another document) is kept as the
         wish for the next document that has it; this one shows its own best grouping.
         """
-        self.wanted = facet
         index = self.grouping.findData(facet)
+        self.wanted = facet
         if index < 0:
-            index = self.grouping.findData(self._best_grouping())
-        self.grouping.setCurrentIndex(max(index, 0))
+            self._show_best_grouping()
+        else:
+            self.grouping.setCurrentIndex(index)
 
     def restore_grouping(self, facet: str) -> None:
         """The grouping saved last time as the wish; shown if it suits this document."""

@@ -12,6 +12,7 @@ from conftest import EXTERNAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.core.errors import ParseError
 from viewer.core.textimport.blocks import Block, Link
 from viewer.core.textimport.html_blocks import html_blocks, html_to_text
 from viewer.core.textimport.html_elements import DROPPED
@@ -230,6 +231,13 @@ def test_items_outside_a_list_form_one_list_until_another_block():
     blocks = html_blocks("<li>Ann<li>Bob</li><p>gap</p><li>Carl")
     items = [b for b in blocks if b.kind == "item"]
     assert items[0].list_id == items[1].list_id != items[2].list_id
+
+
+def test_nesting_too_deep_for_libxml2_is_a_parse_error_not_lost_text():
+    with pytest.raises(ParseError, match="nests its elements too deeply") as raised:
+        html_blocks("<p>Letter</p>\n" + "<div>" * 3000 + "Ann Lee", first_line=40)
+    assert raised.value.line == 41
+    assert only("<div>" * 1000 + "Ann Lee").text == "Ann Lee"  # deep, but within the limit
 
 
 def test_an_xml_declaration_or_meta_charset_in_the_text_is_not_obeyed():

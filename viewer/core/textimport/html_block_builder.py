@@ -325,8 +325,10 @@ class BlockBuilder:
 
     def _close_span(self, span: _Span) -> None:
         span.record()
-        if span in self._spans:
-            self._spans.remove(span)
+        for index in range(len(self._spans) - 1, -1, -1):  # the last opened, as a rule
+            if self._spans[index] is span:
+                del self._spans[index]
+                break
 
     def _close_container(self, container: _Container) -> None:
         if container.kind == "cell":

@@ -25,8 +25,8 @@ _EVENTS = ("start", "end", "comment", "pi")
 def html_blocks(text: str, first_line: int = 1) -> list[Block]:
     """The blocks of an HTML page or fragment; ``first_line`` is the line ``text`` starts on.
 
-    Bad markup is read as a browser reads it; only input libxml2 cannot read at all raises
-    ParseError.
+    Bad markup is read as a browser reads it; ParseError only where libxml2 stops reading
+    (elements nested over 2,048 deep).
     """
     builder = BlockBuilder(first_line)
     root = _parse(text, first_line)
@@ -48,9 +48,25 @@ def _parse(text: str, first_line: int) -> etree._Element | None:
     data = text.encode("utf-8", errors="replace")
     parser = html.HTMLParser(encoding="utf-8", huge_tree=True)  # huge_tree: no 10 MB limit
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError) as error:
         raise ParseError(f"The HTML could not be read ({error}).", line=first_line) from error
+    _check_complete(parser.error_log, first_line)
+    return root
+
+
+def _check_complete(log: etree._ListErrorLog, first_line: int) -> None:
+    """Raise ParseError where libxml2 gave up (it recovers from anything else): the rest of
+    the page would be missing without a word."""
+    fatal = [entry for entry in log if entry.level == etree.ErrorLevels.FATAL]
+    if not fatal:
+        return
+    line = fatal[0].line + first_line - 1 if fatal[0].line else first_line
+    if fatal[0].type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        message = "The page nests its elements too deeply (over 2,048 levels) to be read."
+    else:
+        message = f"The HTML could not be read past this line ({fatal[0].message.strip()})."
+    raise ParseError(message, line=line)
 
 
 def _walk(root: etree._Element, builder: BlockBuilder) -> None:

@@ -324,6 +324,12 @@ def test_each_block_has_the_line_where_it_starts():
     ]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_count_every_kind_of_line_break(newline):
+    page = newline.join(["<body>", "<p>Ann</p>", "", "loose", "<ul><li>Bob</li>", "</ul>"])
+    assert [(b.text, b.line) for b in html_blocks(page)] == [("Ann", 2), ("loose", 4), ("Bob", 5)]
+
+
 def test_first_line_offsets_a_fragments_lines():
     blocks = html_blocks("<p>gez.\n<p>Henryk M. Broder<br>\nUwe Tellkamp", first_line=28)
     assert [b.line for b in blocks] == [28, 29]

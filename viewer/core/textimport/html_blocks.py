@@ -43,6 +43,8 @@ def html_to_text(fragment: str) -> str:
 def _parse(text: str, first_line: int) -> etree._Element | None:
     if not text or text.isspace():
         return None
+    # HTML reads CR LF and a lone CR as a line break; libxml2 counts only LF in its lines.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Bytes with the encoding stated: a str may carry its own <?xml encoding?> or <meta
     # charset>, which lxml refuses or would obey; the text is decoded already.
     data = text.encode("utf-8", errors="replace")

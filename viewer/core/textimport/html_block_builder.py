@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from viewer.core.textimport.blocks import Block, Inline, Link
+from viewer.core.textimport.blocks import Block, Inline
 from viewer.core.textimport.html_elements import (
     BLOCK_LEVEL,
     CELLS,
@@ -32,9 +31,8 @@ from viewer.core.textimport.html_elements import (
     STRONG,
     VOID,
 )
-from viewer.core.textimport.html_text import BREAK, Pieces
+from viewer.core.textimport.html_text import BREAK, Pending, Span
 
-_T = TypeVar("_T")
 Attrs = Mapping[str, str | None]  # a tag's attributes (a dict, or lxml's attrib as it is)
 
 # Elements that end a <p> opened before them are looked up only to these (HTML's "button
@@ -43,54 +41,6 @@ _P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "object"
 # Containers whose inner boxes only break the line.
 _ABSORBING = frozenset({"item", "heading", "cell"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
-
-
-@dataclass
-class _Pending:
-    """The text of the block being read, with the marks found in it so far."""
-
-    pieces: Pieces = field(default_factory=Pieces)
-    line: int | None = None
-    links: list[tuple[int, Link]] = field(default_factory=list)
-    strong: list[tuple[int, str]] = field(default_factory=list)
-    emphasis: list[tuple[int, str]] = field(default_factory=list)
-
-    def inline(self, line: int | None = None) -> Inline:
-        return Inline(
-            text=self.pieces.text(),
-            line=line if line is not None else self.line,
-            links=_in_order(self.links),
-            strong=_in_order(self.strong),
-            emphasis=_in_order(self.emphasis),
-        )
-
-
-def _in_order(marks: list[tuple[int, _T]]) -> tuple[_T, ...]:
-    """The marks' values in the order their spans started (nested spans end first)."""
-    if not marks:
-        return ()
-    if len(marks) > 1:
-        marks = sorted(marks, key=lambda mark: mark[0])
-    return tuple(value for _, value in marks)
-
-
-@dataclass
-class _Span:
-    """An open <a href>, <strong>/<b> or <em>/<i>: where in which block its text began."""
-
-    kind: str  # "link", "strong", "emphasis"
-    pending: _Pending
-    start: int
-    url: str = ""
-
-    def record(self) -> None:
-        """Add the span's text (from its start to now) to its block's marks."""
-        text = self.pending.pieces.text(self.start)
-        if self.kind == "link":
-            self.pending.links.append((self.start, Link(text, self.url)))
-        elif text:
-            marks = self.pending.strong if self.kind == "strong" else self.pending.emphasis
-            marks.append((self.start, text))
 
 
 @dataclass
@@ -125,7 +75,7 @@ class _Open:
     tag: str
     dropped: bool = False
     container: _Container | None = None
-    span: _Span | None = None
+    span: Span | None = None
     absorbed: bool = False  # a block inside an item/heading/cell: its ends break the line
     pre: bool = False
     sectioning: bool = False
@@ -139,8 +89,8 @@ class BlockBuilder:
         self._offset = first_line - 1
         self._stack: list[_Open] = []
         self._blocks: list[Block] = []
-        self._pending = _Pending()
-        self._spans: list[_Span] = []
+        self._pending = Pending()
+        self._spans: list[Span] = []
         self._dropped = 0
         self._pre = 0
         self._sectioning = 0
@@ -246,7 +196,7 @@ class BlockBuilder:
             if alt and _is_symbols(alt):  # an emoji drawn as an image (a flag after a name)
                 self.text(alt)
 
-    def _open_span(self, tag: str, attrs: Attrs) -> _Span | None:
+    def _open_span(self, tag: str, attrs: Attrs) -> Span | None:
         if tag == "a" and attrs.get("href") is not None:
             kind = "link"
         elif tag in STRONG:
@@ -255,7 +205,7 @@ class BlockBuilder:
             kind = "emphasis"
         else:
             return None
-        span = _Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
+        span = Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
         self._spans.append(span)
         return span
 
@@ -323,7 +273,7 @@ class BlockBuilder:
         elif entry.container is not None:
             self._close_container(entry.container)
 
-    def _close_span(self, span: _Span) -> None:
+    def _close_span(self, span: Span) -> None:
         span.record()
         for index in range(len(self._spans) - 1, -1, -1):  # the last opened, as a rule
             if self._spans[index] is span:
@@ -381,9 +331,9 @@ class BlockBuilder:
         if parts and parts[-1][0] != BREAK and self._pending.pieces.has_text():
             self._pending.pieces.add_break()
 
-    def _next_pending(self) -> _Pending:
+    def _next_pending(self) -> Pending:
         """Start the next block's text; return the last one's. Open spans go on in the next."""
-        old, new = self._pending, _Pending()
+        old, new = self._pending, Pending()
         for span in self._spans:
             if span.pending is old:
                 if old.pieces.text(span.start):
@@ -401,7 +351,7 @@ class BlockBuilder:
         if self._spans:
             self._next_pending()
         elif self._pending.pieces.parts:
-            self._pending = _Pending()
+            self._pending = Pending()
         else:
             self._pending.line = None
 

@@ -60,7 +60,7 @@ class _Container:
     level: int = 0
     number: int | None = None
     list_id: int | None = None
-    split: bool = False  # an item whose text was cut by a nested list: the rest is paragraphs
+    split: bool = False  # its own text cut by a nested list (a layout cell): the rest is boxes
     header: bool = False  # a <th> cell; a row in <thead>
     data_cells: bool = False  # a row with a <td>: not a header row unless in <thead>
     alone: bool = False  # a cell outside any row: a row of its own
@@ -216,6 +216,8 @@ class BlockBuilder:
             entry.absorbed = True
             self._soft_break()
             return
+        if outer is not None and outer.kind == "cell" and not outer.split:
+            self._split_cell(outer)
         self._boundary()
         if outer is not None and outer.kind == "item" and not outer.split:
             outer.split = True  # a nested list or table: the item's own text is done
@@ -240,7 +242,7 @@ class BlockBuilder:
         if tag in CELLS:
             if outer is None or outer.kind != "row":  # a cell outside a row is a row alone
                 return _Container("cell", line, header=tag == "th", alone=True)
-            return _Container("cell", line, header=tag == "th")
+            return _Container("cell", line, header=tag == "th", split=outer.split)
         return _Container("para", line)
 
     def _new_item(self, attrs: Attrs, line: int) -> _Container:
@@ -287,18 +289,35 @@ class BlockBuilder:
         self._boundary(container)
         if container.kind == "list" and container.listing in self._lists:
             self._lists.remove(container.listing)
-        elif container.kind == "row":
+        elif container.kind == "row" and not container.split:
             header = container.header or not container.data_cells
             self._emit_row(container.cells, container.line, header)
 
     def _finish_cell(self, cell: _Container) -> None:
+        if cell.split:  # a layout cell: what is left in it is a paragraph
+            self._boundary(cell)
+            return
         inline = self._take_pending(cell.line)
         row = self._row()
         if cell.alone or row is None:
             self._emit_row([inline], cell.line, cell.header)
+        elif row.split:
+            if inline.text:
+                self._emit(Block("paragraph", inline))
         else:
             row.cells.append(inline)
             row.data_cells = row.data_cells or not cell.header
+
+    def _split_cell(self, cell: _Container) -> None:
+        """A heading, list or table inside a cell: a table laid out as a page, not a row of
+        data. The row is given as far as it goes; the rest of it is read as boxes."""
+        self._finish_cell(cell)
+        cell.split = True
+        row = self._row()
+        if row is not None and not cell.alone and not row.split:
+            header = row.header or not row.data_cells
+            self._emit_row(row.cells, row.line, header)
+            row.split = True
 
     def _emit_row(self, cells: list[Inline], line: int, header: bool) -> None:
         if not any(cell.text for cell in cells):
@@ -359,7 +378,7 @@ class BlockBuilder:
         """The end of a box: the pending text becomes a block of ``container`` (by default
         the innermost open one)."""
         container = container or self._container()
-        if container is not None and container.kind == "cell":
+        if container is not None and container.kind == "cell" and not container.split:
             return  # a cell's text is taken when the cell ends
         if not self._pending.pieces.has_text():
             self._discard_pending()
@@ -393,17 +412,16 @@ def _item(container: _Container, inline: Inline) -> Block:
 def _absorbs(outer: _Container, tag: str, has_text: bool) -> bool:
     """Whether a block element opened inside ``outer`` only breaks the line there.
 
-    A cell keeps all its content; an item keeps all but nested lists and tables (they are
-    blocks of their own). A heading keeps a box that starts it (<h1><div>Title</div>), but
-    a box after its text ends it: that is a missing </h2>, not a two-paragraph heading.
+    An item or a cell keeps all but nested lists, tables and headings (they are blocks of
+    their own: a cell holding them lays out a page). A heading keeps a box that starts it
+    (<h1><div>Title</div>), but a box after its text ends it: that is a missing </h2>, not a
+    two-paragraph heading.
     """
-    if outer.kind == "cell":
-        return True
     if outer.kind not in _ABSORBING or outer.split:
         return False
     if outer.kind == "heading":
         return not has_text
-    return not (tag in LISTS or tag in _TABLE_PARTS or tag == "li")
+    return not (tag in LISTS or tag in _TABLE_PARTS or tag in HEADINGS or tag == "li")
 
 
 def _is_chrome(tag: str, attrs: Attrs, sectioning: int) -> bool:

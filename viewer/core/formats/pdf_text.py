@@ -179,16 +179,19 @@ def _key(line: str) -> str:
 
 
 def _running_keys(pages: list[list[str]]) -> set[str]:
+    """The lines that stand at the same place from a page's top or foot on at least half
+    the pages (two at least), and nowhere else."""
     if len(pages) < 2:
         return set()
-    at_edge: Counter[str] = Counter()
+    at_edge: Counter[tuple[int, str]] = Counter()
     for page in pages:
         content = [line for line in page if line.strip()]
-        edge = content[:EDGE_LINES] + content[-EDGE_LINES:]
-        at_edge.update({_key(line) for line in edge})
+        top = [(i, _key(line)) for i, line in enumerate(content[:EDGE_LINES])]
+        foot = [(-1 - i, _key(line)) for i, line in enumerate(reversed(content[-EDGE_LINES:]))]
+        at_edge.update(set(top + foot))
     anywhere = Counter(_key(line) for page in pages for line in page if line.strip())
     needed = max(2, math.ceil(len(pages) / 2))
-    return {key for key, n in at_edge.items() if n >= needed and anywhere[key] == n}
+    return {key for (_, key), n in at_edge.items() if n >= needed and anywhere[key] == n}
 
 
 def _furniture_note(headers: int, numbers: int) -> str | None:

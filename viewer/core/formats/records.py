@@ -100,8 +100,10 @@ def read_record(record: Mapping, name_key: str | None) -> Record:
     """A record as a signatory: the list's name key, else a strong name key of its own,
     else given and family names."""
     by_key = {normal_key(k): k for k in record}
-    key = name_key if name_key in by_key and scalar_text(record[by_key[name_key]]) else None
-    key = key or best_name_key(record, STRONG_NAME_KEYS)
+    listed_key = name_key if name_key in by_key and scalar_text(record[by_key[name_key]]) else None
+    own_key = best_name_key(record, STRONG_NAME_KEYS)
+    # The list's key, unless it is a weak one and the record names its signer better.
+    key = own_key if name_key in WEAK_NAME_KEYS and own_key else (listed_key or own_key)
     given = _value(record, by_key, GIVEN_KEYS)
     family = _value(record, by_key, FAMILY_KEYS)
     if key is not None:
@@ -163,7 +165,13 @@ def _is_record_list(items: list) -> bool:
         return False
     if all(isinstance(i, str) for i in items):
         return True
-    return any(isinstance(i, Mapping) and best_name_key(i) for i in items[:1000])
+    return any(isinstance(i, Mapping) and has_name(i) for i in items[:1000])
+
+
+def has_name(record: Mapping) -> bool:
+    """Whether a record has a name-like key, or a given or family name."""
+    keys = {normal_key(k) for k in record}
+    return best_name_key(record) is not None or bool(keys & (GIVEN_KEYS | FAMILY_KEYS))
 
 
 def records_document(obj: Any, path: str | None = None, kind: str = "JSON") -> Document:

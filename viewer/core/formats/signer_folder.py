@@ -70,7 +70,7 @@ class _Reading:
     """The folder as it is being read."""
 
     records: list[tuple[str, Mapping]]
-    errors: list[str]
+    errors: list[str]  # files that could not be read, or were read with a fallback
     skipped: dict[tuple[str, str], list[str]]  # (reason for one, for several) -> files
     letters: list[tuple[int, str, str]]  # (rank, relative path, text)
     digest: Any
@@ -144,10 +144,13 @@ def _read_one(root: Path, path: Path, reading: _Reading) -> None:
     relative = path.relative_to(root).as_posix()
     try:
         data = read_file_bytes(path, MAX_SIGNER_BYTES)
-        text = decode_letter_bytes(bytes(data), relative).text
+        decoded = decode_letter_bytes(bytes(data), relative)
     except ParseError as exc:
         reading.errors.append(f"{relative}: {exc.message}")
         return
+    text = decoded.text
+    if decoded.warning:  # read in a fallback encoding: said, as for a letter file
+        reading.errors.append(f"{relative}: {decoded.warning}")
     reading.digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
     if not text.strip():
         reading.skipped[EMPTY].append(relative)

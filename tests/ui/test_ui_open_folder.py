@@ -76,6 +76,8 @@ def test_file_open_folder_opens_the_signer_files(qtbot, window, monkeypatch, sig
         header(c, Qt.Orientation.Horizontal) for c in range(window.table.model().columnCount())
     ]
     assert "Link" in titles
+    assert window.opening.notice.isVisible()  # the README was taken as the letter: said
+    assert window.opening.notice.label.text().startswith("1 thing in this folder was read")
 
 
 def test_ctrl_shift_o_asks_for_a_folder(qtbot, window, monkeypatch, signed):

@@ -61,6 +61,13 @@ def test_json_that_is_neither_is_a_parse_error_in_the_viewers_words(tmp_path):
         open_document(path)
 
 
+def test_json_with_a_number_too_long_to_read_is_a_parse_error(tmp_path):
+    path = tmp_path / "long.json"
+    path.write_text('[{"name": "A", "n": ' + "1" * 5000 + "}]", encoding="utf-8")
+    with pytest.raises(ParseError, match="value that cannot be read"):
+        open_document(path)
+
+
 def test_a_yaml_list_and_a_yaml_mapping_of_signatories(tmp_path):
     listed = tmp_path / "signers.yaml"
     listed.write_text("- name: Ana\n  link: https://a.example\n- Bob\n- name: Carol\n"
@@ -82,6 +89,8 @@ def test_a_yaml_list_and_a_yaml_mapping_of_signatories(tmp_path):
         ("!!python/object/apply:os.system ['echo no']\n", "YAML cannot be read"),
         ("- link: x\n- link: y\n", "holds no list of signatories"),
         ("   \n", "empty"),
+        ("- name: A\n  signed: 2021-02-30\n", "value that cannot be read"),
+        ("- name: !!int abc\n", "value that cannot be read"),
     ],
 )
 def test_bad_yaml_is_a_parse_error(tmp_path, text, message):

@@ -161,3 +161,31 @@ def test_the_same_folder_reads_the_same_way_twice(tmp_path):
     assert first.source.sha256 == second.source.sha256
     (tmp_path / "a" / "y.yaml").write_text("name: Y2\n", encoding="utf-8")
     assert open_folder(tmp_path).source.sha256 != first.source.sha256
+
+
+def test_a_whole_letter_repository_opened_at_its_root(tmp_path):
+    """As the rms-support-letter site keeps it: the letter in index.md, the site's files
+    around it, the signers under _data/signed."""
+    write(tmp_path, {
+        "_config.yml": "---\ntheme: minima\n",
+        "index.md": "*2021-03-23*\n\nWe, the undersigned, ask the board to consider the "
+                    "arguments objectively and to understand the meaning of his words.\n\n"
+                    "To sign, please submit a pull request.\n\nSigned,\n\n"
+                    "[First Signer](https://example.org/first)\n",
+        "README.md": "To sign the letter, add a file with your name and a link to your page "
+                     "under _data/signed and open a pull request.\n",
+        "Gemfile": "source 'https://rubygems.org'\ngem 'github-pages'\n",
+        "CNAME": "letter.example.org\n",
+        "404.html": "<h1>Not found</h1>\n",
+        ".github/workflows/check.yml": "name: Check signatures\non: pull_request\n",
+        "_data/emoji.yaml": "smile: ':)'\nsad: ':('\n",
+        "_data/signed/alice.yaml": "name: Alice\nlink: https://example.org/alice\n",
+        "_data/signed/bob.yml": "name: Bob\n",
+    })  # fmt: skip
+    document = open_folder(tmp_path)
+    assert names(document) == ["Alice", "Bob"]
+    assert any("ask the board to consider" in p for p in document.letter.paragraphs)
+    said = messages(document)
+    assert "The letter is read from index.md." in said
+    assert "README.md" in said and "_config.yml" in said and "_data/emoji.yaml" in said
+    assert "CNAME" not in said and "check.yml" not in said

@@ -75,6 +75,8 @@ def parse_json(text: str, path: str | None = None) -> Any:
         raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
     except RecursionError:
         raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise ParseError(f"The JSON holds a value that cannot be read ({exc}).", path) from None
 
 
 def is_own_json(obj: Any) -> bool:

@@ -267,6 +267,8 @@ def parse_yaml(text: str, path: str | None = None, first_line: int = 1) -> Any:
         raise ParseError(f"The YAML cannot be read ({problem}).", path, line) from None
     except RecursionError:
         raise ParseError("The YAML is nested too deeply.", path) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value its tag cannot be: 2021-02-30
+        raise ParseError(f"The YAML holds a value that cannot be read ({exc}).", path) from None
 
 
 def safe_yaml(text: str) -> Any:

@@ -13,7 +13,6 @@ warning naming it; the folder fails only when no file gives a signatory.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections import defaultdict
@@ -25,6 +24,7 @@ from typing import Any
 from viewer.core.errors import ParseError
 from viewer.core.formats.decoding import decode_letter_bytes
 from viewer.core.formats.file_bytes import read_file_bytes
+from viewer.core.formats.json_document import parse_json
 from viewer.core.formats.records import (
     STRONG_NAME_KEYS,
     Record,
@@ -191,12 +191,7 @@ def _records_of(path: Path, text: str) -> list[Mapping]:
 def _parse_data(text: str, suffix: str, name: str, first_line: int = 1) -> Any:
     """JSON or YAML text parsed; ParseError with the line for a malformed one."""
     if suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"The JSON is malformed: {exc.msg}.", name, exc.lineno) from None
-        except RecursionError:
-            raise ParseError("The JSON is nested too deeply.", name) from None
+        return parse_json(text, name)
     return parse_yaml(text, name, first_line)
 
 

@@ -2,7 +2,7 @@
 
 A horizontal pyqtgraph bar chart (viewer.ui.chart.bar_chart), value labels through
 AxisItem.setTicks, themed to the window's palette. Clicking a bar toggles its value in the
-query; hovering says "Malaysia: 60 signatories (38%)".
+query; hovering says "Malaysia: 60 signatories (38.0%)".
 """
 
 from __future__ import annotations

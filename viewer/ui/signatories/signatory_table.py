@@ -6,8 +6,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +33,7 @@ from viewer.core.query.engine import Query, Result, extra_sort_key
 from viewer.core.query.facets import facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.signatories.column_widths import fitted_widths, wanted_for_drag
+from viewer.ui.signatories.focus_frame import focus_frame_colour, paint_focus_frame
 from viewer.ui.signatories.signatory_model import COLUMN_INDEX, Column, SignatoryModel
 
 WIDTH_SAMPLE = 500  # column widths come from the first entries, never from all of a big list
@@ -532,6 +541,37 @@ class SignatoryTable(QTableView):
         super().resizeEvent(event)
         self._place_empty_panel()
         self.fit_columns()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        row = self._current_row_rect()
+        if row is not None:
+            painter = QPainter(self.viewport())
+            paint_focus_frame(painter, row, focus_frame_colour(self.palette()))
+            painter.end()
+
+    def _current_row_rect(self) -> QRect | None:
+        """The current row's rectangle in the viewport while the table has the focus."""
+        current = self.currentIndex()
+        if not self.hasFocus() or not current.isValid():
+            return None
+        top = self.rowViewportPosition(current.row())
+        if top < 0 and top + self.rowHeight(current.row()) <= 0:
+            return None
+        width = min(self.horizontalHeader().length(), self.viewport().width())
+        return QRect(-self.horizontalOffset(), top, width, self.rowHeight(current.row()))
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the frame moves with the current row
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -48,6 +48,8 @@ class PrintPreview(QPrintPreviewDialog):
         self.layout().insertLayout(0, row)
         self.paintRequested.connect(self._paint_pages)
         self._keep_one()
+        if parent is not None:  # pages big enough to read: most of the window
+            self.resize(parent.width() * 4 // 5, parent.height() * 9 // 10)
 
     @property
     def parts(self) -> frozenset[str]:

@@ -64,6 +64,9 @@ class _Reader:
         elif kind == "list_item_open":
             self.items.append(-1)
             self.pending = "item"
+            if token.info.isdigit() and self.lists and self.lists[-1][1]:
+                list_id, ordered, _next = self.lists[-1]
+                self.lists[-1] = (list_id, ordered, int(token.info))  # the number as written
         elif kind == "list_item_close":
             self.items.pop()
         elif kind == "heading_open":

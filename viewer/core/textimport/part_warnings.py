@@ -31,6 +31,7 @@ def part_warnings(
         warnings.append(_sections(sections))
     for section in sections:
         warnings.extend(section.warnings)
+        warnings.extend(_numbering(section))
         if len(sections) > 1 or section.section.heading:
             warnings.append(_layout(section))
     left = [*part.notes, *(e for s in sections for e in s.left_out)]
@@ -44,8 +45,8 @@ def part_warnings(
         warnings.append(
             ImportWarning(
                 line,
-                f"The letter says it has {part.stated_count:,} signatories, but "
-                f"{len(rows):,} were read.",
+                f"The letter says {part.stated_count:,} signatories, but {len(rows):,} were "
+                "read: check where the list starts and ends.",
             )
         )
     return warnings
@@ -91,18 +92,41 @@ def _start(blocks, part: Part, sections, rows) -> list[ImportWarning]:
 
 
 def _sections(sections: tuple[SectionRows, ...]) -> ImportWarning:
-    unheaded = "the entries before the first heading"
+    """Which headings divide the part, and what each gives its entries."""
+    headed = [s.section for s in sections if s.section.heading]
     described = [
-        f"{quote(s.section.heading) if s.section.heading else unheaded} ({len(s.rows):,})"
-        for s in sections
+        f"line {s.heading_line} {quote(s.heading or '')}"
+        + (" (their country)" if s.heading == s.country else "")
+        + f": {len(r.rows):,}"
+        for s, r in ((r.section, r) for r in sections)
+        if s.heading
     ]
-    first = sections[0].section
-    line = first.heading_line or (first.entries[0].line if first.entries else None)
+    unheaded = sum(len(r.rows) for r in sections if not r.section.heading)
+    before = f"; {unheaded:,} before the first heading" if unheaded else ""
+    one = len(headed) == 1
+    first = headed[0] if headed else sections[0].section
     return ImportWarning(
-        line,
-        f"The signatory part has {len(sections)} sections, read one after another; each "
-        f"heading is kept as the signatories' \u201cgroup\u201d: {', '.join(described)}.",
+        first.heading_line,
+        f"The signatory part has {len(sections)} sections, read one after another. Took "
+        f"{len(headed)} {'line' if one else 'lines'} as {'a heading' if one else 'headings'} "
+        f"for the entries under {'it' if one else 'them'} (kept as their \u201cgroup\u201d, or "
+        f"as their country where the heading is one): {', '.join(described)}{before}.",
     )
+
+
+def _numbering(section: SectionRows) -> list[ImportWarning]:
+    """A numbered list whose numbers jump: an entry may be missing or misplaced."""
+    out = []
+    numbers = section.section.numbers
+    for (a, _), (b, line) in zip(numbers, numbers[1:], strict=False):
+        if b not in (a, a + 1):  # "1." on every line is Markdown's own way of numbering
+            out.append(
+                ImportWarning(
+                    line,
+                    f"The numbering goes from {a} to {b} here; is an entry missing or misplaced?",
+                )
+            )
+    return out[:MAX_LISTED]
 
 
 def _layout(section: SectionRows) -> ImportWarning:
@@ -131,7 +155,7 @@ def _left_out(left: list[Inline]) -> ImportWarning:
 
 
 def _end(blocks, part: Part, rows, list_end: int | None) -> ImportWarning | None:
-    rest = [b for b in blocks[part.end :] if b.kind != "rule" and b.text.strip()]
+    rest = [b for b in blocks[part.end :] if b.kind == "rule" or b.text.strip()]
     if not rows:
         return None
     last = max(r.last_line for r in rows)
@@ -145,6 +169,6 @@ def _end(blocks, part: Part, rows, list_end: int | None) -> ImportWarning | None
     return ImportWarning(
         first.line,
         f"The signatory list ends at line {last}; the text from line {first.line} on "
-        f"({quote(first.text)}{why}, {count} {'block' if count == 1 else 'blocks'}) is not "
+        f"({quote(first.text) if first.text else 'a rule'}{why}, {count} {'block' if count == 1 else 'blocks'}) is not "
         "read as signatories.",
     )

@@ -37,7 +37,7 @@ from viewer.core.textimport.section_rows import (
     choose_layout,
     read_rows,
 )
-from viewer.core.textimport.signatory_part import Part, find_part
+from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
 from viewer.core.textimport.sources import read_blocks, source_kind
 
 NO_LIST_MESSAGE = (
@@ -198,7 +198,8 @@ def _analyse(
         source_kind=kind,
     )
     if list_end is not None:
-        blocks = [b for b in blocks if (b.line or 0) <= list_end]
+        blocks = cut_at(blocks, list_end)
+    blocks = split_at_sign_offs(blocks)
     part = find_part(blocks, boundary)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
     plan = _with_body(plan, blocks[: part.start] if part else blocks, part, own_format)
@@ -227,10 +228,7 @@ def _with_part(
     plan: ImportPlan, blocks: list[Block], part: Part, forced: str | None, list_end: int | None
 ) -> ImportPlan:
     several = len(part.sections) > 1
-    sections = tuple(
-        read_rows(s, forced or choose_layout(s), s.heading if several else None)
-        for s in part.sections
-    )
+    sections = tuple(read_rows(s, forced or choose_layout(s), several) for s in part.sections)
     rows = tuple(row for s in sections for row in s.rows)
     if len(rows) > MAX_SIGNATORIES:
         raise ParseError(
@@ -255,6 +253,21 @@ def _with_part(
         stated_count=part.stated_count,
         sections=sections,
     )
+
+
+def cut_at(blocks: list[Block], last_line: int) -> list[Block]:
+    """The blocks up to a line a user chose as the list's end (a paragraph cut there)."""
+    kept: list[Block] = []
+    for block in blocks:
+        if block.line is None or block.line > last_line:
+            break
+        lines = block.text.split("\n")
+        keep = last_line - block.line + 1
+        if len(lines) > keep and block.kind in ("paragraph", "item"):
+            inline = replace(block.inline, text="\n".join(lines[:keep]))
+            block = replace(block, inline=inline)
+        kept.append(block)
+    return kept
 
 
 def _check_size(text: str, path: str | None) -> int:

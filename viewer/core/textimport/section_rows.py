@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from viewer.core.countries import is_country
 from viewer.core.formats.column_names import map_columns
 from viewer.core.formats.letter_layout import Line, parse_signatory_blocks, split_role_line
 from viewer.core.model import ImportWarning, Signatory
 from viewer.core.textimport.blocks import Block, Inline
-from viewer.core.textimport.entries import is_description, parse_described
+from viewer.core.textimport.entries import (
+    is_bare_name,
+    is_description,
+    is_person_description,
+    parse_described,
+)
 from viewer.core.textimport.entry_fields import EntryFields, read_section
 from viewer.core.textimport.signatory_part import Section
 
@@ -71,9 +77,11 @@ def choose_layout(section: Section) -> str:
     if paired * 2 >= len(section.entries) * 0.8 and paired:
         return BLOCKS
     described = sum(
-        1 for p in section.paragraphs if len(p) > 1 and all(is_description(x.text) for x in p[1:])
+        1
+        for p in section.paragraphs
+        if len(p) > 1 and is_bare_name(p[0].text) and all(_describes(x.text) for x in p[1:])
     )
-    if section.paragraphs and described >= 0.8 * len(section.paragraphs) and described >= 2:
+    if section.paragraphs and described >= 0.8 * len(section.paragraphs):
         return PARAGRAPHS
     return LINES
 
@@ -85,14 +93,29 @@ def _paired_lines(section: Section) -> int:
     count = 0
     after_name = False
     for entry in section.entries:
-        role_line = split_role_line(entry.text) is not None
+        role_line = is_role_line(entry.text)
         count += role_line and after_name
-        after_name = not role_line
+        # Only a bare name waits for a role line; "Jane Doe, Lecturer" is a whole entry.
+        after_name = not role_line and is_bare_name(entry.text)
     return count
 
 
-def read_rows(section: Section, layout: str, group: str | None) -> SectionRows:
-    """The section's entries in this layout, each with a ``group`` field when given."""
+def is_role_line(text: str) -> bool:
+    """A role line such as "Member of Parliament, Kenya"; "John Roe, Kenya" is an entry."""
+    split = split_role_line(text)
+    return split is not None and (split[0] is None or is_person_description(split[0]))
+
+
+def _describes(text: str) -> bool:
+    return is_description(text) or split_role_line(text) is not None or is_country(text)
+
+
+def read_rows(section: Section, layout: str, grouped: bool) -> SectionRows:
+    """The section's entries in this layout; ``grouped``: each with its section's group.
+
+    A country in the heading over the section ("## Germany") is the country of its
+    entries that state none.
+    """
     if layout == BLOCKS:
         rows, left, warnings, fields = _blocks(section), (), [], "Name / Role, Country"
     elif layout == PARAGRAPHS:
@@ -101,15 +124,16 @@ def read_rows(section: Section, layout: str, group: str | None) -> SectionRows:
         rows, left, warnings, fields = _table(section)
     else:
         rows, left, warnings, fields = _entries(section, layout)
-    if group:
-        rows = [_grouped(row, group) for row in rows]
+    group = section.group if grouped else None
+    if group or section.country:
+        rows = [_grouped(row, group, section.country) for row in rows]
     return SectionRows(section, layout, fields, tuple(rows), tuple(left), tuple(warnings))
 
 
-def _grouped(row: ImportRow, group: str) -> ImportRow:
+def _grouped(row: ImportRow, group: str | None, country: str | None) -> ImportRow:
     s = row.signatory
-    extra = (*s.extra, (GROUP, group))
-    person = Signatory(s.name, s.role, s.country, 0, s.family_name, extra)
+    extra = (*s.extra, (GROUP, group)) if group else s.extra
+    person = Signatory(s.name, s.role, s.country or country, 0, s.family_name, extra)
     return ImportRow(row.first_line, row.last_line, row.source, person)
 
 

@@ -17,8 +17,9 @@ signatures ...)</small>``) is left out, and said.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from viewer.core.countries import is_country
 from viewer.core.formats.letter_layout import split_role_line
 from viewer.core.textimport.blocks import Block, Inline, Link
 from viewer.core.textimport.entries import looks_like_name, parse_entry, strip_footnote_marks
@@ -45,6 +46,16 @@ _CONTACT = re.compile(
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CJK_LIST = re.compile(r"[\u3001\uff1b;]")
+# Headings of what follows a letter on a page: comments, press, notes, links.
+_END_HEADING = re.compile(
+    r"^\W*\d*\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|коммент\w*|评论|評論"
+    r"|コメント|reactions?|responses?|replies|antworten|réponses|leave a (?:reply|comment)"
+    r"|related|share|press|in the press|dans la presse|in der presse|en la prensa|news"
+    r"|footnotes?|notes?|references?|sources?|see also|links?|contacts?|about|further reading"
+    r"|read more|weitere artikel|à lire aussi)\b",
+    re.IGNORECASE,
+)
+_LEAD_REMARK = re.compile(r"^\s*[(\[\uff08][^)\]\uff09]*[)\]\uff09]")
 _MISTYPED_MARKER = re.compile(r"^\d{1,5}[,;]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 
@@ -60,6 +71,9 @@ class Section:
     paragraphs: tuple[tuple[Inline, ...], ...] = ()  # multi-line paragraphs, as found
     header: Block | None = None  # a table's header row
     numbered: bool = False  # its items are numbered
+    numbers: tuple[tuple[int, int], ...] = ()  # (number as written, line) of its items
+    country: str | None = None  # a heading over it that is a country ("## Germany")
+    group: str | None = None  # the nearest heading over it that is not a country
 
 
 @dataclass
@@ -95,6 +109,25 @@ def find_part(blocks: list[Block], boundary: int | None = None) -> Part | None:
     return _longest_run(blocks)
 
 
+def split_at_sign_offs(blocks: list[Block]) -> list[Block]:
+    """Paragraphs with a sign-off on a later line ("...act now.\nSigned:") as two blocks,
+    so the signatory part can start at that line."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "paragraph" or "\n" not in block.text or block.line is None:
+            out.append(block)
+            continue
+        lines = block.text.split("\n")
+        at = next((k for k in range(1, len(lines)) if sign_off(lines[k]) is not None), None)
+        if at is None:
+            out.append(block)
+            continue
+        head = replace(block.inline, text="\n".join(lines[:at]))
+        tail = replace(block.inline, text="\n".join(lines[at:]), line=block.line + at)
+        out += [replace(block, inline=head), replace(block, inline=tail)]
+    return out
+
+
 def _first_line(block: Block) -> str:
     return block.text.split("\n", 1)[0]
 
@@ -110,8 +143,13 @@ def _start_at(blocks: list[Block], i: int, forced: bool) -> Part | None:
     part = Part(i, found, heading=_first_line(block).strip(), found_by=by)
     if found.kind == "closing":
         part.closing = part.heading
-    part.stated_count = found.stated_count or (stated_count(found.rest) if found.rest else None)
+    part.stated_count = found.stated_count or _count_in(found.rest or "")
     return part
+
+
+def _count_in(rest: str) -> int | None:
+    """A count after the heading, past a remark in brackets ("(按筆畫次序）34 人")."""
+    return stated_count(rest) or stated_count(_LEAD_REMARK.sub("", rest).strip())
 
 
 def _read(blocks: list[Block], part: Part) -> Part:
@@ -246,6 +284,8 @@ class _SectionReader:
         self.paragraphs: list[tuple[Inline, ...]] = []
         self.header: Block | None = None
         self.numbered = False
+        self.numbers: list[tuple[int, int]] = []
+        self.context: list[tuple[int, str]] = []  # (level, heading) of the open headings
         self.section_level: int | None = None
         self.pending_notes: list[tuple[int, Inline]] = []  # (block index, text)
 
@@ -277,7 +317,7 @@ class _SectionReader:
             if self._opens_section(i, block, level):
                 self._close_section()
                 self._flush_notes()
-                self.heading, self.heading_line = block.text.strip().rstrip(":\uff1a"), block.line
+                self._open(block.text, block.line, level)
                 self.section_level = level
                 if self.part.stated_count is None and block.kind == "heading":
                     found = sign_off(block.text)
@@ -305,15 +345,16 @@ class _SectionReader:
 
     def _opens_section(self, i: int, block: Block, level: int) -> bool:
         text = block.text.strip()
-        found = sign_off(text)
-        known = (found is not None and found.kind == "heading") or is_group_heading(text)
-        if not self._entries_follow(i + 1):
+        if not self._entries_follow(i + 1) or _END_HEADING.match(text):
             return False
-        if known:
+        found = sign_off(text)
+        if (found is not None and found.kind == "heading") or is_group_heading(text):
             if found is not None and not self.entries and not self.part.sections:
                 return self.heading is not None or self.top is not None
             return True
-        if self.top is not None and level > self.top:
+        if self.top is None or is_country(text):
+            return True  # after a closing line, a heading over entries is a section's
+        if level > self.top:
             return self.section_level is None or level >= self.section_level
         return self.section_level is not None and level == self.section_level
 
@@ -338,7 +379,7 @@ class _SectionReader:
         if not lines:
             return False
         good = sum(1 for t in lines if entry_line(t))
-        return good == len(lines) or (len(lines) >= 3 and good >= 0.8 * len(lines))
+        return good == len(lines) or (good >= 2 and good * 2 > len(lines))
 
     def _item(self, block: Block) -> bool:
         self._flush_notes()
@@ -352,6 +393,8 @@ class _SectionReader:
             self.entries.append(piece)
             self.kinds.append("item")
         self.numbered = self.numbered or block.number is not None
+        if block.number is not None and block.line is not None:
+            self.numbers.append((block.number, block.line))
         return True
 
     def _row(self, block: Block) -> bool:
@@ -389,8 +432,27 @@ class _SectionReader:
                 return False
         return False
 
+    def _open(self, text: str, line: int | None, level: int) -> None:
+        """A new section under this heading, inside those of lower levels above it."""
+        self.heading, self.heading_line = text.strip().rstrip(":\uff1a").strip(), line
+        while self.context and self.context[-1][0] >= level:
+            self.context.pop()
+        self.context.append((level, self.heading))
+
     def _paragraph(self, block: Block, skip: int = 0) -> None:
         lines = line_inlines(block, skip)
+        run: list[Inline] = []
+        for k, line in enumerate(lines):
+            if k + 1 < len(lines) and is_country(line.text):  # "France" over its entries
+                self._add_run(run)
+                run = []
+                self._close_section()
+                self._open(line.text, line.line, PSEUDO_HEADING + 1)
+                continue
+            run.append(line)
+        self._add_run(run)
+
+    def _add_run(self, lines: list[Inline]) -> None:
         self._add_lines(lines, "line")
         if len(lines) > 1:
             self.paragraphs.append(tuple(lines))
@@ -416,10 +478,18 @@ class _SectionReader:
                     tuple(self.paragraphs),
                     self.header,
                     self.numbered,
+                    tuple(self.numbers),
+                    *self._country_and_group(),
                 )
             )
         self.entries, self.kinds, self.paragraphs, self.header = [], [], [], None
         self.numbered = False
+        self.numbers = []
+
+    def _country_and_group(self) -> tuple[str | None, str | None]:
+        country = next((t for _l, t in reversed(self.context) if is_country(t)), None)
+        group = next((t for _l, t in reversed(self.context) if not is_country(t)), None)
+        return country, group
 
 
 def _longest_run(blocks: list[Block]) -> Part | None:

@@ -9,6 +9,7 @@ lines are grouped: a blank line ends a paragraph, a line with a list marker ("12
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from viewer.core.textimport.blocks import Block, Inline
@@ -76,7 +77,7 @@ class _Grouper:
             self.flush()  # markup and page furniture end a paragraph, never join one
             return
         indent = len(line.text) - len(line.text.lstrip())
-        if line.marker is not None:
+        if line.marker is not None and not _is_footnote(line):
             self.flush()
             self._open_item(indent, line)
             return
@@ -136,15 +137,26 @@ class _Grouper:
     def _row(self, line: TextLine) -> None:
         self.flush()
         self._close_lists()
-        body = line.text.strip().strip("|")
+        body = line.text.strip().removeprefix("|")
+        body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
         if set(body) <= _TABLE_RULE:
             if self.blocks and self.blocks[-1].kind == "row":  # the header's underline
                 self.blocks[-1] = _as_header(self.blocks[-1])
             return
-        cells = tuple(Inline(squeeze(clean_inline(cell)), line.number) for cell in body.split("|"))
+        cells = tuple(Inline(squeeze(clean_inline(cell)), line.number) for cell in _cells(body))
         text = "\t".join(c.text for c in cells)
         self.blocks.append(Block("row", Inline(text, line.number), cells=cells))
         self.table_rows += 1
+
+
+def _is_footnote(line: TextLine) -> bool:
+    """ "* organisations listed for identification only": a footnote, not a bulleted item."""
+    return line.text.lstrip().startswith("*") and line.item[:1].islower()
+
+
+def _cells(body: str) -> list[str]:
+    """A table line's cells, split at pipes that are not escaped (\\|)."""
+    return [cell.replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", body)]
 
 
 def _as_header(block: Block) -> Block:

@@ -7,6 +7,8 @@ the line it is about, so the window and ``letter-viewer list --explain`` can sho
 
 from __future__ import annotations
 
+import itertools
+
 from viewer.core.model import ImportWarning
 from viewer.core.textimport.blocks import Block, Inline
 from viewer.core.textimport.section_rows import BLOCKS, LAYOUT_NAMES, ImportRow, SectionRows
@@ -118,7 +120,7 @@ def _numbering(section: SectionRows) -> list[ImportWarning]:
     """A numbered list whose numbers jump: an entry may be missing or misplaced."""
     out = []
     numbers = section.section.numbers
-    for (a, _), (b, line) in zip(numbers, numbers[1:], strict=False):
+    for (a, _), (b, line) in itertools.pairwise(numbers):
         if b not in (a, a + 1):  # "1." on every line is Markdown's own way of numbering
             out.append(
                 ImportWarning(
@@ -164,11 +166,12 @@ def _end(blocks, part: Part, rows, list_end: int | None) -> ImportWarning | None
     if not rest:
         return None
     first = rest[0]
-    why = f", {part.end_reason}" if part.end_reason else ""
     count = len(rest)
+    why = f", {part.end_reason}" if part.end_reason else ""
+    what = quote(first.text) if first.text else "a rule"
+    blocks_word = "block" if count == 1 else "blocks"
     return ImportWarning(
         first.line,
         f"The signatory list ends at line {last}; the text from line {first.line} on "
-        f"({quote(first.text) if first.text else 'a rule'}{why}, {count} {'block' if count == 1 else 'blocks'}) is not "
-        "read as signatories.",
+        f"({what}{why}, {count} {blocks_word}) is not read as signatories.",
     )

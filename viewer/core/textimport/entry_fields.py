@@ -29,26 +29,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from viewer.core.countries import canonical_name, country_code, flag_code, is_country
-from viewer.core.entries import (
-    AFFILIATION,
-    PRONOUNS,
-    is_person_description,
-    looks_like_name,
-    parse_described,
-    parse_entry,
-    split_fields,
-    strip_footnote_marks,
-)
 from viewer.core.folding import fold
+from viewer.core.formats.letter_layout import ROLE_WORDS_RE
 from viewer.core.model import ImportWarning
 from viewer.core.textimport.blocks import Inline, Link
+from viewer.core.textimport.textclean import squeeze
 
 URL = "url"
 HANDLE = "handle"
 COUNTRIES = "countries"
 FROM_PLACE = "from"
 MAX_LISTED = 10  # line numbers named in one warning
-MIN_SHARE = 0.4  # share of a section's entries that makes a separator the section's own
+MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
 
 # Layouts, in the words the plan and the warnings use.
@@ -57,6 +49,79 @@ COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
     "[Name](url)", "Name from Country", "Name (Affiliation)", "Name, then Role on the next line",
     "Name, then a cell per field", "Name",
 )  # fmt: skip
+
+MAX_NAME_WORDS = 10
+MAX_NAME_CHARS = 200
+
+AFFILIATION = "affiliation"
+PRONOUNS = "pronouns"
+
+# A footnote mark stuck to a word ("Union*", "Sussex†", "Leeds¹", "Smith[2]").
+_FOOTNOTE_MARKS = re.compile(
+    r"(?<=[\w).\]])(?:[*†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\d{1,3}\])(?=[\s,;:.)]|$)"
+)
+_FOOTNOTE_CHARS = frozenset(
+    "*\u2020\u2021\u00a7\u00b6[\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+_PRONOUNS = re.compile(
+    r"\s*[(\[]((?:she|he|they|ze|xe|zie|ey|it)(?:\s*/\s*(?:her|hers|him|his|them|theirs|they"
+    r"|she|he|zir|hir|xem|em|its)){1,2})[)\]]",
+    re.IGNORECASE,
+)
+_DASH_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
+_BIRTH_NAME = re.compile(r"\s*(n[ée]e|born|geb\.|formerly)\b", re.IGNORECASE)
+_PAREN_TAIL = re.compile(r"^(.*?)\s*[(\uff08]([^()\uff08\uff09]+)[)\uff09]$")
+# Post-nominals that belong to the name as written: "Jr.", "III", "PhD", "MBE", ...
+_POST_NOMINAL = re.compile(
+    r"^(?:(?:jr|sr|esq|phd|ph\.\s?d|dphil|md|ma|msc|mphil|mba|ba|bsc|llb|llm|lld|dsc|edd"
+    r"|mbe|obe|cbe|kbe|dbe|ch|qc|kc|sc|frs|fba|frse|facss|frsa|frcp|fmedsci|freng|jp|rn)\.?"
+    r"|i{2,3}|iv|vi{0,3})(?:[\s,]+(?:(?:phd|ma|msc|mbe|obe|cbe|qc|kc|frs|fba)\.?))*$",
+    re.IGNORECASE,
+)
+_PERSON_WORDS = re.compile(
+    r"\b(professor|prof|lecturer|reader|fellow|researcher|scientist|scholar|student"
+    r"|candidate|doctoral|postdoc(toral)?|director|head|dean|chair|chairman|chairwoman"
+    r"|chairperson|president|president-elect|vice-president|secretary|treasurer|leader"
+    r"|co-leader|spokesperson|spokesman|spokeswoman|organiser|organizer|delegate|officer"
+    r"|manager|coordinator|co-ordinator|editor|journalist|writer|author|columnist|activist"
+    r"|campaigner|teacher|educator|lawyer|barrister|solicitor|attorney|judge|physician"
+    r"|nurse|artist|founder|co-founder|ceo|trustee|advis[oe]r|consultant|analyst|emerit(us|a)"
+    r"|instructor|tutor|principal|rector|chancellor|provost|pastor|priest|bishop|rabbi"
+    r"|imam|reverend|economist|historian|sociologist|anthropologist|philosopher"
+    r"|psychologist|engineer|architect|curator|librarian|archivist|unionist|volunteer"
+    r"|retired|former|member|mp|mep|msp|mla|senator|councill?or|mayor|minister|deputy"
+    r"|representative|legislator|parliamentarian|speaker|governor|ambassador|diplomat"
+    r"|composer|musician|poet|novelist|filmmaker|photographer|actor|actress|doctor"
+    r"|practitioner|clinician|midwife|worker|staff|employee|partner|expert|specialist"
+    r"|commissioner|ombudsman|clerk)\b"
+    "|(議員|议员|局長|局长|司長|司长|署長|署长|主席|教授|講師|讲师|總監|总监|會長|会长|委員|委员"
+    "|律師|律师|醫生|医生|主任|院長|院长|校長|校长|社長|社长|部長|部长|記者|记者|作家|學者|学者)",
+    re.IGNORECASE,
+)
+_ORGANISATION_WORDS = re.compile(
+    r"\b(universit(y|ies|\u00e9|\u00e0|at|\u00e4t|ario|dad|ade)|college|institute|institut"
+    r"|instituto|school|academy|centre|center|department|faculty|laborator(y|ies)|hospital"
+    r"|foundation|trust|society|association|union|party|coalition|council|committee"
+    r"|commission|ministry|league|federation|network|alliance|organi[sz]ation|ngo|charity"
+    r"|campaign|company|ltd|inc|corporation|museum|library|church|collective|forum"
+    r"|movement|agency|international)\b"
+    "|(\u5927\u5b78|\u5927\u5b66|\u5b78\u9662|\u5b66\u9662|\u6703|\u4f1a|\u9ee8|\u515a)",
+    re.IGNORECASE,
+)
+# Where an institution starts in a line that lacks the comma after the name.
+_INSTITUTION_START = re.compile(
+    r"\s((?:[A-Z][\w'&.-]*\s){0,3}?(?:University|College|Institute|School|Academy|Centre"
+    r"|Center|Hospital|Foundation|Union|Party|Council|Society|Association)\b.*)$"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_NOT_NAME = re.compile("[的了是請请嗎吗呢：:，,。！？；]")
+# Lower-case words that are part of names: "Ludwig van Beethoven", "Anwar bin Ibrahim".
+_PARTICLES = frozenset(
+    ("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
+     "den", "ter", "ten", "le", "la", "el", "al", "bin", "binti", "bte", "ibn", "y", "e",
+     "zu", "af", "av", "dal", "dalla", "lo", "ben", "d'", "l'")
+)  # fmt: skip
+
 
 _DASHES = "-\u2013\u2014"
 _SPACED_DASH = re.compile(r"\s+([\-\u2013\u2014|])\s+")
@@ -111,12 +176,6 @@ _SURNAME_FIRST_HEADING = re.compile(
     r"|apellidos?\s*,\s*nombre|cognome\s*,?\s*nome|фамилия",
     re.IGNORECASE,
 )
-_PARTICLES = frozenset(
-    ("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
-     "den", "ter", "ten", "le", "la", "el", "al", "bin", "ibn", "zu", "af", "av", "dal",
-     "dalla", "lo", "mac", "ben", "d'", "l'")
-)  # fmt: skip
-_POST_NOMINAL = re.compile(r"^(?:jr|sr|i{2,3}|iv|phd|md|mp|mep|qc|kc|obe|mbe|cbe)\.?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -189,7 +248,10 @@ def read_section(items: Sequence[Inline], heading: str | None = None) -> Section
 
 def _prepare(inline: Inline) -> _Item:
     text = _MD_ESCAPE.sub(r"\1", inline.text.replace("\u00a0", " ").replace("\r", ""))
-    lines = [" ".join(strip_footnote_marks(ln).split()) for ln in text.split("\n")]
+    lines = [
+        "\t".join(" ".join(cell.split()) for cell in strip_footnote_marks(ln).split("\t"))
+        for ln in text.split("\n")
+    ]
     text = "\n".join(ln for ln in lines if ln).strip()
     text = _LEADING_MARK.sub("", text) if _LEADING_MARK.match(text) and " " in text else text
     strong = next((s.strip() for s in inline.strong[:1] if s.strip()), None)
@@ -225,7 +287,7 @@ def _decide(items: list[_Item], heading: str | None) -> _Layout:
     total = max(1, len(items))
     separator = BARE
     for kind, n in counts.most_common():
-        if kind != BARE and n / total >= MIN_SHARE:
+        if kind != BARE and n / total > MIN_SHARE:
             separator = kind
             break
     heads = [_head(item, separator) for item in items]
@@ -239,7 +301,7 @@ def _decide(items: list[_Item], heading: str | None) -> _Layout:
         or (capitals / total > 0.5 and all(_caps_first(h) for h in heads if _capital_surname(h)))
         or (leading >= 3 and leading > 2 * middle)
     )
-    from_section = counts[FROM] / total >= MIN_SHARE
+    from_section = counts[FROM] / total > MIN_SHARE
     role_starts: Counter[str] = Counter()
     if separator in (DASH, SLASH):
         for item in items:
@@ -267,7 +329,8 @@ def _separator_of(item: _Item) -> str:
         return STRONG
     if item.links and text.startswith(item.links[0].text) and item.links[0].text.strip():
         return LINK
-    if _FLAG.search(text) or _FROM.match(_drop_link_paren(item)):
+    found = _FROM.match(_drop_link_paren(item))
+    if _FLAG.search(text) or (found and found.group("word").lower() != "form"):
         return FROM
     if "\n" in text:
         return LINES
@@ -339,7 +402,10 @@ def _particle_positions(names: list[str]) -> tuple[int, int]:
     leading = middle = 0
     for name in names:
         words = [fold(w) for w in name.split()]
-        if len(words) >= 3 and words[0] in _PARTICLES and words[1] not in _PARTICLES:
+        lead = 0
+        while lead < len(words) and words[lead] in _PARTICLES:
+            lead += 1
+        if lead and len(words) - lead >= 2:
             leading += 1
         elif any(w in _PARTICLES for w in words[1:-1]):
             middle += 1
@@ -456,7 +522,7 @@ def _described(name: str, descriptions: list[str], keep_role: bool = False) -> E
     descriptions = [d for d in descriptions if d.strip()]
     if keep_role:
         role = " - ".join(descriptions)
-        role, country = _trailing_country(role)
+        role, country = _role_and_country(role)
         entry = parse_entry(name) if _TRAILING_PAREN.search(name) else None
         if entry is not None:
             return EntryFields(entry.name, role or entry.role, country or entry.country,
@@ -466,7 +532,7 @@ def _described(name: str, descriptions: list[str], keep_role: bool = False) -> E
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
 
 
-def _trailing_country(role: str) -> tuple[str, str | None]:
+def _role_and_country(role: str) -> tuple[str, str | None]:
     """("Professeur, Université de Strasbourg", "France") for "..., Université de Strasbourg
     (France)"; a country as the last comma field too ("Member of Parliament, Kenya")."""
     paren = _TRAILING_PAREN.search(role)
@@ -567,13 +633,16 @@ def _take_flags(item: _Item, text: str) -> str:
         code = flag_code(flag)
         if code:
             item.flags.append(code)
+    before = text
     text = _FLAG.sub(" ", text)
     for match in _SHORTCODE.finditer(text):
         code = _code_of(match.group(1).replace("_", " "))
         if code:
             item.flags.append(code)
             text = text.replace(match.group(0), " ")
-    return " ".join(text.split())
+    if text == before:
+        return text
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def _code_of(written: str) -> str | None:
@@ -686,6 +755,360 @@ def _split_top(text: str, separator: re.Pattern[str]) -> list[str]:
         start = match.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
+
+
+# --- one line of text: the rules for a single entry -------------------------------
+@dataclass(frozen=True)
+class Entry:
+    """One parsed entry; ``split_without_comma`` says a name/affiliation split was guessed."""
+
+    name: str
+    role: str | None = None
+    country: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    split_without_comma: bool = False
+
+
+def strip_footnote_marks(text: str) -> str:
+    """Footnote marks removed: "Unite Union* (Auckland)" -> "Unite Union (Auckland)"."""
+    if _FOOTNOTE_CHARS.isdisjoint(text):
+        return text
+    return _FOOTNOTE_MARKS.sub("", text)
+
+
+def split_fields(text: str) -> list[str]:
+    """Comma-separated fields, ignoring commas inside brackets or quotes."""
+    if not any(ch in text for ch in '([\uff08"\uff0c'):
+        return [squeeze(f) for f in text.split(",") if f.strip()]
+    fields: list[str] = []
+    depth = 0
+    quote = False
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "([\uff08":
+            depth += 1
+        elif ch in ")]\uff09":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quote = not quote
+        elif ch in ",\uff0c" and depth == 0 and not quote:
+            fields.append(text[start:i])
+            start = i + 1
+    fields.append(text[start:])
+    return [squeeze(f) for f in fields if f.strip()]
+
+
+def is_bare_name(text: str) -> bool:
+    """A name with nothing after it but post-nominals ("Teddy Baguilat, Jr.")."""
+    return "," not in text or all(_POST_NOMINAL.match(f) for f in split_fields(text)[1:])
+
+
+def is_person_description(text: str) -> bool:
+    """True for a field that says what a person is ("Lecturer", "organiser Unite Union",
+    "Professorin", "chercheuse", "教授")."""
+    if _PERSON_WORDS.search(text) or ROLE_WORDS_RE.search(text):
+        return True
+    exact, stems, phrases = _role_words()
+    folded = fold(text)
+    words = _WORD.findall(folded)
+    return any(w in exact or w.startswith(stems) for w in words) or any(
+        p in folded for p in phrases
+    )
+
+
+# Role words beyond English, one row per word and language: "lang|word" is the word itself,
+# "lang|stem*" any word that starts so ("professor*": Professorin, professore, professora).
+# Folded (no accents, no case). English and Chinese are in _PERSON_WORDS above.
+ROLE_WORDS = """\
+de|professor*
+de|dozent*
+de|arzt
+de|arztin
+de|journalist*
+de|autor*
+de|schriftsteller*
+de|publizist*
+de|lehrer*
+de|rechtsanwalt*
+de|pfarrer*
+de|abgeordnete*
+de|vorsitzende*
+de|geschaftsfuhrer*
+de|direktor*
+de|doktorand*
+de|wissenschaftler*
+de|forscher*
+de|kunstler*
+de|mitglied*
+de|burgermeister*
+de|ehemalige*
+de|studentin
+de|kunstlerin
+fr|professeur*
+fr|chercheu*
+fr|maitre de conferences
+fr|ingenieur*
+fr|etudiant*
+fr|doctorant*
+fr|docteur*
+fr|medecin*
+fr|enseignant*
+fr|journaliste*
+fr|ecrivain*
+fr|auteur*
+fr|avocat*
+fr|depute*
+fr|senat*
+fr|directeur*
+fr|directrice*
+fr|president*
+fr|membre*
+fr|ancien*
+fr|retraite*
+fr|citoyen*
+fr|vulgarisat*
+fr|biologiste*
+fr|physicien*
+fr|chimiste*
+fr|pharmacien*
+fr|infirmi*
+fr|agriculteu*
+fr|informaticien*
+es|profesor*
+es|investigador*
+es|catedratic*
+es|periodista*
+es|escritor*
+es|abogad*
+es|diputad*
+es|senador*
+es|director*
+es|presidente*
+es|miembro*
+es|estudiante*
+es|medic*
+es|ingenier*
+es|activista*
+pt|professor*
+pt|pesquisador*
+pt|jornalista*
+pt|escritor*
+pt|advogad*
+pt|deputad*
+pt|diretor*
+pt|presidente*
+pt|membro*
+pt|estudante*
+pt|medic*
+pt|engenheir*
+it|professor*
+it|ricercat*
+it|giornalist*
+it|scrittor*
+it|avvocat*
+it|deputat*
+it|senator*
+it|direttor*
+it|presidente*
+it|membro*
+it|student*
+it|medico
+it|ingegner*
+ru|профессор*
+ru|журналист*
+ru|писател*
+ru|доцент*
+ru|депутат*
+ru|директор*
+ru|председател*
+ru|член*
+ru|исследовател*
+ru|студент*
+ru|врач*
+ru|юрист*
+ru|адвокат*
+ja|教授
+ja|准教授
+ja|弁護士
+ja|作家
+ja|記者
+ja|医師
+ja|議員
+ja|代表
+ja|理事
+ja|研究者
+ar|أستاذ*
+ar|صحفي*
+ar|كاتب*
+ar|محامي*
+ar|طبيب*
+ar|رئيس*
+ar|عضو*
+ar|باحث*
+"""
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """(whole words, stems, phrases) of ROLE_WORDS: a row with a space ("maitre de
+    conferences") or in CJK script (no spaces between words) is found anywhere in a field."""
+    exact: set[str] = set()
+    stems: list[str] = []
+    phrases: list[str] = []
+    for row in ROLE_WORDS.splitlines():
+        _lang, word = row.split("|")
+        if " " in word or _CJK.match(word):
+            phrases.append(word.rstrip("*"))
+        elif word.endswith("*"):
+            stems.append(word.rstrip("*"))
+        else:
+            exact.add(word)
+    return frozenset(exact), tuple(stems), tuple(phrases)
+
+
+def is_description(text: str) -> bool:
+    """A line about a person rather than a name: "Director, Amnesty", "University of Ghana"."""
+    first = split_fields(text)[:1]
+    return bool(first) and bool(
+        is_person_description(first[0]) or _ORGANISATION_WORDS.search(first[0])
+    )
+
+
+def looks_like_name(text: str) -> bool:
+    """A plausible name: short, with letters, mostly capitalised words (or CJK script)."""
+    text = text.strip()
+    if not text or len(text) > MAX_NAME_CHARS or not any(ch.isalpha() for ch in text):
+        return False
+    if _CJK.search(text):
+        # Chinese, Japanese and Korean names are short and hold no grammatical particles.
+        return len(text) <= 30 and text.count(" ") <= 2 and not _CJK_NOT_NAME.search(text)
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS:
+        return False
+    lowercase = [w for w in words if w[:1].islower() and w.lower() not in _PARTICLES]
+    return len(lowercase) <= max(0, len(words) // 3)
+
+
+def parse_entry(text: str) -> Entry:
+    """Split one entry's text (list marker already removed) into name, role, country, extra."""
+    text = squeeze(strip_footnote_marks(text)).strip(" ,;")
+    extra: list[tuple[str, str]] = []
+    pronouns = _PRONOUNS.search(text)
+    if pronouns:
+        extra.append((PRONOUNS, squeeze(pronouns.group(1))))
+        text = squeeze(text[: pronouns.start()] + text[pronouns.end() :])
+    name, rest, split_guess = _split_name(text)
+    name, aside = _name_and_parenthesis(name)
+    if aside and rest:  # "Jane Doe (Labour), MP for Leeds": the parenthesis says more
+        role, country, affiliation = _assign_fields(rest)
+        for item in aside:
+            if is_country(item) and country is None:
+                country = item
+            elif is_person_description(item):
+                role = ", ".join(filter(None, (item, role)))
+            else:
+                affiliation = ", ".join(filter(None, (item, affiliation)))
+    else:
+        role, country, affiliation = _assign_fields(aside or rest)
+    if affiliation:
+        extra.insert(0, (AFFILIATION, affiliation))
+    return Entry(name, role, country, tuple(extra), split_guess)
+
+
+def parse_described(name_line: str, descriptions: list[str]) -> Entry:
+    """A name line followed by lines describing the person ("Director, Amnesty")."""
+    entry = parse_entry(name_line)
+    fields = [f for line in descriptions for f in split_fields(strip_footnote_marks(line))]
+    role, country, affiliation = _assign_fields(fields)
+    role = ", ".join(filter(None, (entry.role, role))) or None
+    extra = list(entry.extra)
+    if affiliation:
+        before = dict(extra).get(AFFILIATION)
+        extra = [(k, v) for k, v in extra if k != AFFILIATION]
+        extra.insert(0, (AFFILIATION, ", ".join(filter(None, (before, affiliation)))))
+    return Entry(entry.name, role, entry.country or country, tuple(extra))
+
+
+def _split_name(text: str) -> tuple[str, list[str], bool]:
+    """(name, the other fields, whether the split had to be guessed)."""
+    dash = _DASH_SEPARATOR.search(text)
+    if dash and "," not in text[: dash.start()]:
+        return squeeze(text[: dash.start()]), split_fields(text[dash.end() :]), False
+    fields = split_fields(text)
+    if not fields:
+        return "", [], False
+    # After the name, a spaced dash separates fields too: "Senator \u2014 Philippines".
+    name, rest = fields[0], [p for f in fields[1:] for p in _DASH_SEPARATOR.split(f) if p]
+    while rest and _POST_NOMINAL.match(rest[0]):
+        name = f"{name}, {rest.pop(0)}"
+    if not rest and not _PAREN_TAIL.match(name):
+        guessed = _split_before_institution(name)
+        if guessed:
+            return guessed[0], [guessed[1]], True
+    return name, rest, False
+
+
+def _split_before_institution(text: str) -> tuple[str, str] | None:
+    """Split "Dr Megan Clayton University of Canterbury" before "University"."""
+    match = _INSTITUTION_START.search(text)
+    if not match:
+        return None
+    name, institution = text[: match.start()].strip(), match.group(1).strip()
+    keyword = re.search(r"\b(University|College|Institute|School|Academy|Centre|Center"
+                        r"|Hospital|Foundation|Union|Party|Council|Society|Association)\b",
+                        institution)  # fmt: skip
+    if keyword and keyword.start() > 0 and not institution[keyword.end() :].startswith(" of"):
+        # "Jane Doe Durham University": one word of the institution's name goes with it.
+        words = text[: match.start() + 1 + keyword.start()].split()
+        if len(words) >= 3:
+            name = " ".join(words[:-1])
+            institution = f"{words[-1]} {institution[keyword.start() :]}"
+        else:
+            return None
+    elif keyword and keyword.start() > 0:
+        name = text[: match.start() + 1 + keyword.start()].strip()
+        institution = institution[keyword.start() :]
+    if len(name.split()) < 2 or not looks_like_name(name) or name.count("(") != name.count(")"):
+        return None
+    return name, institution
+
+
+def _name_and_parenthesis(name: str) -> tuple[str, list[str]]:
+    """("Jane Doe", ["Kenya"]) for "Jane Doe (Kenya)"; "(MP, Kenya)" gives both fields."""
+    match = _PAREN_TAIL.match(name)
+    if not match or not match.group(1).strip() or _BIRTH_NAME.match(match.group(2)):
+        return name, []
+    return match.group(1).strip(), split_fields(match.group(2))
+
+
+def _assign_fields(fields: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(role, country, affiliation) from the fields after the name."""
+    fields = list(fields)
+    country = None
+    for i in range(len(fields) - 1, -1, -1):  # the last field that is (or ends in) a country
+        country, rest = _trailing_country(fields[i])
+        if country is not None:
+            fields[i : i + 1] = [rest] if rest else []
+            break
+    role_fields: list[str] = []
+    # A field is a role only when it says what a person is; an unknown word ("Greenpeace",
+    # "Atlantis") is more often an organisation than a role, and is kept as written.
+    while fields and is_person_description(fields[0]):
+        role_fields.append(fields.pop(0))
+    role = ", ".join(role_fields) or None
+    affiliation = ", ".join(fields) or None
+    return role, country, affiliation
+
+
+def _trailing_country(field: str) -> tuple[str | None, str]:
+    """("Kenya", "") for "Kenya"; ("Kenya", "MP") for "MP (Kenya)"; (None, field) otherwise."""
+    if is_country(field):
+        return field.strip(), ""
+    match = _PAREN_TAIL.match(field)
+    if match and is_country(match.group(2)):
+        return match.group(2).strip(), match.group(1).strip()
+    return None, field
 
 
 # --- warnings -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from viewer.core.errors import ParseError
 from viewer.core.limits import MAX_LINES, MAX_SIGNATORIES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
 from viewer.core.textimport.blocks import Block
-from viewer.core.textimport.entries import AFFILIATION
+from viewer.core.textimport.entry_fields import AFFILIATION
 from viewer.core.textimport.letter_body import (
     OWN_FORMAT,
     lines_of_blocks,

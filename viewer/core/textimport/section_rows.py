@@ -17,13 +17,14 @@ from viewer.core.formats.column_names import map_columns
 from viewer.core.formats.letter_layout import Line, parse_signatory_blocks, split_role_line
 from viewer.core.model import ImportWarning, Signatory
 from viewer.core.textimport.blocks import Block, Inline
-from viewer.core.textimport.entries import (
+from viewer.core.textimport.entry_fields import (
+    EntryFields,
     is_bare_name,
     is_description,
     is_person_description,
     parse_described,
+    read_section,
 )
-from viewer.core.textimport.entry_fields import EntryFields, read_section
 from viewer.core.textimport.signatory_part import Section
 
 BLOCKS = "blocks"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from viewer.core.countries import is_country
 from viewer.core.formats.letter_layout import split_role_line
 from viewer.core.textimport.blocks import Block, Inline, Link
-from viewer.core.textimport.entries import looks_like_name, parse_entry, strip_footnote_marks
+from viewer.core.textimport.entry_fields import looks_like_name, parse_entry, strip_footnote_marks
 from viewer.core.textimport.signoffs import SignOff, is_group_heading, sign_off, stated_count
 
 PSEUDO_HEADING = 7  # a bold paragraph or a short line ending in ":" (below every <h6>)

@@ -1,7 +1,9 @@
 """Blocks from a stream of HTML parse events: start tag, end tag, text.
 
-Any HTML parser can drive it: a tokenizer (the events in source order, with unclosed and
-stray tags; the ends HTML implies are applied here) or a walk over a parsed tree. The
+Any HTML parser can drive it: a walk over a parsed tree (html_blocks uses lxml's) or a
+tokenizer (the events in source order, with unclosed and stray tags: the ends HTML implies
+that matter for blocks are applied here, so both read broken pages alike). Lines: a start
+tag may carry its source line; text lines are counted on from the last one given. The
 builder keeps the open elements, drops the content of chrome elements, and cuts the text
 into blocks where a browser would start a new box. Inside a list item, a heading or a
 table cell, inner boxes (<p>, <div>) only break the line: an item stays one entry.
@@ -9,7 +11,9 @@ table cell, inner boxes (<p>, <div>) only break the line: an item stays one entr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from viewer.core.textimport.blocks import Block, Inline, Link
 from viewer.core.textimport.html_elements import (
@@ -29,6 +33,9 @@ from viewer.core.textimport.html_elements import (
     VOID,
 )
 from viewer.core.textimport.html_text import BREAK, Pieces
+
+_T = TypeVar("_T")
+Attrs = Mapping[str, str | None]  # a tag's attributes (a dict, or lxml's attrib as it is)
 
 # Elements that end a <p> opened before them are looked up only to these (HTML's "button
 # scope"): a <p> outside a table cell is not closed by a <div> inside the cell.
@@ -52,10 +59,19 @@ class _Pending:
         return Inline(
             text=self.pieces.text(),
             line=line if line is not None else self.line,
-            links=tuple(link for _, link in sorted(self.links, key=lambda p: p[0])),
-            strong=tuple(text for _, text in sorted(self.strong, key=lambda p: p[0])),
-            emphasis=tuple(text for _, text in sorted(self.emphasis, key=lambda p: p[0])),
+            links=_in_order(self.links),
+            strong=_in_order(self.strong),
+            emphasis=_in_order(self.emphasis),
         )
+
+
+def _in_order(marks: list[tuple[int, _T]]) -> tuple[_T, ...]:
+    """The marks' values in the order their spans started (nested spans end first)."""
+    if not marks:
+        return ()
+    if len(marks) > 1:
+        marks = sorted(marks, key=lambda mark: mark[0])
+    return tuple(value for _, value in marks)
 
 
 @dataclass
@@ -136,7 +152,7 @@ class BlockBuilder:
 
     # ---- events -------------------------------------------------------------------
 
-    def start(self, tag: str, attrs: dict[str, str | None], line: int | None = None) -> None:
+    def start(self, tag: str, attrs: Attrs, line: int | None = None) -> None:
         """A start tag (``tag`` lower-case); ``line`` is its 1-based line in the source."""
         if line is not None:
             self._line = line + self._offset
@@ -188,6 +204,10 @@ class BlockBuilder:
             pending.line = start_line + data.count("\n", 0, stripped)
         pending.pieces.add(data, pre=self._pre > 0)
 
+    def skip(self, data: str) -> None:
+        """Source text that shows nothing (a comment): only its line breaks are counted."""
+        self._line += data.count("\n")
+
     def finish(self) -> list[Block]:
         """Close what is still open and return the blocks."""
         while self._stack:
@@ -215,7 +235,7 @@ class BlockBuilder:
             if tag in scope:
                 return
 
-    def _void(self, tag: str, attrs: dict[str, str | None], line: int) -> None:
+    def _void(self, tag: str, attrs: Attrs, line: int) -> None:
         if tag == "br":
             self._pending.pieces.add_break()
         elif tag == "hr":
@@ -226,7 +246,7 @@ class BlockBuilder:
             if alt and _is_symbols(alt):  # an emoji drawn as an image (a flag after a name)
                 self.text(alt)
 
-    def _open_span(self, tag: str, attrs: dict[str, str | None]) -> _Span | None:
+    def _open_span(self, tag: str, attrs: Attrs) -> _Span | None:
         if tag == "a" and attrs.get("href") is not None:
             kind = "link"
         elif tag in STRONG:
@@ -239,7 +259,7 @@ class BlockBuilder:
         self._spans.append(span)
         return span
 
-    def _open_block(self, entry: _Open, attrs: dict[str, str | None], line: int) -> None:
+    def _open_block(self, entry: _Open, attrs: Attrs, line: int) -> None:
         tag = entry.tag
         outer = self._container()
         if outer is not None and _absorbs(outer, tag, self._pending.pieces.has_text()):
@@ -254,7 +274,7 @@ class BlockBuilder:
             self._pending.line = line
 
     def _new_container(
-        self, tag: str, attrs: dict[str, str | None], line: int, outer: _Container | None
+        self, tag: str, attrs: Attrs, line: int, outer: _Container | None
     ) -> _Container:
         if tag in LISTS:
             listing = _new_list(self._next_list_id, tag, attrs)
@@ -273,7 +293,7 @@ class BlockBuilder:
             return _Container("cell", line, header=tag == "th")
         return _Container("para", line)
 
-    def _new_item(self, attrs: dict[str, str | None], line: int) -> _Container:
+    def _new_item(self, attrs: Attrs, line: int) -> _Container:
         if self._lists:
             listing = self._lists[-1]
         else:
@@ -305,8 +325,10 @@ class BlockBuilder:
 
     def _close_span(self, span: _Span) -> None:
         span.record()
-        if span in self._spans:
-            self._spans.remove(span)
+        for index in range(len(self._spans) - 1, -1, -1):  # the last opened, as a rule
+            if self._spans[index] is span:
+                del self._spans[index]
+                break
 
     def _close_container(self, container: _Container) -> None:
         if container.kind == "cell":
@@ -359,8 +381,8 @@ class BlockBuilder:
         if parts and parts[-1][0] != BREAK and self._pending.pieces.has_text():
             self._pending.pieces.add_break()
 
-    def _take_pending(self, line: int | None = None) -> Inline:
-        """The pending text as an Inline; open spans go on in the next block."""
+    def _next_pending(self) -> _Pending:
+        """Start the next block's text; return the last one's. Open spans go on in the next."""
         old, new = self._pending, _Pending()
         for span in self._spans:
             if span.pending is old:
@@ -368,7 +390,20 @@ class BlockBuilder:
                     span.record()
                 span.pending, span.start = new, 0
         self._pending = new
-        return old.inline(line)
+        return old
+
+    def _take_pending(self, line: int | None = None) -> Inline:
+        """The pending text as an Inline (its line ``line`` if given), the next one begun."""
+        return self._next_pending().inline(line)
+
+    def _discard_pending(self) -> None:
+        """Start the next block afresh: the pending one shows nothing (white space, <br>)."""
+        if self._spans:
+            self._next_pending()
+        elif self._pending.pieces.parts:
+            self._pending = _Pending()
+        else:
+            self._pending.line = None
 
     def _boundary(self, container: _Container | None = None) -> None:
         """The end of a box: the pending text becomes a block of ``container`` (by default
@@ -377,7 +412,7 @@ class BlockBuilder:
         if container is not None and container.kind == "cell":
             return  # a cell's text is taken when the cell ends
         if not self._pending.pieces.has_text():
-            self._take_pending()
+            self._discard_pending()
             return
         if container is None or container.kind in ("para", "list", "row") or container.split:
             self._emit(Block("paragraph", self._take_pending()))
@@ -421,7 +456,7 @@ def _absorbs(outer: _Container, tag: str, has_text: bool) -> bool:
     return not (tag in LISTS or tag in _TABLE_PARTS or tag == "li")
 
 
-def _is_chrome(tag: str, attrs: dict[str, str | None], sectioning: int) -> bool:
+def _is_chrome(tag: str, attrs: Attrs, sectioning: int) -> bool:
     """Whether the element is site chrome or not shown (its content is not letter text)."""
     if tag in DROPPED or (tag in PAGE_CHROME and sectioning == 0):
         return True
@@ -433,7 +468,7 @@ def _is_chrome(tag: str, attrs: dict[str, str | None], sectioning: int) -> bool:
     return "display:none" in style
 
 
-def _new_list(list_id: int, tag: str, attrs: dict[str, str | None]) -> _List:
+def _new_list(list_id: int, tag: str, attrs: Attrs) -> _List:
     ordered = tag == "ol"
     reversed_ = ordered and "reversed" in attrs
     start = _int_attr(attrs.get("start"), 1) if ordered else 1
@@ -441,6 +476,8 @@ def _new_list(list_id: int, tag: str, attrs: dict[str, str | None]) -> _List:
 
 
 def _int_attr(value: str | None, default: int) -> int:
+    if value is None:
+        return default
     try:
         return int((value or "").strip())
     except ValueError:

@@ -19,10 +19,12 @@ class Pieces:
     """A block's text so far: pieces (text, preformatted?) and a <br> as BREAK, unjoined."""
 
     parts: list[tuple[str, bool]] = field(default_factory=list)
+    shown: bool = False  # whether any piece shows something (text other than white space)
 
     def add(self, text: str, pre: bool = False) -> None:
         if text:
             self.parts.append((text, pre))
+            self.shown = self.shown or pre or not text.isspace()
 
     def add_break(self) -> None:
         self.parts.append((BREAK, True))
@@ -31,11 +33,14 @@ class Pieces:
         return len(self.parts)
 
     def has_text(self) -> bool:
-        return any(pre or not text.isspace() for text, pre in self.parts if text != BREAK)
+        return self.shown
 
     def text(self, start: int = 0) -> str:
         """The shown text of the pieces from index ``start`` on."""
-        return shown_text(self.parts[start:])
+        parts = self.parts
+        if start == 0 and len(parts) == 1 and not parts[0][1]:  # the common case: one text
+            return _SPACES.sub(" ", parts[0][0]).strip()
+        return shown_text(parts[start:])
 
 
 def shown_text(parts: list[tuple[str, bool]]) -> str:

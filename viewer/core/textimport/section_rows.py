@@ -10,6 +10,7 @@ reader gives it) or as a name line followed by lines about the person ("paragrap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from viewer.core.countries import is_country
@@ -43,6 +44,12 @@ LAYOUT_NAMES = {
     TABLE: "a table",
 }
 GROUP = "group"
+_TITLED_NAME = re.compile(
+    r"^(?:(?:prof|dr|mr|mrs|ms|mx|sir|dame|rev|hon)\.?\s+)+\p{Lu}[^,]*$".replace(
+        "\\p{Lu}", "[A-ZÀ-ÖØ-ÞĀ-Ž]"
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,9 @@ def is_role_line(text: str) -> bool:
 
 
 def _describes(text: str) -> bool:
+    """A line about the person above it; "Prof. Ute Lang" is a name with a title."""
+    if _TITLED_NAME.match(text):
+        return False
     return is_description(text) or split_role_line(text) is not None or is_country(text)
 
 

@@ -55,6 +55,7 @@ _END_HEADING = re.compile(
     r"|read more|weitere artikel|à lire aussi)\b",
     re.IGNORECASE,
 )
+_HANDLE = re.compile(r"@?[\w][\w.\-]{1,38}")  # a user name written alone: "a764934018"
 _LEAD_REMARK = re.compile(r"^\s*[(\[\uff08][^)\]\uff09]*[)\]\uff09]")
 _MISTYPED_MARKER = re.compile(r"^\d{1,5}[,;]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
@@ -170,9 +171,16 @@ def is_pseudo_heading(block: Block) -> bool:
 
 
 def heading_level(block: Block) -> int | None:
+    """A heading's level; PSEUDO_HEADING for a bold or signatory-heading line of its own."""
     if block.kind == "heading":
         return block.level
-    return PSEUDO_HEADING if is_pseudo_heading(block) else None
+    if is_pseudo_heading(block):
+        return PSEUDO_HEADING
+    if block.kind == "paragraph" and "\n" not in block.text:
+        found = sign_off(block.text)
+        if found is not None and found.kind == "heading":
+            return PSEUDO_HEADING  # "Signatories (4)" on a line of its own
+    return None
 
 
 def end_reason(text: str) -> str | None:
@@ -213,9 +221,19 @@ def entry_line(text: str) -> bool:
     text = " ".join(strip_footnote_marks(text).split())
     if not text or is_prose(text) or end_reason(text):
         return False
-    if split_role_line(text) is not None:
+    if split_role_line(text) is not None or _HANDLE.fullmatch(text):
         return True
     return all(looks_like_name(parse_entry(p).name) for p in split_cjk(text))
+
+
+def not_an_entry(text: str) -> bool:
+    """A line inside a list that is plainly no signatory: prose, an end, an instruction."""
+    text = " ".join(text.split())
+    if not text or is_prose(text) or end_reason(text):
+        return True
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 3 and words[0][:1].islower() and lower * 2 > len(words)
 
 
 def split_cjk(text: str) -> list[str]:
@@ -325,7 +343,10 @@ class _SectionReader:
                         self.part.stated_count = found.stated_count
                 return True
             if not self.entries and self.part.sign_off is not None and self._is_more_heading(block):
-                return True  # "Yours sincerely," then "Signatories": one start
+                found = sign_off(block.text)  # "Yours sincerely," then "Signatories": one start
+                if self.part.stated_count is None and found is not None:
+                    self.part.stated_count = found.stated_count or _count_in(found.rest or "")
+                return True
             self.part.end_reason = "a heading"
             return False
         if block.kind == "rule":
@@ -443,6 +464,9 @@ class _SectionReader:
         lines = line_inlines(block, skip)
         run: list[Inline] = []
         for k, line in enumerate(lines):
+            if not_an_entry(line.text):
+                self.part.notes.append(line)  # "please add your name below": left out
+                continue
             if k + 1 < len(lines) and is_country(line.text):  # "France" over its entries
                 self._add_run(run)
                 run = []

@@ -40,8 +40,8 @@ if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
 STATUS_MS = 6000
 OPEN_FILTERS = ";;".join(
     (
-        "Letters (*.txt *.md *.markdown *.json *.csv *.tsv)",
-        "Text and Markdown letters (*.txt *.md *.markdown)",
+        "Letters (*.txt *.md *.markdown *.html *.htm *.json *.csv *.tsv)",
+        "Text, Markdown and HTML letters (*.txt *.md *.markdown *.html *.htm)",
         "Spreadsheets of signatories (*.csv *.tsv)",
         "Letter Viewer JSON (*.json)",
         "All files (*)",

@@ -199,6 +199,8 @@ def _analyse(
     )
     if list_end is not None:
         blocks = cut_at(blocks, list_end)
+    if boundary is not None:
+        blocks = split_at_line(blocks, boundary)
     blocks = split_at_sign_offs(blocks)
     part = find_part(blocks, boundary)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
@@ -268,6 +270,23 @@ def cut_at(blocks: list[Block], last_line: int) -> list[Block]:
             block = replace(block, inline=inline)
         kept.append(block)
     return kept
+
+
+def split_at_line(blocks: list[Block], line: int) -> list[Block]:
+    """The blocks with the paragraph or item holding this line cut before it (a user's start
+    inside a paragraph of names)."""
+    out: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        start = block.line
+        if start is None or not start < line < start + len(lines) or block.kind == "row":
+            out.append(block)
+            continue
+        at = line - start
+        head = replace(block.inline, text="\n".join(lines[:at]))
+        tail = replace(block.inline, text="\n".join(lines[at:]), line=line)
+        out += [replace(block, inline=head), replace(block, inline=tail)]
+    return out
 
 
 def _check_size(text: str, path: str | None) -> int:

@@ -147,6 +147,31 @@ def test_table_rows_have_cells_and_header_rows_are_marked():
     assert (bob.header, [c.text for c in bob.cells]) == (False, ["Bob", ""])
 
 
+def test_a_cell_keeps_its_paragraphs_as_lines():
+    row = only("<table><tr><td>Ann Lee<p>Leeds</p></td><td>UK</td></tr></table>")
+    assert [c.text for c in row.cells] == ["Ann Lee\nLeeds", "UK"]
+
+
+def test_a_table_laid_out_as_a_page_gives_its_boxes_not_one_row():
+    page = """<table><tr><td>Menu</td>
+      <td><h1>Open letter</h1><p>Dear all,</p><ol><li>Ann</li><li>Bob</li></ol>Thanks</td>
+      <td>Sidebar</td></tr></table>"""
+    assert shown(page) == [
+        ("row", "Menu\t"),
+        ("heading", "Open letter"),
+        ("paragraph", "Dear all,"),
+        ("item", "Ann"),
+        ("item", "Bob"),
+        ("paragraph", "Thanks"),
+        ("paragraph", "Sidebar"),
+    ]
+
+
+def test_a_data_table_inside_a_layout_table_gives_its_rows():
+    page = "<table><tr><td><table><tr><td>Ann</td><td>UK</td></tr></table></td></tr></table>"
+    assert [[c.text for c in b.cells] for b in html_blocks(page)] == [["Ann", "UK"]]
+
+
 def test_a_th_only_row_outside_thead_is_a_header_row():
     assert only("<table><tr><th>Name</th><th>Country</th></tr></table>").header
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from viewer.core.textimport.blocks import Block, Inline, Link
+from viewer.core.textimport.blocks import Block, Inline
 from viewer.core.textimport.html_elements import (
     BLOCK_LEVEL,
     CELLS,
@@ -32,9 +31,8 @@ from viewer.core.textimport.html_elements import (
     STRONG,
     VOID,
 )
-from viewer.core.textimport.html_text import BREAK, Pieces
+from viewer.core.textimport.html_text import BREAK, Pending, Span
 
-_T = TypeVar("_T")
 Attrs = Mapping[str, str | None]  # a tag's attributes (a dict, or lxml's attrib as it is)
 
 # Elements that end a <p> opened before them are looked up only to these (HTML's "button
@@ -43,54 +41,6 @@ _P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "object"
 # Containers whose inner boxes only break the line.
 _ABSORBING = frozenset({"item", "heading", "cell"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
-
-
-@dataclass
-class _Pending:
-    """The text of the block being read, with the marks found in it so far."""
-
-    pieces: Pieces = field(default_factory=Pieces)
-    line: int | None = None
-    links: list[tuple[int, Link]] = field(default_factory=list)
-    strong: list[tuple[int, str]] = field(default_factory=list)
-    emphasis: list[tuple[int, str]] = field(default_factory=list)
-
-    def inline(self, line: int | None = None) -> Inline:
-        return Inline(
-            text=self.pieces.text(),
-            line=line if line is not None else self.line,
-            links=_in_order(self.links),
-            strong=_in_order(self.strong),
-            emphasis=_in_order(self.emphasis),
-        )
-
-
-def _in_order(marks: list[tuple[int, _T]]) -> tuple[_T, ...]:
-    """The marks' values in the order their spans started (nested spans end first)."""
-    if not marks:
-        return ()
-    if len(marks) > 1:
-        marks = sorted(marks, key=lambda mark: mark[0])
-    return tuple(value for _, value in marks)
-
-
-@dataclass
-class _Span:
-    """An open <a href>, <strong>/<b> or <em>/<i>: where in which block its text began."""
-
-    kind: str  # "link", "strong", "emphasis"
-    pending: _Pending
-    start: int
-    url: str = ""
-
-    def record(self) -> None:
-        """Add the span's text (from its start to now) to its block's marks."""
-        text = self.pending.pieces.text(self.start)
-        if self.kind == "link":
-            self.pending.links.append((self.start, Link(text, self.url)))
-        elif text:
-            marks = self.pending.strong if self.kind == "strong" else self.pending.emphasis
-            marks.append((self.start, text))
 
 
 @dataclass
@@ -110,7 +60,7 @@ class _Container:
     level: int = 0
     number: int | None = None
     list_id: int | None = None
-    split: bool = False  # an item whose text was cut by a nested list: the rest is paragraphs
+    split: bool = False  # its own text cut by a nested list (a layout cell): the rest is boxes
     header: bool = False  # a <th> cell; a row in <thead>
     data_cells: bool = False  # a row with a <td>: not a header row unless in <thead>
     alone: bool = False  # a cell outside any row: a row of its own
@@ -125,7 +75,7 @@ class _Open:
     tag: str
     dropped: bool = False
     container: _Container | None = None
-    span: _Span | None = None
+    span: Span | None = None
     absorbed: bool = False  # a block inside an item/heading/cell: its ends break the line
     pre: bool = False
     sectioning: bool = False
@@ -139,8 +89,8 @@ class BlockBuilder:
         self._offset = first_line - 1
         self._stack: list[_Open] = []
         self._blocks: list[Block] = []
-        self._pending = _Pending()
-        self._spans: list[_Span] = []
+        self._pending = Pending()
+        self._spans: list[Span] = []
         self._dropped = 0
         self._pre = 0
         self._sectioning = 0
@@ -246,7 +196,7 @@ class BlockBuilder:
             if alt and _is_symbols(alt):  # an emoji drawn as an image (a flag after a name)
                 self.text(alt)
 
-    def _open_span(self, tag: str, attrs: Attrs) -> _Span | None:
+    def _open_span(self, tag: str, attrs: Attrs) -> Span | None:
         if tag == "a" and attrs.get("href") is not None:
             kind = "link"
         elif tag in STRONG:
@@ -255,7 +205,7 @@ class BlockBuilder:
             kind = "emphasis"
         else:
             return None
-        span = _Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
+        span = Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
         self._spans.append(span)
         return span
 
@@ -266,6 +216,8 @@ class BlockBuilder:
             entry.absorbed = True
             self._soft_break()
             return
+        if outer is not None and outer.kind == "cell" and not outer.split:
+            self._split_cell(outer)
         self._boundary()
         if outer is not None and outer.kind == "item" and not outer.split:
             outer.split = True  # a nested list or table: the item's own text is done
@@ -290,7 +242,7 @@ class BlockBuilder:
         if tag in CELLS:
             if outer is None or outer.kind != "row":  # a cell outside a row is a row alone
                 return _Container("cell", line, header=tag == "th", alone=True)
-            return _Container("cell", line, header=tag == "th")
+            return _Container("cell", line, header=tag == "th", split=outer.split)
         return _Container("para", line)
 
     def _new_item(self, attrs: Attrs, line: int) -> _Container:
@@ -323,7 +275,7 @@ class BlockBuilder:
         elif entry.container is not None:
             self._close_container(entry.container)
 
-    def _close_span(self, span: _Span) -> None:
+    def _close_span(self, span: Span) -> None:
         span.record()
         for index in range(len(self._spans) - 1, -1, -1):  # the last opened, as a rule
             if self._spans[index] is span:
@@ -337,18 +289,35 @@ class BlockBuilder:
         self._boundary(container)
         if container.kind == "list" and container.listing in self._lists:
             self._lists.remove(container.listing)
-        elif container.kind == "row":
+        elif container.kind == "row" and not container.split:
             header = container.header or not container.data_cells
             self._emit_row(container.cells, container.line, header)
 
     def _finish_cell(self, cell: _Container) -> None:
+        if cell.split:  # a layout cell: what is left in it is a paragraph
+            self._boundary(cell)
+            return
         inline = self._take_pending(cell.line)
         row = self._row()
         if cell.alone or row is None:
             self._emit_row([inline], cell.line, cell.header)
+        elif row.split:
+            if inline.text:
+                self._emit(Block("paragraph", inline))
         else:
             row.cells.append(inline)
             row.data_cells = row.data_cells or not cell.header
+
+    def _split_cell(self, cell: _Container) -> None:
+        """A heading, list or table inside a cell: a table laid out as a page, not a row of
+        data. The row is given as far as it goes; the rest of it is read as boxes."""
+        self._finish_cell(cell)
+        cell.split = True
+        row = self._row()
+        if row is not None and not cell.alone and not row.split:
+            header = row.header or not row.data_cells
+            self._emit_row(row.cells, row.line, header)
+            row.split = True
 
     def _emit_row(self, cells: list[Inline], line: int, header: bool) -> None:
         if not any(cell.text for cell in cells):
@@ -381,9 +350,9 @@ class BlockBuilder:
         if parts and parts[-1][0] != BREAK and self._pending.pieces.has_text():
             self._pending.pieces.add_break()
 
-    def _next_pending(self) -> _Pending:
+    def _next_pending(self) -> Pending:
         """Start the next block's text; return the last one's. Open spans go on in the next."""
-        old, new = self._pending, _Pending()
+        old, new = self._pending, Pending()
         for span in self._spans:
             if span.pending is old:
                 if old.pieces.text(span.start):
@@ -401,7 +370,7 @@ class BlockBuilder:
         if self._spans:
             self._next_pending()
         elif self._pending.pieces.parts:
-            self._pending = _Pending()
+            self._pending = Pending()
         else:
             self._pending.line = None
 
@@ -409,7 +378,7 @@ class BlockBuilder:
         """The end of a box: the pending text becomes a block of ``container`` (by default
         the innermost open one)."""
         container = container or self._container()
-        if container is not None and container.kind == "cell":
+        if container is not None and container.kind == "cell" and not container.split:
             return  # a cell's text is taken when the cell ends
         if not self._pending.pieces.has_text():
             self._discard_pending()
@@ -443,17 +412,16 @@ def _item(container: _Container, inline: Inline) -> Block:
 def _absorbs(outer: _Container, tag: str, has_text: bool) -> bool:
     """Whether a block element opened inside ``outer`` only breaks the line there.
 
-    A cell keeps all its content; an item keeps all but nested lists and tables (they are
-    blocks of their own). A heading keeps a box that starts it (<h1><div>Title</div>), but
-    a box after its text ends it: that is a missing </h2>, not a two-paragraph heading.
+    An item or a cell keeps all but nested lists, tables and headings (they are blocks of
+    their own: a cell holding them lays out a page). A heading keeps a box that starts it
+    (<h1><div>Title</div>), but a box after its text ends it: that is a missing </h2>, not a
+    two-paragraph heading.
     """
-    if outer.kind == "cell":
-        return True
     if outer.kind not in _ABSORBING or outer.split:
         return False
     if outer.kind == "heading":
         return not has_text
-    return not (tag in LISTS or tag in _TABLE_PARTS or tag == "li")
+    return not (tag in LISTS or tag in _TABLE_PARTS or tag in HEADINGS or tag == "li")
 
 
 def _is_chrome(tag: str, attrs: Attrs, sectioning: int) -> bool:

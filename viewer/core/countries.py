@@ -254,11 +254,7 @@ def country_code(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country name as written, or None if unknown."""
     if not name:
         return None
-    key = fold(name.strip()).rstrip(".")
-    found = _index()[0].get(key)
-    if found is None and key.startswith("the "):  # "from the United States"
-        found = _index()[0].get(key[4:])
-    return found
+    return _index()[0].get(fold(name.strip()).rstrip("."))
 
 
 def is_country(name: str | None) -> bool:

@@ -248,7 +248,8 @@ def test_a_heading_of_organisations_decides():
     entries = _fields(
         "Access Now", "Karisma", "Derechos Digitales - Chile", heading="Organizations"
     )
-    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales - Chile"]
+    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales"]
+    assert [e.country for e in entries] == [None, None, "Chile"]  # a country stated after it
 
 
 def test_dash_in_a_list_of_names_splits_only_before_a_role():

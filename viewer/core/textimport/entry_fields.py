@@ -39,6 +39,7 @@ URL = "url"
 HANDLE = "handle"
 COUNTRIES = "countries"
 FROM_PLACE = "from"
+ALIAS = "alias"
 MAX_LISTED = 10  # line numbers named in one warning
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
@@ -132,7 +133,8 @@ _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-_MARKUP = re.compile(r"\*\*|__|`|<[^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)")
+# Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
+_MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)")
 _LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
 _OTHERS = re.compile(
     r"^(?:\.{3}|\u2026|etc\.?|(?:and|&|\+|plus|et|und|y|e|и)\s+(?:about\s+|over\s+|some\s+"
@@ -144,6 +146,7 @@ _OTHERS = re.compile(
     r"|^(?:等|以及其他|及其他|ほか|他)\s*\d*\s*(?:人|名|位)?$",
     re.IGNORECASE,
 )
+_ALIAS = re.compile(r"^(?:alias|aka|a\.k\.a\.?|dit|dite|genannt|pseud\.)\s+(.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 _FROM = re.compile(r"^(?P<name>.+?)[\s,]+(?P<word>from|form|aus)(?:\s+(?P<where>.*))?$", re.I)
 _THE = re.compile(r"^(?:the|la|le|les|el|los|die|der)\s+", re.IGNORECASE)
@@ -466,13 +469,25 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
         if len(pieces) > 1 and _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
             return _described(pieces[0], [" - ".join(pieces[1:])], keep_role=True)
     if len(parts) > 1 or len(other) > 1:
-        return EntryFields(text)  # "Idec - Instituto Brasileiro ...": one name
+        return _whole_name(text)  # "Idec - Instituto Brasileiro ...": one name
     entry = parse_entry(text)
     if entry.split_without_comma:
         notes.setdefault(
             "no comma between the name and the affiliation; split before the institution", []
         ).append(item.line)
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
+
+
+def _whole_name(text: str) -> EntryFields:
+    """A name that holds a separator ("Soni L. / SoniEx2 (GAnarchy)"): only a parenthesis
+    at its end comes off, as the fields it holds."""
+    name, aside = _name_and_parenthesis(text)
+    if not aside:
+        return EntryFields(text)
+    role, country, affiliation = _assign_fields(aside)
+    return EntryFields(
+        name, role, country, extra=((AFFILIATION, affiliation),) if affiliation else ()
+    )
 
 
 def _organisation(text: str) -> EntryFields:
@@ -483,6 +498,9 @@ def _organisation(text: str) -> EntryFields:
     fields = split_fields(text)
     if len(fields) > 1 and is_country(fields[-1]):
         return EntryFields(", ".join(fields[:-1]), country=fields[-1])
+    parts = _split_top(text, _SPACED_DASH)
+    if len(parts) > 1 and is_country(parts[-1]):  # "Derechos Digitales - Chile"
+        return EntryFields(text[: text.rindex(parts[-1])].rstrip(" " + _DASHES), country=parts[-1])
     return EntryFields(text)
 
 
@@ -552,7 +570,7 @@ def _finish(
     name = _clean_name(entry.name)
     if not name:
         return None
-    extra = [*entry.extra, *item.extra]
+    extra = [_alias(k, v) for k, v in (*entry.extra, *item.extra)]
     if country is None and entry.country is None and item.flags:
         country = _flag_country(item.flags[0])
     country = entry.country or country
@@ -560,9 +578,15 @@ def _finish(
     return EntryFields(name, entry.role, country, family, tuple(dict.fromkeys(extra)))
 
 
+def _alias(key: str, value: str) -> tuple[str, str]:
+    """("alias", "Monsieur Phi") for the affiliation "alias Monsieur Phi"."""
+    match = _ALIAS.match(value) if key == AFFILIATION else None
+    return (ALIAS, match.group(1)) if match else (key, value)
+
+
 def _clean_name(name: str) -> str:
-    name = _MARKUP.sub("", name)
-    return " ".join(name.split()).strip(" ,;:/|" + _DASHES + "*_")
+    name = " ".join(_MARKUP.sub("", name).split())
+    return name.strip(" ,;:/|" + _DASHES + "*_").rstrip(" ([{\uff08")  # "Freemor ((FSF ...)"
 
 
 def _family_name(name: str, layout: _Layout) -> str | None:
@@ -602,6 +626,12 @@ def _take_handles(item: _Item) -> str:
     if text.endswith(last) and len(text) > len(last) and not _starts_with_link(item, text):
         item.extra.insert(0, (HANDLE, last))
         return text[: -len(last)].rstrip()
+    # "Wilson Flores [wilsson](url) from Peru": a one-word link just before "from"
+    for t in texts:
+        before_from = re.search(rf"\s{re.escape(t)}(?=\s+(?:from|form)\b)", text, re.I)
+        if " " not in t and before_from and before_from.start() > 0:
+            item.extra.insert(0, (HANDLE, t))
+            return text[: before_from.start()] + text[before_from.end() :]
     return text
 
 
@@ -678,7 +708,9 @@ def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None
     match = _FROM.match(text)
     if match and (match.group("word").lower() != "form" or layout.from_section):
         name = match.group("name").strip()
-        where = _without_code(_THE.sub("", (match.group("where") or "").strip(" ,;")))
+        where = _without_code((match.group("where") or "").strip(" ,;"))
+        if where.startswith("the ") or not country_code(where):
+            where = _THE.sub("", where)  # "the United States"; "The Netherlands" is a name
         codes = [_code_of(c) for c in _AND.split(where) if c] if where else []
         if codes and all(codes):
             if len(codes) > 1:
@@ -1032,7 +1064,7 @@ def parse_described(name_line: str, descriptions: list[str]) -> Entry:
 
 def _split_name(text: str) -> tuple[str, list[str], bool]:
     """(name, the other fields, whether the split had to be guessed)."""
-    dash = _DASH_SEPARATOR.search(text)
+    dash = _DASH_SEPARATOR.search(_top_level(text))  # not inside "(@cl - dbatools)"
     if dash and "," not in text[: dash.start()]:
         return squeeze(text[: dash.start()]), split_fields(text[dash.end() :]), False
     fields = split_fields(text)
@@ -1042,7 +1074,7 @@ def _split_name(text: str) -> tuple[str, list[str], bool]:
     name, rest = fields[0], [p for f in fields[1:] for p in _DASH_SEPARATOR.split(f) if p]
     while rest and _POST_NOMINAL.match(rest[0]):
         name = f"{name}, {rest.pop(0)}"
-    if not rest and not _PAREN_TAIL.match(name):
+    if not rest and not trailing_group(name):
         guessed = _split_before_institution(name)
         if guessed:
             return guessed[0], [guessed[1]], True
@@ -1075,11 +1107,35 @@ def _split_before_institution(text: str) -> tuple[str, str] | None:
 
 
 def _name_and_parenthesis(name: str) -> tuple[str, list[str]]:
-    """("Jane Doe", ["Kenya"]) for "Jane Doe (Kenya)"; "(MP, Kenya)" gives both fields."""
-    match = _PAREN_TAIL.match(name)
-    if not match or not match.group(1).strip() or _BIRTH_NAME.match(match.group(2)):
-        return name, []
-    return match.group(1).strip(), split_fields(match.group(2))
+    """("Jane Doe", ["Kenya"]) for "Jane Doe (Kenya)"; "(MP, Kenya)" gives both fields;
+    "(née Smith)" stays part of the name."""
+    asides: list[str] = []
+    while (group := trailing_group(name)) and group[0] and not _BIRTH_NAME.match(group[1]):
+        name = group[0]  # "Federico Hernandez (@recollir) (taskwarrior alumni)": both
+        asides.insert(0, group[1])
+    return name, [f for aside in asides for f in split_fields(aside)]
+
+
+def trailing_group(text: str) -> tuple[str, str] | None:
+    """("Jane Doe", "MEP (Piratpartiet), hobbyist") for "Jane Doe (MEP (Piratpartiet),
+    hobbyist)": the text before a closing parenthesis group and what it holds, nested
+    parentheses included."""
+    text = text.rstrip()
+    if not text.endswith((")", "\uff09")):
+        return None
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]  # "Jaime Zhang (@TomorJM))": one closed too many
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")\uff09":
+            depth += 1
+        elif ch in "(\uff08":
+            depth -= 1
+            if depth == 0:
+                inner = text[i + 1 : -1].strip()
+                return (text[:i].strip(), inner) if inner else None
+    return None
 
 
 def _assign_fields(fields: list[str]) -> tuple[str | None, str | None, str | None]:

@@ -355,3 +355,9 @@ def test_one_entry_per_item_and_no_warning_for_a_clean_list():
     assert len(section.entries) == 3 and section.warnings == ()
     assert section.layout == "Name"
     assert read_section([]).entries == ()
+
+
+def test_markdown_links_left_as_text_are_read_as_links():
+    (entry,) = _fields("Reza Rahimi from Iran ([reza](https://github.com/reza))")
+    assert (entry.name, entry.country) == ("Reza Rahimi", "Iran")
+    assert dict(entry.extra) == {"handle": "reza", "url": "https://github.com/reza"}

@@ -132,9 +132,10 @@ _SHORTCODE = re.compile(r":([a-z][a-z_]{1,30}):")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A]+\U000E007F")
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
-_MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)")
+_MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)?")
 _LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
 _OTHERS = re.compile(
     r"^(?:\.{3}|\u2026|etc\.?|(?:and|&|\+|plus|et|und|y|e|и)\s+(?:about\s+|over\s+|some\s+"
@@ -257,11 +258,15 @@ def _prepare(inline: Inline) -> _Item:
     ]
     text = "\n".join(ln for ln in lines if ln).strip()
     text = _LEADING_MARK.sub("", text) if _LEADING_MARK.match(text) and " " in text else text
+    links = inline.links
+    if "](" in text:  # Markdown a reader left as text: "[Jane Doe](https://...)"
+        links = links + tuple(Link(t, u) for t, u in _MD_LINK.findall(text))
+        text = _MD_LINK.sub(r"\1", text)
     strong = next((s.strip() for s in inline.strong[:1] if s.strip()), None)
-    item = _Item(text, inline.line, inline.links, None)
+    item = _Item(text, inline.line, links, None)
     if strong and text.startswith(strong) and len(text) > len(strong):
         item.strong = strong
-    item.skip = _skip_reason(text, inline.links)
+    item.skip = _skip_reason(text, links)
     return item
 
 

@@ -30,9 +30,20 @@ from functools import lru_cache
 
 from viewer.core.countries import canonical_name, country_code, flag_code, is_country
 from viewer.core.folding import fold
-from viewer.core.formats.letter_layout import ROLE_WORDS_RE
 from viewer.core.model import ImportWarning
 from viewer.core.textimport.blocks import Inline, Link
+from viewer.core.textimport.entry_words import (
+    ALIAS_RE,
+    ORGANISATION_HEADING,
+    ORGANISATION_NAME,
+    ORGANISATION_WORDS,
+    OTHERS_NOTE,
+    PARTICLES,
+    POST_NOMINAL,
+    PRONOUNS_RE,
+    SURNAME_FIRST_HEADING,
+    is_person_description,
+)
 from viewer.core.textimport.textclean import squeeze
 
 URL = "url"
@@ -64,51 +75,9 @@ _FOOTNOTE_MARKS = re.compile(
 _FOOTNOTE_CHARS = frozenset(
     "*\u2020\u2021\u00a7\u00b6[\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 )
-_PRONOUNS = re.compile(
-    r"\s*[(\[]((?:she|he|they|ze|xe|zie|ey|it)(?:\s*/\s*(?:her|hers|him|his|them|theirs|they"
-    r"|she|he|zir|hir|xem|em|its)){1,2})[)\]]",
-    re.IGNORECASE,
-)
 _DASH_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
 _BIRTH_NAME = re.compile(r"\s*(n[ée]e|born|geb\.|formerly)\b", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"^(.*?)\s*[(\uff08]([^()\uff08\uff09]+)[)\uff09]$")
-# Post-nominals that belong to the name as written: "Jr.", "III", "PhD", "MBE", ...
-_POST_NOMINAL = re.compile(
-    r"^(?:(?:jr|sr|esq|phd|ph\.\s?d|dphil|md|ma|msc|mphil|mba|ba|bsc|llb|llm|lld|dsc|edd"
-    r"|mbe|obe|cbe|kbe|dbe|ch|qc|kc|sc|frs|fba|frse|facss|frsa|frcp|fmedsci|freng|jp|rn)\.?"
-    r"|i{2,3}|iv|vi{0,3})(?:[\s,]+(?:(?:phd|ma|msc|mbe|obe|cbe|qc|kc|frs|fba)\.?))*$",
-    re.IGNORECASE,
-)
-_PERSON_WORDS = re.compile(
-    r"\b(professor|prof|lecturer|reader|fellow|researcher|scientist|scholar|student"
-    r"|candidate|doctoral|postdoc(toral)?|director|head|dean|chair|chairman|chairwoman"
-    r"|chairperson|president|president-elect|vice-president|secretary|treasurer|leader"
-    r"|co-leader|spokesperson|spokesman|spokeswoman|organiser|organizer|delegate|officer"
-    r"|manager|coordinator|co-ordinator|editor|journalist|writer|author|columnist|activist"
-    r"|campaigner|teacher|educator|lawyer|barrister|solicitor|attorney|judge|physician"
-    r"|nurse|artist|founder|co-founder|ceo|trustee|advis[oe]r|consultant|analyst|emerit(us|a)"
-    r"|instructor|tutor|principal|rector|chancellor|provost|pastor|priest|bishop|rabbi"
-    r"|imam|reverend|economist|historian|sociologist|anthropologist|philosopher"
-    r"|psychologist|engineer|architect|curator|librarian|archivist|unionist|volunteer"
-    r"|retired|former|member|mp|mep|msp|mla|senator|councill?or|mayor|minister|deputy"
-    r"|representative|legislator|parliamentarian|speaker|governor|ambassador|diplomat"
-    r"|composer|musician|poet|novelist|filmmaker|photographer|actor|actress|doctor"
-    r"|practitioner|clinician|midwife|worker|staff|employee|partner|expert|specialist"
-    r"|commissioner|ombudsman|clerk)\b"
-    "|(議員|议员|局長|局长|司長|司长|署長|署长|主席|教授|講師|讲师|總監|总监|會長|会长|委員|委员"
-    "|律師|律师|醫生|医生|主任|院長|院长|校長|校长|社長|社长|部長|部长|記者|记者|作家|學者|学者)",
-    re.IGNORECASE,
-)
-_ORGANISATION_WORDS = re.compile(
-    r"\b(universit(y|ies|\u00e9|\u00e0|at|\u00e4t|ario|dad|ade)|college|institute|institut"
-    r"|instituto|school|academy|centre|center|department|faculty|laborator(y|ies)|hospital"
-    r"|foundation|trust|society|association|union|party|coalition|council|committee"
-    r"|commission|ministry|league|federation|network|alliance|organi[sz]ation|ngo|charity"
-    r"|campaign|company|ltd|inc|corporation|museum|library|church|collective|forum"
-    r"|movement|agency|international)\b"
-    "|(\u5927\u5b78|\u5927\u5b66|\u5b78\u9662|\u5b66\u9662|\u6703|\u4f1a|\u9ee8|\u515a)",
-    re.IGNORECASE,
-)
 # Where an institution starts in a line that lacks the comma after the name.
 _INSTITUTION_START = re.compile(
     r"\s((?:[A-Z][\w'&.-]*\s){0,3}?(?:University|College|Institute|School|Academy|Centre"
@@ -116,12 +85,6 @@ _INSTITUTION_START = re.compile(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_NOT_NAME = re.compile("[的了是請请嗎吗呢：:，,。！？；]")
-# Lower-case words that are part of names: "Ludwig van Beethoven", "Anwar bin Ibrahim".
-_PARTICLES = frozenset(
-    ("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
-     "den", "ter", "ten", "le", "la", "el", "al", "bin", "binti", "bte", "ibn", "y", "e",
-     "zu", "af", "av", "dal", "dalla", "lo", "ben", "d'", "l'")
-)  # fmt: skip
 
 
 _DASHES = "-\u2013\u2014"
@@ -137,49 +100,11 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
 _MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)?")
 _LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
-_OTHERS = re.compile(
-    r"^(?:\.{3}|\u2026|etc\.?|(?:and|&|\+|plus|et|und|y|e|и)\s+(?:about\s+|over\s+|some\s+"
-    r"|more than\s+|plus de\s+|über\s+|mehr als\s+|más de\s+|mais de\s+|oltre\s+)?"
-    r"(?:\d[\d,.\s\u00a0\u202f]*\s*)?(?:many\s+|several\s+|other\s+|more\s+|weitere\s+"
-    r"|autres\s+|otros\s+|outros\s+|altri\s+|другие\s+)?(?:others?|more|signatories|signers"
-    r"|people|names|autres|weitere|andere|otros|otras|outros|altri|другие|других)\b.*)$"
-    r"|^(?:\d[\d,.\s]*\s*)?(?:more|others|autres|weitere)\s*(?:\.{3}|\u2026)?$"
-    r"|^(?:等|以及其他|及其他|ほか|他)\s*\d*\s*(?:人|名|位)?$",
-    re.IGNORECASE,
-)
-_ALIAS = re.compile(r"^(?:alias|aka|a\.k\.a\.?|dit|dite|genannt|pseud\.)\s+(.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 _FROM = re.compile(r"^(?P<name>.+?)[\s,]+(?P<word>from|form|aus)(?:\s+(?P<where>.*))?$", re.I)
 _THE = re.compile(r"^(?:the|la|le|les|el|los|die|der)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]{1,9}$")
-_ORGANISATION = re.compile(
-    r"\b(universit(?:y|ies|é|à|at|ät|ario|dad|ade)|college|institut[eo]?|istituto|school"
-    r"|academy|acad[ée]mie|centre|center|centro|department|laborator(?:y|ies)|laboratoire"
-    r"|hospital|foundation|fundaci[oó]n|funda[çc][ãa]o|fondation|fondazione|stiftung|trust"
-    r"|society|soci[ée]t[ée]|association|associa[çc][ãa]o|asociaci[oó]n|associazione"
-    r"|verein|verband|union|party|parti|partei|partido|coalition|council|committee|comit[ée]"
-    r"|comitato|commission|ministry|league|federation|f[ée]d[ée]ration|network|r[ée]seau"
-    r"|rede|red|alliance|organi[sz]ation|organiza[çc][ãa]o|organizaci[oó]n|ngo|ong|charity"
-    r"|campaign|company|ltd|inc|gmbh|corporation|museum|library|church|collective|collectif"
-    r"|coletivo|colectivo|forum|f[oó]rum|movement|movimiento|movimento|agency|international"
-    r"|internacional|watch|project|initiative|observatory|observatorio|observatoire|group"
-    r"|groupe|grupo|press|media|news|lab|labs|foundation|cooperative|coop|syndicat"
-    r"|sindicato|gewerkschaft|digital|rights|derechos|direitos|droits)\b"
-    "|(大學|大学|學院|学院|協會|协会|協会|基金會|基金会|組織|组织|團體|团体|団体|聯盟|联盟|黨|党)",
-    re.IGNORECASE,
-)
-_ORGANISATION_HEADING = re.compile(
-    r"organi[sz]ations?|organisationen|organizaciones|organiza[çc][õo]es|organizzazioni"
-    r"|institutions|associations|groups|groupes|entidades|verb[äa]nde|companies|ngos|ong"
-    r"|團體|团体|団体|機構|机构|組織|组织|المنظمات|организации",
-    re.IGNORECASE,
-)
-_SURNAME_FIRST_HEADING = re.compile(
-    r"nom\s*,?\s*pr[ée]nom|surname|last name\s*,\s*first name|name\s*,\s*vorname"
-    r"|apellidos?\s*,\s*nombre|cognome\s*,?\s*nome|фамилия",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -277,7 +202,7 @@ def _skip_reason(text: str, links: tuple[Link, ...]) -> str | None:
         return "an empty item"
     if _BARE_URL.match(bare) or any(bare == link.url for link in links):
         return "a link, not a name"
-    if _OTHERS.match(bare):
+    if OTHERS_NOTE.match(bare):
         return "a note about further signatories"
     if not any(ch.isalnum() for ch in bare):
         return "no name in it"
@@ -299,13 +224,13 @@ def _decide(items: list[_Item], heading: str | None) -> _Layout:
             separator = kind
             break
     heads = [_head(item, separator) for item in items]
-    organisations = bool(heading and _ORGANISATION_HEADING.search(heading)) or (
+    organisations = bool(heading and ORGANISATION_HEADING.search(heading)) or (
         sum(_looks_like_organisation(h) for h in heads) / total > 0.5
     )
     capitals = sum(_capital_surname(h) is not None for h in heads)
     leading, middle = _particle_positions(heads)
     surname_first = not organisations and (
-        bool(heading and _SURNAME_FIRST_HEADING.search(heading))
+        bool(heading and SURNAME_FIRST_HEADING.search(heading))
         or (capitals / total > 0.5 and all(_caps_first(h) for h in heads if _capital_surname(h)))
         or (leading >= 3 and leading > 2 * middle)
     )
@@ -367,7 +292,7 @@ def _head(item: _Item, separator: str) -> str:
 
 def _looks_like_organisation(text: str) -> bool:
     bare = _TRAILING_PAREN.sub("", text).strip()
-    if _ORGANISATION.search(text):
+    if ORGANISATION_NAME.search(text):
         return True
     paren = _TRAILING_PAREN.search(text)
     if paren and _ACRONYM.match(paren.group(1).strip()):
@@ -389,7 +314,7 @@ def _capital_surname(name: str) -> str | None:
     if runs[0] != 0 and runs[-1] != len(words) - 1:
         return None
     run = [words[i] for i in runs]
-    if len(run) == 1 and _POST_NOMINAL.match(run[0]):
+    if len(run) == 1 and POST_NOMINAL.match(run[0]):
         return None
     if not all(w[:1].isupper() for i, w in enumerate(words) if not caps[i]):
         return None  # "meysam gheysaryan IR": no name written in capitals and capitals
@@ -411,11 +336,11 @@ def _particle_positions(names: list[str]) -> tuple[int, int]:
     for name in names:
         words = [fold(w) for w in name.split()]
         lead = 0
-        while lead < len(words) and words[lead] in _PARTICLES:
+        while lead < len(words) and words[lead] in PARTICLES:
             lead += 1
         if lead and len(words) - lead >= 2:
             leading += 1
-        elif any(w in _PARTICLES for w in words[1:-1]):
+        elif any(w in PARTICLES for w in words[1:-1]):
             middle += 1
     return leading, middle
 
@@ -585,7 +510,7 @@ def _finish(
 
 def _alias(key: str, value: str) -> tuple[str, str]:
     """("alias", "Monsieur Phi") for the affiliation "alias Monsieur Phi"."""
-    match = _ALIAS.match(value) if key == AFFILIATION else None
+    match = ALIAS_RE.match(value) if key == AFFILIATION else None
     return (ALIAS, match.group(1)) if match else (key, value)
 
 
@@ -602,7 +527,7 @@ def _family_name(name: str, layout: _Layout) -> str | None:
         return None
     words = name.split()
     lead = 0
-    while lead < len(words) - 2 and fold(words[lead]) in _PARTICLES:
+    while lead < len(words) - 2 and fold(words[lead]) in PARTICLES:
         lead += 1
     if len(words) - lead != 2:
         return None  # "Sauvage Jean Pierre": where the surname ends is not stated
@@ -693,17 +618,10 @@ def _flag_country(code: str) -> str | None:
 
 
 def _take_pronouns(text: str) -> tuple[str, str | None]:
-    match = _PRONOUN_RE.search(text)
+    match = PRONOUNS_RE.search(text)
     if not match:
         return text, None
     return " ".join((text[: match.start()] + text[match.end() :]).split()), match.group(1)
-
-
-_PRONOUN_RE = re.compile(
-    r"\s*[(\[]((?:she|he|they|ze|xe|zie|ey|it|elle|il|iel|sie|er)(?:\s*/\s*(?:her|hers|him"
-    r"|his|them|theirs|they|she|he|zir|hir|xem|em|its|elle|il|iel|ihr|sie|ihm|er)){1,2})[)\]]",
-    re.IGNORECASE,
-)
 
 
 def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None]:
@@ -837,178 +755,14 @@ def split_fields(text: str) -> list[str]:
 
 def is_bare_name(text: str) -> bool:
     """A name with nothing after it but post-nominals ("Teddy Baguilat, Jr.")."""
-    return "," not in text or all(_POST_NOMINAL.match(f) for f in split_fields(text)[1:])
-
-
-def is_person_description(text: str) -> bool:
-    """True for a field that says what a person is ("Lecturer", "organiser Unite Union",
-    "Professorin", "chercheuse", "教授")."""
-    if _PERSON_WORDS.search(text) or ROLE_WORDS_RE.search(text):
-        return True
-    exact, stems, phrases = _role_words()
-    folded = fold(text)
-    words = _WORD.findall(folded)
-    return any(w in exact or w.startswith(stems) for w in words) or any(
-        p in folded for p in phrases
-    )
-
-
-# Role words beyond English, one row per word and language: "lang|word" is the word itself,
-# "lang|stem*" any word that starts so ("professor*": Professorin, professore, professora).
-# Folded (no accents, no case). English and Chinese are in _PERSON_WORDS above.
-ROLE_WORDS = """\
-de|professor*
-de|dozent*
-de|arzt
-de|arztin
-de|journalist*
-de|autor*
-de|schriftsteller*
-de|publizist*
-de|lehrer*
-de|rechtsanwalt*
-de|pfarrer*
-de|abgeordnete*
-de|vorsitzende*
-de|geschaftsfuhrer*
-de|direktor*
-de|doktorand*
-de|wissenschaftler*
-de|forscher*
-de|kunstler*
-de|mitglied*
-de|burgermeister*
-de|ehemalige*
-de|studentin
-de|kunstlerin
-fr|professeur*
-fr|chercheu*
-fr|maitre de conferences
-fr|ingenieur*
-fr|etudiant*
-fr|doctorant*
-fr|docteur*
-fr|medecin*
-fr|enseignant*
-fr|journaliste*
-fr|ecrivain*
-fr|auteur*
-fr|avocat*
-fr|depute*
-fr|senat*
-fr|directeur*
-fr|directrice*
-fr|president*
-fr|membre*
-fr|ancien*
-fr|retraite*
-fr|citoyen*
-fr|vulgarisat*
-fr|biologiste*
-fr|physicien*
-fr|chimiste*
-fr|pharmacien*
-fr|infirmi*
-fr|agriculteu*
-fr|informaticien*
-es|profesor*
-es|investigador*
-es|catedratic*
-es|periodista*
-es|escritor*
-es|abogad*
-es|diputad*
-es|senador*
-es|director*
-es|presidente*
-es|miembro*
-es|estudiante*
-es|medic*
-es|ingenier*
-es|activista*
-pt|professor*
-pt|pesquisador*
-pt|jornalista*
-pt|escritor*
-pt|advogad*
-pt|deputad*
-pt|diretor*
-pt|presidente*
-pt|membro*
-pt|estudante*
-pt|medic*
-pt|engenheir*
-it|professor*
-it|ricercat*
-it|giornalist*
-it|scrittor*
-it|avvocat*
-it|deputat*
-it|senator*
-it|direttor*
-it|presidente*
-it|membro*
-it|student*
-it|medico
-it|ingegner*
-ru|профессор*
-ru|журналист*
-ru|писател*
-ru|доцент*
-ru|депутат*
-ru|директор*
-ru|председател*
-ru|член*
-ru|исследовател*
-ru|студент*
-ru|врач*
-ru|юрист*
-ru|адвокат*
-ja|教授
-ja|准教授
-ja|弁護士
-ja|作家
-ja|記者
-ja|医師
-ja|議員
-ja|代表
-ja|理事
-ja|研究者
-ar|أستاذ*
-ar|صحفي*
-ar|كاتب*
-ar|محامي*
-ar|طبيب*
-ar|رئيس*
-ar|عضو*
-ar|باحث*
-"""
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """(whole words, stems, phrases) of ROLE_WORDS: a row with a space ("maitre de
-    conferences") or in CJK script (no spaces between words) is found anywhere in a field."""
-    exact: set[str] = set()
-    stems: list[str] = []
-    phrases: list[str] = []
-    for row in ROLE_WORDS.splitlines():
-        _lang, word = row.split("|")
-        if " " in word or _CJK.match(word):
-            phrases.append(word.rstrip("*"))
-        elif word.endswith("*"):
-            stems.append(word.rstrip("*"))
-        else:
-            exact.add(word)
-    return frozenset(exact), tuple(stems), tuple(phrases)
+    return "," not in text or all(POST_NOMINAL.match(f) for f in split_fields(text)[1:])
 
 
 def is_description(text: str) -> bool:
     """A line about a person rather than a name: "Director, Amnesty", "University of Ghana"."""
     first = split_fields(text)[:1]
     return bool(first) and bool(
-        is_person_description(first[0]) or _ORGANISATION_WORDS.search(first[0])
+        is_person_description(first[0]) or ORGANISATION_WORDS.search(first[0])
     )
 
 
@@ -1023,7 +777,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if len(words) > MAX_NAME_WORDS:
         return False
-    lowercase = [w for w in words if w[:1].islower() and w.lower() not in _PARTICLES]
+    lowercase = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
     return len(lowercase) <= max(0, len(words) // 3)
 
 
@@ -1031,7 +785,7 @@ def parse_entry(text: str) -> Entry:
     """Split one entry's text (list marker already removed) into name, role, country, extra."""
     text = squeeze(strip_footnote_marks(text)).strip(" ,;")
     extra: list[tuple[str, str]] = []
-    pronouns = _PRONOUNS.search(text)
+    pronouns = PRONOUNS_RE.search(text)
     if pronouns:
         extra.append((PRONOUNS, squeeze(pronouns.group(1))))
         text = squeeze(text[: pronouns.start()] + text[pronouns.end() :])
@@ -1077,7 +831,7 @@ def _split_name(text: str) -> tuple[str, list[str], bool]:
         return "", [], False
     # After the name, a spaced dash separates fields too: "Senator \u2014 Philippines".
     name, rest = fields[0], [p for f in fields[1:] for p in _DASH_SEPARATOR.split(f) if p]
-    while rest and _POST_NOMINAL.match(rest[0]):
+    while rest and POST_NOMINAL.match(rest[0]):
         name = f"{name}, {rest.pop(0)}"
     if not rest and not trailing_group(name):
         guessed = _split_before_institution(name)

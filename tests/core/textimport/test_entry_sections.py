@@ -361,3 +361,13 @@ def test_markdown_links_left_as_text_are_read_as_links():
     (entry,) = _fields("Reza Rahimi from Iran ([reza](https://github.com/reza))")
     assert (entry.name, entry.country) == ("Reza Rahimi", "Iran")
     assert dict(entry.extra) == {"handle": "reza", "url": "https://github.com/reza"}
+
+
+def test_warnings_name_the_entries_that_break_the_layout():
+    section = read_section(
+        _items("Jane Doe - Senator", "John Roe - Journalist", "Ann Lee", "Mary Major - Editor")
+    )
+    (warning,) = section.warnings
+    assert warning.line == 3 and warning.message.startswith("1 entry has no \u201c-\u201d")
+    github = read_section(_items("Reza from Iran", "Ali from Iran", "Sara", "Mina from Iran"))
+    assert [w.message for w in github.warnings] == ["1 entry states no country (line 3)."]

@@ -52,6 +52,7 @@ COUNTRIES = "countries"
 FROM_PLACE = "from"
 ALIAS = "alias"
 MAX_LISTED = 10  # line numbers named in one warning
+LEFT_OUT = "left out: "  # a note about items that are not entries
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
 
@@ -162,14 +163,35 @@ def read_section(items: Sequence[Inline], heading: str | None = None) -> Section
     entries: list[EntryFields | None] = []
     for item in prepared:
         if item.skip is not None:
-            notes.setdefault(item.skip, []).append(item.line)
+            _note(notes, LEFT_OUT + item.skip, item.line)
             entries.append(None)
             continue
         entry = _read(item, layout, notes)
         if entry is None:
-            notes.setdefault("no name is left once its other fields are read", []).append(item.line)
+            _note(notes, LEFT_OUT + "no name is left once its other fields are read", item.line)
+        else:
+            _note_exception(notes, item, entry, layout)
         entries.append(entry)
     return SectionFields(tuple(entries), _describe(layout), _warnings(notes))
+
+
+def _note(notes: dict[str, list[int | None]], reason: str, line: int | None) -> None:
+    notes.setdefault(reason, []).append(line)
+
+
+def _note_exception(notes: dict, item: _Item, entry: EntryFields, layout: _Layout) -> None:
+    """Entries that do not follow the section's layout, so the user can check them."""
+    if layout.separator == FROM and entry.country is None:
+        _note(notes, "states|state no country", item.line)
+    elif (
+        layout.separator in (DASH, SLASH, COMMA)
+        and not layout.organisations
+        and entry.role is None
+        and not entry.extra
+        and _separator_of(item) == BARE
+    ):
+        sign = {DASH: "-", SLASH: "/", COMMA: ","}[layout.separator]
+        _note(notes, f"has|have no \u201c{sign}\u201d as the others do; read as a name", item.line)
 
 
 # --- preparing an item ------------------------------------------------------------------
@@ -300,6 +322,7 @@ def _looks_like_organisation(text: str) -> bool:
     return bool(_ACRONYM.match(bare)) and sum(ch.isalpha() for ch in bare) >= 2
 
 
+@lru_cache(maxsize=8192)
 def _capital_surname(name: str) -> str | None:
     """The surname a name writes in capitals ("DUPONT" in "DUPONT Jean", "ZEGAI" in "Houari
     ZEGAI"); None when all or none of its words are capitals."""
@@ -390,21 +413,28 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
     if layout.separator in (DASH, SLASH) and len(parts) > 1:
         name, role = _name_and_role(parts, text, dash, layout)
         if name != parts[0]:
-            notes.setdefault(
-                "kept whole as a name: it holds the separator itself (a pseudonym)", []
-            ).append(item.line)
+            _note(
+                notes,
+                "was|were kept whole: a name (a pseudonym) that holds the separator",
+                item.line,
+            )
         return _described(name, [role], keep_role=True)
-    other = _split_top(text, _separator_re(SLASH if layout.separator != SLASH else DASH))
-    for pieces in (parts, other):
+    slash = _separator_re(SLASH if layout.separator != SLASH else DASH)
+    other = _split_top(text, slash)
+    for pieces, pattern in ((parts, dash), (other, slash)):
         if len(pieces) > 1 and _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
-            return _described(pieces[0], [" - ".join(pieces[1:])], keep_role=True)
+            cut = pattern.search(_top_level(text))
+            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
     if len(parts) > 1 or len(other) > 1:
         return _whole_name(text)  # "Idec - Instituto Brasileiro ...": one name
     entry = parse_entry(text)
     if entry.split_without_comma:
-        notes.setdefault(
-            "no comma between the name and the affiliation; split before the institution", []
-        ).append(item.line)
+        _note(
+            notes,
+            "has|have no comma between the name and the affiliation; split before the "
+            "institution's name",
+            item.line,
+        )
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
 
 
@@ -930,21 +960,24 @@ def _trailing_country(field: str) -> tuple[str | None, str]:
 
 
 def _warnings(notes: dict[str, list[int | None]]) -> tuple[ImportWarning, ...]:
+    """One warning per reason, naming the lines (the first ten) it is about."""
     out = []
     for reason, lines in notes.items():
-        n = len(lines)
         known = [str(k) for k in lines if k is not None]
         where = ""
         if known:
             more = f" and {len(known) - MAX_LISTED} more" if len(known) > MAX_LISTED else ""
-            where = f" (line{'s' if len(known) > 1 else ''} {', '.join(known[:MAX_LISTED])}{more})"
-        what = "1 entry" if n == 1 else f"{n} entries"
-        if reason.startswith(("kept whole", "no comma")):
-            message = f"{what}: {reason}{where}."
-        else:
-            message = f"{what} left out: {reason}{where}."
+            listed = ", ".join(known[:MAX_LISTED])
+            where = f" (line{'s' if len(known) > 1 else ''} {listed}{more})"
+        what = "1 entry" if len(lines) == 1 else f"{len(lines)} entries"
+        if reason.startswith(LEFT_OUT):
+            message = f"{what} left out: {reason.removeprefix(LEFT_OUT)}{where}."
+        else:  # "has|have no comma ...": the verb agrees with the count
+            one, _, many = reason.partition(" ")[0].partition("|")
+            verb = one if len(lines) == 1 else many
+            message = f"{what} {verb} {reason.partition(' ')[2]}{where}."
         first = next((k for k in lines if k is not None), None)
-        out.append(ImportWarning(first, message[0].upper() + message[1:]))
+        out.append(ImportWarning(first, message))
     return tuple(out)
 
 

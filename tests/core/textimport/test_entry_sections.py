@@ -371,3 +371,12 @@ def test_warnings_name_the_entries_that_break_the_layout():
     assert warning.line == 3 and warning.message.startswith("1 entry has no \u201c-\u201d")
     github = read_section(_items("Reza from Iran", "Ali from Iran", "Sara", "Mina from Iran"))
     assert [w.message for w in github.warnings] == ["1 entry states no country (line 3)."]
+
+
+def test_a_heading_of_individuals_says_they_are_people():
+    texts = ("UNION Jane", "COLLEGE Tom", "PARTY Ann")  # surnames that are organisation words
+    assert [e.family_name for e in _fields(*texts)] == [None, None, None]
+    people = _fields(*texts, heading="Individuals")
+    assert [e.family_name for e in people] == ["UNION", "COLLEGE", "PARTY"]
+    among = _fields("DOE Jane", "ROE John", heading="Strong supporters among us")
+    assert [e.family_name for e in among] == ["DOE", "ROE"]  # no "ong" (NGO) in "among"

@@ -16,7 +16,13 @@ it lists organisations, whether surnames come first. Each item is then read in t
   a section that puts surnames first (shown by its particles: "de La Roche ...", "Van den
   Bossche Kevin") where the given name is one word;
 - items that are not signatories (a bare link, "and 200 others", an empty item) come back
-  as None, and a warning says so.
+  as None, and a warning says so, as do entries that break the section's layout.
+
+Within one entry's text (parse_entry, the rules of the plain-text importer too): the first
+comma fields that describe a person (a role word of entry_words, "Lecturer", "Professorin")
+are the role, the fields after them ("University of Leeds", "Greenpeace") the affiliation;
+post-nominals stay with the name ("Teddy Baguilat, Jr."); a trailing parenthesis holds
+fields ("Jane Doe (MP, Kenya)"), a birth name stays in the name ("(née Smith)").
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from viewer.core.model import ImportWarning
 from viewer.core.textimport.blocks import Inline, Link
 from viewer.core.textimport.entry_words import (
     ALIAS_RE,
+    INDIVIDUALS_HEADING,
     ORGANISATION_HEADING,
     ORGANISATION_NAME,
     ORGANISATION_WORDS,
@@ -247,7 +254,8 @@ def _decide(items: list[_Item], heading: str | None) -> _Layout:
             break
     heads = [_head(item, separator) for item in items]
     organisations = bool(heading and ORGANISATION_HEADING.search(heading)) or (
-        sum(_looks_like_organisation(h) for h in heads) / total > 0.5
+        not (heading and INDIVIDUALS_HEADING.search(heading))
+        and sum(_looks_like_organisation(h) for h in heads) / total > 0.5
     )
     capitals = sum(_capital_surname(h) is not None for h in heads)
     leading, middle = _particle_positions(heads)
@@ -981,4 +989,10 @@ def _warnings(notes: dict[str, list[int | None]]) -> tuple[ImportWarning, ...]:
     return tuple(out)
 
 
-__all__ = ["AFFILIATION", "EntryFields", "SectionFields", "read_section"]
+__all__ = [
+    "AFFILIATION", "ALIAS", "COUNTRIES", "FROM_PLACE", "HANDLE", "PRONOUNS", "URL",
+    "Entry", "EntryFields", "SectionFields",
+    "is_bare_name", "is_description", "is_person_description", "looks_like_name",
+    "parse_described", "parse_entry", "read_section", "split_fields", "strip_footnote_marks",
+    "trailing_group",
+]  # fmt: skip

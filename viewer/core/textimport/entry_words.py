@@ -102,9 +102,15 @@ ORGANISATION_NAME = re.compile(
 
 
 ORGANISATION_HEADING = re.compile(
-    r"organi[sz]ations?|organisationen|organizaciones|organiza[çc][õo]es|organizzazioni"
-    r"|institutions|associations|groups|groupes|entidades|verb[äa]nde|companies|ngos|ong"
+    r"\b(?:organi[sz]ations?|organisationen|organizaciones|organiza[çc][õo]es|organizzazioni"
+    r"|institutions|associations|groups|groupes|entidades|verb[äa]nde|companies|ngos|ong)\b"
     r"|團體|团体|団体|機構|机构|組織|组织|المنظمات|организации",
+    re.IGNORECASE,
+)
+# A heading that says its section lists people, whatever their entries look like.
+INDIVIDUALS_HEADING = re.compile(
+    r"\b(?:individuals?|individual signatories|einzelpersonen|personnes|particuliers|personas"
+    r"|pessoas|persone|private individuals|people)\b|個人|个人|الأفراد|частные лица",
     re.IGNORECASE,
 )
 

@@ -380,3 +380,28 @@ def test_a_heading_of_individuals_says_they_are_people():
     assert [e.family_name for e in people] == ["UNION", "COLLEGE", "PARTY"]
     among = _fields("DOE Jane", "ROE John", heading="Strong supporters among us")
     assert [e.family_name for e in among] == ["DOE", "ROE"]  # no "ong" (NGO) in "among"
+
+
+def test_surname_comma_given_name():
+    section = read_section(
+        _items("Doe, Jane, Lecturer, University of Leeds", "Roe, John", "Lee, Ann (Kenya)")
+    )
+    assert section.layout == "Surname, Given name, Role, Institution"
+    assert [(e.name, e.family_name, e.role, e.country) for e in section.entries] == [
+        ("Doe, Jane", "Doe", "Lecturer", None),
+        ("Roe, John", "Roe", None, None),
+        ("Lee, Ann", "Lee", None, "Kenya"),
+    ]
+    # full names before the comma: "Name, Affiliation", and a one-word name among them
+    mixed = _fields("Ann Lee, Greenpeace", "Jo Roe, teacher", "Smith, Greenpeace")
+    assert [(e.name, e.family_name) for e in mixed] == [
+        ("Ann Lee", None), ("Jo Roe", None), ("Smith", None),
+    ]  # fmt: skip
+
+
+def test_a_country_after_the_last_dash():
+    entries = _fields("María García – Periodista – España", "José Pérez – Investigador")
+    assert _people(entries) == [
+        ("María García", "Periodista", "España"),
+        ("José Pérez", "Investigador", None),
+    ]

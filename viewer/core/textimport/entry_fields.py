@@ -159,6 +159,7 @@ class _Layout:
     from_section: bool
     role_starts: Counter[str]
     name_words: float
+    inverted: bool = False  # "Doe, Jane, Lecturer": the surname, a comma, the given name
 
 
 def read_section(items: Sequence[Inline], heading: str | None = None) -> SectionFields:
@@ -272,15 +273,35 @@ def _decide(items: list[_Item], heading: str | None) -> _Layout:
             if len(parts) > 1 and parts[1].split():
                 role_starts[fold(parts[1].split()[0])] += 1
     words = [len(h.split()) for h in heads if h]
+    inverted = (
+        separator == COMMA
+        and not organisations
+        and sum(_inverted_name(item.text) is not None for item in items) / total > MIN_SHARE
+    )
     return _Layout(
         separator,
         organisations,
-        surname_first,
+        surname_first or inverted,
         capitals / total > 0.5,
         from_section,
         role_starts,
         statistics.median(words) if words else 0.0,
+        inverted,
     )
+
+
+def _inverted_name(text: str) -> tuple[str, str, list[str]] | None:
+    """("Doe", "Jane", rest) for "Doe, Jane, Lecturer": a one-word first field, then a short
+    field that is a given name (no role, organisation, country or post-nominal)."""
+    fields = split_fields(_top_level_paren_free(text))
+    if len(fields) < 2 or len(fields[0].split()) != 1 or not 1 <= len(fields[1].split()) <= 3:
+        return None
+    given = fields[1]
+    if not given[:1].isupper() or not looks_like_name(given) or is_person_description(given):
+        return None
+    if ORGANISATION_NAME.search(given) or is_country(given) or POST_NOMINAL.match(given):
+        return None
+    return fields[0], given, fields[2:]
 
 
 def _separator_of(item: _Item) -> str:
@@ -378,7 +399,9 @@ def _particle_positions(names: list[str]) -> tuple[int, int]:
 
 def _describe(layout: _Layout) -> str:
     words = layout.separator
-    if layout.surname_first:
+    if layout.inverted:
+        words = words.replace("Name", "Surname, Given name", 1)
+    elif layout.surname_first:
         surname = "SURNAME" if layout.capital_surnames else "Surname"
         words = words.replace("Name", f"{surname} Given name", 1)
     if layout.organisations:
@@ -435,6 +458,13 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
             return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
     if len(parts) > 1 or len(other) > 1:
         return _whole_name(text)  # "Idec - Instituto Brasileiro ...": one name
+    inverted = _inverted_name(text) if layout.inverted else None
+    if inverted is not None:
+        surname, given, rest = inverted
+        name, aside = _name_and_parenthesis(text)
+        role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
+        extra = ((AFFILIATION, affiliation),) if affiliation else ()
+        return EntryFields(f"{surname}, {given}", role, country, surname, extra)
     entry = parse_entry(text)
     if entry.split_without_comma:
         _note(
@@ -529,6 +559,10 @@ def _role_and_country(role: str) -> tuple[str, str | None]:
         return role[: role.rindex(fields[-1])].strip(" ,"), fields[-1]
     if is_country(role):
         return "", role.strip()
+    parts = _split_top(role, _SPACED_DASH)
+    if len(parts) > 1 and is_country(parts[-1]):  # "Periodista – España"
+        cut = list(_SPACED_DASH.finditer(_top_level(role)))[-1]
+        return role[: cut.start()].strip(), parts[-1]
     return role, None
 
 
@@ -542,7 +576,7 @@ def _finish(
     if country is None and entry.country is None and item.flags:
         country = _flag_country(item.flags[0])
     country = entry.country or country
-    family = None if layout.organisations else _family_name(name, layout)
+    family = entry.family_name or (None if layout.organisations else _family_name(name, layout))
     return EntryFields(name, entry.role, country, family, tuple(dict.fromkeys(extra)))
 
 

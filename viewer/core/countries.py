@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from viewer.core.folding import fold
 
+MAX_NAME_CHARS = 48  # longer than any name below: not a country, without folding it
+
 # code|canonical English name|other names seen in letters
 _TABLE = """\
 AF|Afghanistan
@@ -252,13 +254,9 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
 
 def country_code(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country name as written, or None if unknown."""
-    if not name:
+    if not name or len(name) > MAX_NAME_CHARS:
         return None
-    key = fold(name.strip()).rstrip(".")
-    found = _index()[0].get(key)
-    if found is None and key.startswith("the "):  # "from the United States"
-        found = _index()[0].get(key[4:])
-    return found
+    return _index()[0].get(fold(name.strip()).rstrip("."))
 
 
 def is_country(name: str | None) -> bool:

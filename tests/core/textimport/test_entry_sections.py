@@ -248,7 +248,8 @@ def test_a_heading_of_organisations_decides():
     entries = _fields(
         "Access Now", "Karisma", "Derechos Digitales - Chile", heading="Organizations"
     )
-    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales - Chile"]
+    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales"]
+    assert [e.country for e in entries] == [None, None, "Chile"]  # a country stated after it
 
 
 def test_dash_in_a_list_of_names_splits_only_before_a_role():
@@ -354,3 +355,53 @@ def test_one_entry_per_item_and_no_warning_for_a_clean_list():
     assert len(section.entries) == 3 and section.warnings == ()
     assert section.layout == "Name"
     assert read_section([]).entries == ()
+
+
+def test_markdown_links_left_as_text_are_read_as_links():
+    (entry,) = _fields("Reza Rahimi from Iran ([reza](https://github.com/reza))")
+    assert (entry.name, entry.country) == ("Reza Rahimi", "Iran")
+    assert dict(entry.extra) == {"handle": "reza", "url": "https://github.com/reza"}
+
+
+def test_warnings_name_the_entries_that_break_the_layout():
+    section = read_section(
+        _items("Jane Doe - Senator", "John Roe - Journalist", "Ann Lee", "Mary Major - Editor")
+    )
+    (warning,) = section.warnings
+    assert warning.line == 3 and warning.message.startswith("1 entry has no \u201c-\u201d")
+    github = read_section(_items("Reza from Iran", "Ali from Iran", "Sara", "Mina from Iran"))
+    assert [w.message for w in github.warnings] == ["1 entry states no country (line 3)."]
+
+
+def test_a_heading_of_individuals_says_they_are_people():
+    texts = ("UNION Jane", "COLLEGE Tom", "PARTY Ann")  # surnames that are organisation words
+    assert [e.family_name for e in _fields(*texts)] == [None, None, None]
+    people = _fields(*texts, heading="Individuals")
+    assert [e.family_name for e in people] == ["UNION", "COLLEGE", "PARTY"]
+    among = _fields("DOE Jane", "ROE John", heading="Strong supporters among us")
+    assert [e.family_name for e in among] == ["DOE", "ROE"]  # no "ong" (NGO) in "among"
+
+
+def test_surname_comma_given_name():
+    section = read_section(
+        _items("Doe, Jane, Lecturer, University of Leeds", "Roe, John", "Lee, Ann (Kenya)")
+    )
+    assert section.layout == "Surname, Given name, Role, Institution"
+    assert [(e.name, e.family_name, e.role, e.country) for e in section.entries] == [
+        ("Doe, Jane", "Doe", "Lecturer", None),
+        ("Roe, John", "Roe", None, None),
+        ("Lee, Ann", "Lee", None, "Kenya"),
+    ]
+    # full names before the comma: "Name, Affiliation", and a one-word name among them
+    mixed = _fields("Ann Lee, Greenpeace", "Jo Roe, teacher", "Smith, Greenpeace")
+    assert [(e.name, e.family_name) for e in mixed] == [
+        ("Ann Lee", None), ("Jo Roe", None), ("Smith", None),
+    ]  # fmt: skip
+
+
+def test_a_country_after_the_last_dash():
+    entries = _fields("María García – Periodista – España", "José Pérez – Investigador")
+    assert _people(entries) == [
+        ("María García", "Periodista", "España"),
+        ("José Pérez", "Investigador", None),
+    ]

@@ -39,6 +39,12 @@ HEADING = SignOff("heading", None, None)
         ("Supporters (list sorted alphabetically)", HEADING),
         ("COSIGNATORIES (This list is arranged according to alphabetical order)", HEADING),
         ("COSIGNATORIES (55)", SignOff("heading", None, 55)),
+        ("Signatories (in alphabetical order): 55", SignOff("heading", None, 55)),
+        ("Signatories (2019)", HEADING),  # a year
+        ("Signatories (2019 names)", SignOff("heading", None, 2019)),
+        ("聯署人：(按筆畫次序）34 人", SignOff("heading", None, 34)),  # past a remark
+        ("聯署人（按筆畫次序）：王永平、俞宗怡", SignOff("heading", "王永平、俞宗怡", None)),
+        ("Signed: Jane Doe", SignOff("closing", "Jane Doe", None)),
         ("3,081 signatures", SignOff("heading", None, 3081)),
         ("signed by 158 parliamentarians", SignOff("heading", None, 158)),
         # German: gez. carries the first name

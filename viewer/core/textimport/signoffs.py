@@ -343,6 +343,7 @@ Kind = Literal["closing", "heading"]
 MAX_LINE = 200  # longer text is prose, never a sign-off
 MAX_HEADING_WORDS = 8  # a heading with its qualifiers ("Signatories to this letter")
 MAX_QUALIFIER_WORDS = 4
+YEARS = (1900, 2100)  # a bare number in this range after a heading is a year, not a count
 
 _SEPARATORS = ":\uff1a-\u2013\u2014"
 _MARKUP_EDGES = " \t*_#>|`~=\u00a0\u3000"
@@ -431,10 +432,15 @@ def stated_count(text: str) -> int | None:
         return None
     folded = fold(text)
     for pattern in _count_patterns():
-        match = pattern.search(folded)
-        if match:
-            return _number(match.group("n"))
+        for match in pattern.finditer(folded):
+            n = _number(match.group("n"))
+            if not (pattern is _count_patterns()[1] and _is_year(n, match.group("n"))):
+                return n  # "Signatories (2019)" is a year; "Signatories (2019 names)" is not
     return None
+
+
+def _is_year(n: int, written: str) -> bool:
+    return written.isdigit() and YEARS[0] <= n <= YEARS[1]
 
 
 @lru_cache(maxsize=1)
@@ -508,30 +514,44 @@ def _ends_word(folded: str, start: int, phrase: Phrase) -> bool:
 
 
 def _read_rest(phrase: Phrase, rest: str, lead_count: int | None) -> SignOff | None:
-    """Whether what follows the phrase leaves it a sign-off, and what it carries."""
+    """Whether what follows the phrase leaves it a sign-off, and what it carries: remarks in
+    brackets and separators are passed over ("聯署人：（按筆畫次序）34 人", "Signatories (in
+    alphabetical order): 55"); a count is kept; names after a separator are the rest."""
     kind: Kind = "heading" if phrase.kind == "heading" else "closing"
     stripped = rest.strip(" ,.;" + _MARKUP_EDGES)
     count = lead_count if lead_count is not None else _count_after(phrase, stripped)
-    if not stripped or phrase.opens_sentence:
+    if phrase.opens_sentence:
         return SignOff(kind, None, count)
-    bracket = _BRACKETED.match(stripped)
-    if bracket:  # "COSIGNATORIES (This list is arranged ...)", "聯署人（34人）：王永平"
-        after = stripped[bracket.end() :].strip(" ,." + _MARKUP_EDGES)
-        if not after.lstrip(_SEPARATORS).strip():
-            return SignOff(kind, None, count)
-        stripped = after
-    if stripped[0] in _SEPARATORS:
-        after = stripped.lstrip(_SEPARATORS).strip()
-        if not after or _is_count_only(after):
-            return SignOff(kind, None, count if count is not None else stated_count(after))
-        return SignOff(kind, after, count)
+    separated = False
+    while stripped:
+        bracket = _BRACKETED.match(stripped)
+        if bracket:  # "COSIGNATORIES (This list is arranged ...)", "(55)", "（34人）"
+            count = count if count is not None else _count_of(bracket.group("inner"))
+            stripped = stripped[bracket.end() :].strip(" ,." + _MARKUP_EDGES)
+        elif stripped[0] in _SEPARATORS:
+            separated = True
+            stripped = stripped.lstrip(_SEPARATORS).strip()
+        else:
+            break
+    if not stripped:
+        return SignOff(kind, None, count)
     if _is_count_only(stripped):
-        return SignOff(kind, None, count)
-    if phrase.carries_name:
+        return SignOff(kind, None, count if count is not None else _count_of(stripped))
+    if separated or phrase.carries_name:
         return SignOff(kind, stripped, count)
     if kind == "heading" and _is_qualifier(stripped):
         return SignOff(kind, None, count)
     return None
+
+
+def _count_of(text: str) -> int | None:
+    """The count a bare "55", "34 人" or "共120人" states; None for a remark or a year."""
+    if not _is_count_only(text):
+        return None
+    written = re.search(_NUMBER, text).group(0)
+    n = _number(written)
+    bare = text.strip(" ()[]\uff08\uff09:\uff1a") == written
+    return None if bare and _is_year(n, written) else n
 
 
 def _count_after(phrase: Phrase, rest: str) -> int | None:

@@ -255,3 +255,49 @@ def test_a_user_may_start_the_list_at_a_later_section():
 def test_lines_of_html_tags_in_a_text_file_are_markup_not_paragraphs():
     _front, blocks = text_blocks("Intro.\n\n<figure>\n<img src='a.jpg'>\n</figure>\n\nMore.\n")
     assert [b.text for b in blocks] == ["Intro.", "More."]
+
+
+def test_items_nested_under_a_country_item_take_it_as_their_heading():
+    doc = import_text_letter(
+        "Text.\n\n## Signatories\n\n- France\n  - Claire Martin, avocate\n  - Paul Durand\n"
+        "- Germany\n  - Hans Meier\n- **Academics**\n  - Ann Lee, Professor\n",
+        "l.md",
+    )
+    assert [(s.name, s.country, s.extra_value("group")) for s in doc.signatories] == [
+        ("Claire Martin", "France", None),
+        ("Paul Durand", "France", None),
+        ("Hans Meier", "Germany", None),
+        ("Ann Lee", None, "Academics"),
+    ]
+
+
+def test_tables_of_signatories_in_markdown_and_html():
+    md = import_text_letter(
+        "Text.\n\n## Signatories\n\n| Name | Country | Role |\n|---|---|---|\n"
+        "| Ana Lima | Brazil | Lecturer |\n| Bo Chen | China | |\n",
+        "t.md",
+    )
+    assert [(s.name, s.country, s.role) for s in md.signatories] == [
+        ("Ana Lima", "Brazil", "Lecturer"),
+        ("Bo Chen", "China", None),
+    ]
+    page = import_text_letter(
+        "<html><body><p>Text.</p><h2>Signatories</h2><table><tr><th>Name</th><th>Country</th>"
+        "</tr><tr><td>Ana Lima</td><td>Brazil</td></tr><tr><td>Bo Chen</td><td>China</td></tr>"
+        "</table><footer>Site</footer></body></html>",
+        "t.html",
+    )
+    assert [(s.name, s.country) for s in page.signatories] == [
+        ("Ana Lima", "Brazil"),
+        ("Bo Chen", "China"),
+    ]
+
+
+def test_html_names_in_a_paragraph_with_line_breaks_under_a_heading():
+    doc = import_text_letter(
+        "<!doctype html><main><p>We ask for peace.</p><h3>Подписавшиеся:</h3>"
+        "<p>Анна Иванова<br>Пётр Смирнов<br>Ольга Петрова</p><h3>Комментарии</h3>"
+        "<p>Иван<br>Спасибо</p></main>",
+        None,
+    )
+    assert [s.name for s in doc.signatories] == ["Анна Иванова", "Пётр Смирнов", "Ольга Петрова"]

@@ -236,6 +236,21 @@ def not_an_entry(text: str) -> bool:
     return len(words) >= 3 and words[0][:1].islower() and lower * 2 > len(words)
 
 
+def _heads_a_list(entry: Inline) -> bool:
+    """A list item that is a heading over the items nested under it: a country, a group
+    ("Academics:"), a known section word, or bold as a whole."""
+    text = entry.text.strip()
+    if "\n" in text or not text:
+        return False
+    bold = bool(entry.strong) and " ".join(entry.strong) == text
+    return (
+        is_country(text.rstrip(":\uff1a"))
+        or text.endswith((":", "\uff1a"))
+        or is_group_heading(text)
+        or bold
+    )
+
+
 def split_cjk(text: str) -> list[str]:
     """Names in one line split at 、 ("王永平、方敏生"); Latin text is never split here."""
     if not _CJK_LIST.search(text) or not _CJK_CHAR.search(text):
@@ -303,6 +318,7 @@ class _SectionReader:
         self.header: Block | None = None
         self.numbered = False
         self.numbers: list[tuple[int, int]] = []
+        self.nested_level: int | None = None  # items at this depth are under a heading item
         self.context: list[tuple[int, str]] = []  # (level, heading) of the open headings
         self.section_level: int | None = None
         self.pending_notes: list[tuple[int, Inline]] = []  # (block index, text)
@@ -405,11 +421,19 @@ class _SectionReader:
     def _item(self, block: Block) -> bool:
         self._flush_notes()
         if block.level > 0 and self.entries and self.kinds[-1] == "item":
-            last = self.entries[-1]  # a nested item says more about its parent entry
-            self.entries[-1] = Inline(
-                f"{last.text}\n{block.text}", last.line, last.links + block.inline.links
-            )
-            return True
+            last = self.entries[-1]
+            if _heads_a_list(last):  # "- France" over "  - Jane Doe": a heading, not a name
+                self.entries.pop()
+                self.kinds.pop()
+                self._close_section()
+                self._open(last.text, last.line, PSEUDO_HEADING + 2)
+                self.nested_level = block.level
+            elif self.nested_level is None or block.level > self.nested_level:
+                # a nested item says more about its parent entry
+                self.entries[-1] = Inline(
+                    f"{last.text}\n{block.text}", last.line, last.links + block.inline.links
+                )
+                return True
         for piece in split_mistyped_items(block.inline):
             self.entries.append(piece)
             self.kinds.append("item")

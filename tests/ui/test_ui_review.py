@@ -250,7 +250,8 @@ def test_review_rows_model_passes_the_model_tester(qtmodeltester):
 def test_the_summary_names_the_sections_as_plain_text(qtbot, monkeypatch, tmp_path):
     letter = tmp_path / "two.md"
     letter.write_text(
-        "Text.\n\nSincerely,\n\n### &lt;b&gt;Organisations&lt;/b&gt;\n\n- River Watch\n- Lake Trust\n\n"
+        "Text.\n\nSincerely,\n\n### &lt;b&gt;Organisations&lt;/b&gt;\n\n"
+        "- River Watch\n- Lake Trust\n\n"
         "### Individuals\n\n1. Ana Lima\n2. Bo Chen\n",
         encoding="utf-8",
     )

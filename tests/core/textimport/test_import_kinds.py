@@ -301,3 +301,13 @@ def test_html_names_in_a_paragraph_with_line_breaks_under_a_heading():
         None,
     )
     assert [s.name for s in doc.signatories] == ["Анна Иванова", "Пётр Смирнов", "Ольга Петрова"]
+
+
+def test_a_how_to_sign_section_after_the_names_is_not_signatories():
+    doc = import_text_letter(
+        "Please act.\n\nSincerely,\n\n- Ana Lima\n- Bo Chen\n\n## How to sign\n\n"
+        "- Fork this repository\n- Add your name to the list above\n- Open a pull request\n",
+        "sign.md",
+    )
+    assert [s.name for s in doc.signatories] == ["Ana Lima", "Bo Chen"]
+    assert "How to sign" in _warnings(doc)

@@ -389,11 +389,30 @@ class _SectionReader:
             if found is not None and not self.entries and not self.part.sections:
                 return self.heading is not None or self.top is not None
             return True
-        if self.top is None or is_country(text):
-            return True  # after a closing line, a heading over entries is a section's
+        if is_country(text):
+            return True
+        if self.top is None:  # after a closing line: a heading over names ("How to sign" is not)
+            return self._names_follow(i + 1)
         if level > self.top:
             return self.section_level is None or level >= self.section_level
         return self.section_level is not None and level == self.section_level
+
+    def _names_follow(self, i: int) -> bool:
+        """Whether most of the next few entries after block i are names, not instructions."""
+        texts: list[str] = []
+        for block in self.blocks[i : i + MAX_NOTES + 6]:
+            if heading_level(block) is not None or block.kind == "rule":
+                break
+            if block.kind in ("item", "row"):
+                texts.append(block.text.split("\n", 1)[0].split("\t", 1)[0])
+            elif self._is_entry_paragraph(block):
+                texts += block.text.split("\n")
+            if len(texts) >= 5:
+                break
+        named = sum(
+            1 for t in texts[:5] if _HANDLE.fullmatch(t) or looks_like_name(parse_entry(t).name)
+        )
+        return bool(texts) and named * 2 > len(texts[:5])
 
     def _entries_follow(self, i: int) -> bool:
         """Whether entries come within MAX_NOTES blocks from block i on."""

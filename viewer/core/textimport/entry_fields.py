@@ -103,6 +103,7 @@ _SHORTCODE = re.compile(r":([a-z][a-z_]{1,30}):")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A]+\U000E007F")
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
+_AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
@@ -572,12 +573,24 @@ def _finish(
     name = _clean_name(entry.name)
     if not name:
         return None
-    extra = [_alias(k, v) for k, v in (*entry.extra, *item.extra)]
+    extra = [kv for k, v in (*entry.extra, *item.extra) for kv in _handles(*_alias(k, v))]
     if country is None and entry.country is None and item.flags:
         country = _flag_country(item.flags[0])
     country = entry.country or country
     family = entry.family_name or (None if layout.organisations else _family_name(name, layout))
     return EntryFields(name, entry.role, country, family, tuple(dict.fromkeys(extra)))
+
+
+def _handles(key: str, value: str) -> list[tuple[str, str]]:
+    """("handle", "@ucko") and ("affiliation", "Debian Developer") for the affiliation
+    "@ucko, Debian Developer": a field that is an @-handle is kept as one."""
+    if key != AFFILIATION or "@" not in value:
+        return [(key, value)]
+    fields = split_fields(value)
+    handles = [f for f in fields if _AT_HANDLE.fullmatch(f)]
+    rest = [f for f in fields if not _AT_HANDLE.fullmatch(f)]
+    out = [(HANDLE, ", ".join(handles))] if handles else []
+    return out + ([(AFFILIATION, ", ".join(rest))] if rest else [])
 
 
 def _alias(key: str, value: str) -> tuple[str, str]:

@@ -103,6 +103,7 @@ _SHORTCODE = re.compile(r":([a-z][a-z_]{1,30}):")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A]+\U000E007F")
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
+_MARKUP_CHARS = re.compile(r"[*_`<\]]")
 _AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
@@ -552,7 +553,7 @@ def _described(name: str, descriptions: list[str], keep_role: bool = False) -> E
 def _role_and_country(role: str) -> tuple[str, str | None]:
     """("Professeur, Université de Strasbourg", "France") for "..., Université de Strasbourg
     (France)"; a country as the last comma field too ("Member of Parliament, Kenya")."""
-    paren = _TRAILING_PAREN.search(role)
+    paren = _TRAILING_PAREN.search(role) if role.endswith((")", "\uff09")) else None
     if paren and is_country(paren.group(1)):
         return role[: paren.start()].strip(" ,"), paren.group(1).strip()
     fields = split_fields(role)
@@ -600,7 +601,9 @@ def _alias(key: str, value: str) -> tuple[str, str]:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(_MARKUP.sub("", name).split())
+    if _MARKUP_CHARS.search(name):
+        name = _MARKUP.sub("", name)
+    name = " ".join(name.split())
     return name.strip(" ,;:/|" + _DASHES + "*_").rstrip(" ([{\uff08")  # "Freemor ((FSF ...)"
 
 
@@ -674,6 +677,8 @@ def _split_known_name(item: _Item, text: str) -> tuple[str, str]:
 
 def _take_flags(item: _Item, text: str) -> str:
     """Flag emoji, and the shortcodes GitHub draws as flags (":iran:", ":sn:"), set aside."""
+    if ":" not in text and not _FLAG.search(text):
+        return text
     for flag in _FLAG.findall(text):
         code = flag_code(flag)
         if code:
@@ -703,7 +708,7 @@ def _flag_country(code: str) -> str | None:
 
 
 def _take_pronouns(text: str) -> tuple[str, str | None]:
-    match = PRONOUNS_RE.search(text)
+    match = PRONOUNS_RE.search(text) if "/" in text else None
     if not match:
         return text, None
     return " ".join((text[: match.start()] + text[match.end() :]).split()), match.group(1)
@@ -713,7 +718,9 @@ def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None
     """("Jane Doe", "Iran") for "Jane Doe from Iran"; "form Iran" in a section that writes
     "from"; "Jane Doe Iran" where a flag says so; the text unchanged otherwise. In a section
     that writes "from", a place that is no country is kept as a field, not in the name."""
-    match = _FROM.match(text)
+    lower = text.lower()
+    stated = "from" in lower or "form" in lower or "aus" in lower
+    match = _FROM.match(text) if stated else None
     if match and (match.group("word").lower() != "form" or layout.from_section):
         name = match.group("name").strip()
         where = _without_code((match.group("where") or "").strip(" ,;"))

@@ -405,3 +405,10 @@ def test_a_country_after_the_last_dash():
         ("María García", "Periodista", "España"),
         ("José Pérez", "Investigador", None),
     ]
+
+
+def test_at_handles_are_a_field():
+    entries = _fields("Aaron M. Ucko (@ucko, Debian Developer)", "Aaron Lee Marais (@gear4s)")
+    assert dict(entries[0].extra) == {"handle": "@ucko", "affiliation": "Debian Developer"}
+    assert dict(entries[1].extra) == {"handle": "@gear4s"}
+    assert [e.name for e in entries] == ["Aaron M. Ucko", "Aaron Lee Marais"]

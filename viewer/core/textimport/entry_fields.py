@@ -103,6 +103,8 @@ _SHORTCODE = re.compile(r":([a-z][a-z_]{1,30}):")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A]+\U000E007F")
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
+_MARKUP_CHARS = re.compile(r"[*_`<\]]")
+_AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 # Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
@@ -551,7 +553,7 @@ def _described(name: str, descriptions: list[str], keep_role: bool = False) -> E
 def _role_and_country(role: str) -> tuple[str, str | None]:
     """("Professeur, Université de Strasbourg", "France") for "..., Université de Strasbourg
     (France)"; a country as the last comma field too ("Member of Parliament, Kenya")."""
-    paren = _TRAILING_PAREN.search(role)
+    paren = _TRAILING_PAREN.search(role) if role.endswith((")", "\uff09")) else None
     if paren and is_country(paren.group(1)):
         return role[: paren.start()].strip(" ,"), paren.group(1).strip()
     fields = split_fields(role)
@@ -572,12 +574,24 @@ def _finish(
     name = _clean_name(entry.name)
     if not name:
         return None
-    extra = [_alias(k, v) for k, v in (*entry.extra, *item.extra)]
+    extra = [kv for k, v in (*entry.extra, *item.extra) for kv in _handles(*_alias(k, v))]
     if country is None and entry.country is None and item.flags:
         country = _flag_country(item.flags[0])
     country = entry.country or country
     family = entry.family_name or (None if layout.organisations else _family_name(name, layout))
     return EntryFields(name, entry.role, country, family, tuple(dict.fromkeys(extra)))
+
+
+def _handles(key: str, value: str) -> list[tuple[str, str]]:
+    """("handle", "@ucko") and ("affiliation", "Debian Developer") for the affiliation
+    "@ucko, Debian Developer": a field that is an @-handle is kept as one."""
+    if key != AFFILIATION or "@" not in value:
+        return [(key, value)]
+    fields = split_fields(value)
+    handles = [f for f in fields if _AT_HANDLE.fullmatch(f)]
+    rest = [f for f in fields if not _AT_HANDLE.fullmatch(f)]
+    out = [(HANDLE, ", ".join(handles))] if handles else []
+    return out + ([(AFFILIATION, ", ".join(rest))] if rest else [])
 
 
 def _alias(key: str, value: str) -> tuple[str, str]:
@@ -587,7 +601,9 @@ def _alias(key: str, value: str) -> tuple[str, str]:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(_MARKUP.sub("", name).split())
+    if _MARKUP_CHARS.search(name):
+        name = _MARKUP.sub("", name)
+    name = " ".join(name.split())
     return name.strip(" ,;:/|" + _DASHES + "*_").rstrip(" ([{\uff08")  # "Freemor ((FSF ...)"
 
 
@@ -661,6 +677,8 @@ def _split_known_name(item: _Item, text: str) -> tuple[str, str]:
 
 def _take_flags(item: _Item, text: str) -> str:
     """Flag emoji, and the shortcodes GitHub draws as flags (":iran:", ":sn:"), set aside."""
+    if ":" not in text and not _FLAG.search(text):
+        return text
     for flag in _FLAG.findall(text):
         code = flag_code(flag)
         if code:
@@ -690,7 +708,7 @@ def _flag_country(code: str) -> str | None:
 
 
 def _take_pronouns(text: str) -> tuple[str, str | None]:
-    match = PRONOUNS_RE.search(text)
+    match = PRONOUNS_RE.search(text) if "/" in text else None
     if not match:
         return text, None
     return " ".join((text[: match.start()] + text[match.end() :]).split()), match.group(1)
@@ -700,7 +718,9 @@ def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None
     """("Jane Doe", "Iran") for "Jane Doe from Iran"; "form Iran" in a section that writes
     "from"; "Jane Doe Iran" where a flag says so; the text unchanged otherwise. In a section
     that writes "from", a place that is no country is kept as a field, not in the name."""
-    match = _FROM.match(text)
+    lower = text.lower()
+    stated = "from" in lower or "form" in lower or "aus" in lower
+    match = _FROM.match(text) if stated else None
     if match and (match.group("word").lower() != "form" or layout.from_section):
         name = match.group("name").strip()
         where = _without_code((match.group("where") or "").strip(" ,;"))

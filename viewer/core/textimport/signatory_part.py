@@ -275,6 +275,8 @@ def split_mistyped_items(inline: Inline) -> list[Inline]:
 
     Markdown reads such a line as the item's continuation; the writer meant a new item.
     """
+    if "\n" not in inline.text:
+        return [inline]  # most items: one line
     lines = inline.text.split("\n")
     cuts = [k for k, text in enumerate(lines) if k and _MISTYPED_MARKER.match(text)]
     if not cuts:

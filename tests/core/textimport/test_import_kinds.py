@@ -311,3 +311,12 @@ def test_a_how_to_sign_section_after_the_names_is_not_signatories():
     )
     assert [s.name for s in doc.signatories] == ["Ana Lima", "Bo Chen"]
     assert "How to sign" in _warnings(doc)
+
+
+def test_a_count_in_the_title_is_checked_too():
+    doc = import_text_letter(
+        "---\ntitle: Open letter signed by 4 scientists\n---\n\nText.\n\nSigned,\n\n"
+        "- Ana Lima\n- Bo Chen\n- Cy Moreau\n",
+        "t.md",
+    )
+    assert "says 4 signatories, but 3 were read" in _warnings(doc)

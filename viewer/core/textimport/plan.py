@@ -38,6 +38,7 @@ from viewer.core.textimport.section_rows import (
     read_rows,
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
+from viewer.core.textimport.signoffs import stated_count
 from viewer.core.textimport.sources import read_blocks, source_kind
 
 NO_LIST_MESSAGE = (
@@ -229,6 +230,9 @@ def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bo
 def _with_part(
     plan: ImportPlan, blocks: list[Block], part: Part, forced: str | None, list_end: int | None
 ) -> ImportPlan:
+    if part.stated_count is None:  # "Open letter from 120 scientists" in the title
+        title = plan.metadata.title or plan.metadata.headline or ""
+        part.stated_count = stated_count(title) if title else None
     several = len(part.sections) > 1
     sections = tuple(read_rows(s, forced or choose_layout(s), several) for s in part.sections)
     rows = tuple(row for s in sections for row in s.rows)

@@ -252,11 +252,6 @@ def test_a_user_may_start_the_list_at_a_later_section():
         analyse("Just a note.\n", "n.md").to_document()
 
 
-def test_lines_of_html_tags_in_a_text_file_are_markup_not_paragraphs():
-    _front, blocks = text_blocks("Intro.\n\n<figure>\n<img src='a.jpg'>\n</figure>\n\nMore.\n")
-    assert [b.text for b in blocks] == ["Intro.", "More."]
-
-
 def test_items_nested_under_a_country_item_take_it_as_their_heading():
     doc = import_text_letter(
         "Text.\n\n## Signatories\n\n- France\n  - Claire Martin, avocate\n  - Paul Durand\n"

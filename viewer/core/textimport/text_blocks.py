@@ -26,7 +26,6 @@ from viewer.core.textimport.textclean import (
 )
 
 _TABLE_RULE = frozenset("|-: ")
-_TAGS_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][^<>]*>\s*)+$")  # "<figure>", "<img src=...>"
 
 
 def text_blocks(text: str) -> tuple[dict[str, str], list[Block]]:
@@ -74,7 +73,7 @@ class _Grouper:
             self._close_lists()
             self.blocks.append(Block("rule", Inline("", line.number)))
             return
-        if line.kind != TEXT or _TAGS_ONLY.match(line.text):
+        if line.kind != TEXT:
             self.flush()  # markup and page furniture end a paragraph, never join one
             return
         indent = len(line.text) - len(line.text.lstrip())

@@ -62,6 +62,7 @@ MAX_LISTED = 10  # line numbers named in one warning
 LEFT_OUT = "left out: "  # a note about items that are not entries
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
+MIN_PARTICLE_NAMES = 3  # names opening with "de", "van", "Le" that show surnames come first
 
 # Layouts, in the words the plan and the warnings use.
 COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
@@ -208,6 +209,8 @@ def _note_exception(notes: dict, item: _Item, entry: EntryFields, layout: _Layou
 
 
 def _prepare(inline: Inline) -> _Item:
+    """The item's text cleaned (escapes, footnote marks, white space, a list marker a reader
+    left), Markdown links left as text taken as links, and why it is no entry, if it is not."""
     text = _MD_ESCAPE.sub(r"\1", inline.text.replace("\u00a0", " ").replace("\r", ""))
     lines = [
         "\t".join(" ".join(cell.split()) for cell in strip_footnote_marks(ln).split("\t"))
@@ -248,48 +251,64 @@ def _skip_reason(text: str, links: tuple[Link, ...]) -> str | None:
 
 
 def _decide(items: list[_Item], heading: str | None) -> _Layout:
+    """The section's layout: its separator, whether it lists organisations, where surnames
+    stand, from the items that are entries."""
     counts: Counter[str] = Counter(_separator_of(item) for item in items)
     total = max(1, len(items))
-    separator = BARE
-    for kind, n in counts.most_common():
-        if kind != BARE and n / total > MIN_SHARE:
-            separator = kind
-            break
+    separator = next(
+        (k for k, n in counts.most_common() if k != BARE and n / total > MIN_SHARE), BARE
+    )
     heads = [_head(item, separator) for item in items]
-    organisations = bool(heading and ORGANISATION_HEADING.search(heading)) or (
-        not (heading and INDIVIDUALS_HEADING.search(heading))
-        and sum(_looks_like_organisation(h) for h in heads) / total > 0.5
-    )
-    capitals = sum(_capital_surname(h) is not None for h in heads)
-    leading, middle = _particle_positions(heads)
-    surname_first = not organisations and (
-        bool(heading and SURNAME_FIRST_HEADING.search(heading))
-        or (capitals / total > 0.5 and all(_caps_first(h) for h in heads if _capital_surname(h)))
-        or (leading >= 3 and leading > 2 * middle)
-    )
-    from_section = counts[FROM] / total > MIN_SHARE
-    role_starts: Counter[str] = Counter()
-    if separator in (DASH, SLASH):
-        for item in items:
-            parts = _split_top(item.text, _separator_re(separator))
-            if len(parts) > 1 and parts[1].split():
-                role_starts[fold(parts[1].split()[0])] += 1
-    words = [len(h.split()) for h in heads if h]
+    organisations = _lists_organisations(heads, heading)
+    capitals = sum(_capital_surname(h) is not None for h in heads) / total > 0.5
     inverted = (
         separator == COMMA
         and not organisations
         and sum(_inverted_name(item.text) is not None for item in items) / total > MIN_SHARE
     )
+    words = [len(h.split()) for h in heads if h]
     return _Layout(
         separator,
         organisations,
-        surname_first or inverted,
-        capitals / total > 0.5,
-        from_section,
-        role_starts,
+        not organisations and (inverted or _surnames_first(heads, heading, capitals)),
+        capitals,
+        counts[FROM] / total > MIN_SHARE,
+        _role_starts(items, separator),
         statistics.median(words) if words else 0.0,
         inverted,
     )
+
+
+def _lists_organisations(heads: list[str], heading: str | None) -> bool:
+    """A heading that says so ("Organizations"), or most names look like organisations'
+    (unless the heading says the section lists individuals)."""
+    if heading and ORGANISATION_HEADING.search(heading):
+        return True
+    if heading and INDIVIDUALS_HEADING.search(heading):
+        return False
+    return sum(_looks_like_organisation(h) for h in heads) / max(1, len(heads)) > 0.5
+
+
+def _surnames_first(heads: list[str], heading: str | None, capitals: bool) -> bool:
+    """A heading that says so ("Nom Prénom"), most names opening with a surname in capitals,
+    or names opening with particles ("de La Roche ...") where other lists hold them inside."""
+    if heading and SURNAME_FIRST_HEADING.search(heading):
+        return True
+    if capitals and all(_caps_first(h) for h in heads if _capital_surname(h)):
+        return True
+    leading, middle = _particle_positions(heads)
+    return leading >= MIN_PARTICLE_NAMES and leading > 2 * middle
+
+
+def _role_starts(items: list[_Item], separator: str) -> Counter[str]:
+    """How often each word opens the part after the separator (the section's roles)."""
+    starts: Counter[str] = Counter()
+    if separator in (DASH, SLASH):
+        for item in items:
+            parts = _split_top(item.text, _separator_re(separator))
+            if len(parts) > 1 and parts[1].split():
+                starts[fold(parts[1].split()[0])] += 1
+    return starts
 
 
 def _inverted_name(text: str) -> tuple[str, str, list[str]] | None:

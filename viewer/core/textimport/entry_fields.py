@@ -60,6 +60,8 @@ FROM_PLACE = "from"
 ALIAS = "alias"
 MAX_LISTED = 10  # line numbers named in one warning
 LEFT_OUT = "left out: "  # a note about items that are not entries
+PSEUDONYM = "a name (a pseudonym) that holds the separator"
+NO_COMMA = "no comma between the name and the affiliation; split before the institution's name"
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
 MIN_PARTICLE_NAMES = 3  # names opening with "de", "van", "Le" that show surnames come first
@@ -460,41 +462,45 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
     """One line of text in the section's layout."""
     if layout.organisations:
         return _organisation(text)
-    dash = _separator_re(DASH if layout.separator != SLASH else SLASH)
-    parts = _split_top(text, dash)
+    own = _separator_re(layout.separator)
+    parts = _split_top(text, own)
     if layout.separator in (DASH, SLASH) and len(parts) > 1:
-        name, role = _name_and_role(parts, text, dash, layout)
+        name, role = _name_and_role(parts, text, own, layout)
         if name != parts[0]:
-            _note(
-                notes,
-                "was|were kept whole: a name (a pseudonym) that holds the separator",
-                item.line,
-            )
+            _note(notes, f"was|were kept whole: {PSEUDONYM}", item.line)
         return _described(name, [role], keep_role=True)
-    slash = _separator_re(SLASH if layout.separator != SLASH else DASH)
-    other = _split_top(text, slash)
-    for pieces, pattern in ((parts, dash), (other, slash)):
-        if len(pieces) > 1 and _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
-            cut = pattern.search(_top_level(text))
-            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
-    if len(parts) > 1 or len(other) > 1:
-        return _whole_name(text)  # "Idec - Instituto Brasileiro ...": one name
-    inverted = _inverted_name(text) if layout.inverted else None
-    if inverted is not None:
-        surname, given, rest = inverted
-        name, aside = _name_and_parenthesis(text)
-        role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
-        extra = ((AFFILIATION, affiliation),) if affiliation else ()
-        return EntryFields(f"{surname}, {given}", role, country, surname, extra)
+    spaced = _spaced_separator(text)
+    if spaced is not None:
+        return spaced
+    if layout.inverted and (inverted := _inverted_name(text)) is not None:
+        return _inverted_entry(text, *inverted)
     entry = parse_entry(text)
     if entry.split_without_comma:
-        _note(
-            notes,
-            "has|have no comma between the name and the affiliation; split before the "
-            "institution's name",
-            item.line,
-        )
+        _note(notes, f"has|have {NO_COMMA}", item.line)
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
+
+
+def _spaced_separator(text: str) -> EntryFields | None:
+    """A " - " or " / " the section does not use: a split before a role ("Ann Lee - Senator"),
+    else one name that holds it ("Idec - Instituto Brasileiro ..."); None without either."""
+    found = False
+    for pattern in (_SPACED_DASH, _SPACED_SLASH):
+        pieces = _split_top(text, pattern)
+        if len(pieces) < 2:
+            continue
+        found = True
+        if _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
+            cut = pattern.search(_top_level(text))
+            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
+    return _whole_name(text) if found else None
+
+
+def _inverted_entry(text: str, surname: str, given: str, rest: list[str]) -> EntryFields:
+    """ "Doe, Jane, Lecturer (Kenya)": the name as written, its surname stated."""
+    name, aside = _name_and_parenthesis(text)
+    role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
+    extra = ((AFFILIATION, affiliation),) if affiliation else ()
+    return EntryFields(f"{surname}, {given}", role, country, surname, extra)
 
 
 def _whole_name(text: str) -> EntryFields:

@@ -441,3 +441,18 @@ def test_more_languages_and_layouts():
         ("Collectif Zététique", None, "France"),
         ("Ligue des droits de l'Homme", None, None),
     ]
+
+
+def test_chinese_name_space_role():
+    section = read_section(
+        _items("李鵬飛 前立法局議員", "陳方安生\u3000前政務司司長", "王永平 前公務員事務局局長")
+    )
+    assert section.layout == "Name Role (CJK, a space between)"
+    assert _people(section.entries) == [
+        ("李鵬飛", "前立法局議員", None),
+        ("陳方安生", "前政務司司長", None),
+        ("王永平", "前公務員事務局局長", None),
+    ]
+    # names alone: no space to split at, and one "name role" among names stays as written
+    names = _fields("王永平", "方敏生", "布簡瓊", "李鵬飛 前議員")
+    assert [e.name for e in names] == ["王永平", "方敏生", "布簡瓊", "李鵬飛 前議員"]

@@ -72,6 +72,7 @@ COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
     "[Name](url)", "Name from Country", "Name (Affiliation)", "Name, then Role on the next line",
     "Name, then a cell per field", "Name",
 )  # fmt: skip
+CJK_SPACE = "Name Role (CJK, a space between)"
 
 MAX_NAME_WORDS = 10
 MAX_NAME_CHARS = 200
@@ -107,6 +108,10 @@ _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
 _MARKUP_CHARS = re.compile(r"[*_`<\]]")
+# "陳方安生　前政務司司長": a CJK name of two to five characters, a space, a CJK role.
+_CJK_NAME_ROLE = re.compile(
+    r"^([\u3400-\u9fff\uf900-\ufaff]{2,5})[ \u3000]+([\u3040-\u30ff\u3400-\u9fff].*)$"
+)
 _AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
@@ -341,6 +346,8 @@ def _separator_of(item: _Item) -> str:
         return FROM
     if "\n" in text:
         return LINES
+    if _CJK_NAME_ROLE.match(text):
+        return CJK_SPACE
     top = _top_level(text)
     if _SPACED_DASH.search(top):
         return DASH
@@ -472,6 +479,9 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
     spaced = _spaced_separator(text)
     if spaced is not None:
         return spaced
+    cjk = _CJK_NAME_ROLE.match(text) if layout.separator == CJK_SPACE else None
+    if cjk:  # "李鵬飛 前立法局議員": in a section that writes so, the space separates
+        return _described(cjk.group(1), [cjk.group(2)], keep_role=True)
     if layout.inverted and (inverted := _inverted_name(text)) is not None:
         return _inverted_entry(text, *inverted)
     entry = parse_entry(text)

@@ -20,6 +20,14 @@ from viewer.core.countries import canonical_name, country_code, flag_code
         ("Canary Islands", "IC"),
         ("the United States", None),  # the article is the reader's to drop, not the table's
         ("Tehran", None),
+        ("Österreich", "AT"),
+        ("Royaume-Uni", "GB"),
+        ("Estados Unidos", "US"),
+        ("Россия", "RU"),
+        ("香港", "HK"),
+        ("台灣", "TW"),
+        ("ドイツ", "DE"),
+        ("مصر", "EG"),
         ("", None),
     ],
 )
@@ -45,3 +53,14 @@ def test_flags(flag, code):
 
 def test_every_flag_code_has_a_name():
     assert canonical_name(flag_code("\U0001f1f0\U0001f1f7")) == "South Korea"
+
+
+def test_no_name_stands_for_two_countries():
+    from viewer.core.countries import _OTHER_LANGUAGES, _TABLE
+    from viewer.core.folding import fold
+
+    owner: dict[str, str] = {}
+    for line in (_TABLE + _OTHER_LANGUAGES).splitlines():
+        code, *names = line.split("|")
+        for name in names:
+            assert owner.setdefault(fold(name).rstrip("."), code) == code, name

@@ -304,7 +304,7 @@ def test_pronouns_are_a_field():
         ),
         (  # Portuguese and Italian, comma
             ("Ana Souza, jornalista, Brasil", "Marco Rossi, ricercatore, Italia"),
-            [("Ana Souza", "jornalista", "Brasil"), ("Marco Rossi", "ricercatore", None)],
+            [("Ana Souza", "jornalista", "Brasil"), ("Marco Rossi", "ricercatore", "Italia")],
         ),
         (  # Russian
             ("Иван Петров, профессор, МГУ", "Анна Смирнова, журналист"),
@@ -412,3 +412,47 @@ def test_at_handles_are_a_field():
     assert dict(entries[0].extra) == {"handle": "@ucko", "affiliation": "Debian Developer"}
     assert dict(entries[1].extra) == {"handle": "@gear4s"}
     assert [e.name for e in entries] == ["Aaron M. Ucko", "Aaron Lee Marais"]
+
+
+def test_more_languages_and_layouts():
+    german = _fields(
+        "Jan Weber aus Deutschland", "Anna Novak aus Österreich", "Luca Rossi aus der Schweiz"
+    )
+    assert _people(german) == [
+        ("Jan Weber", None, "Deutschland"), ("Anna Novak", None, "Österreich"),
+        ("Luca Rossi", None, "Schweiz"),
+    ]  # fmt: skip
+    spanish = read_section(
+        _items(
+            "GARCÍA LÓPEZ María - Periodista", "PÉREZ Juan - Abogado", "DE LA TORRE Ana - Médica"
+        )
+    )
+    assert [e.family_name for e in spanish.entries] == ["GARCÍA LÓPEZ", "PÉREZ", "DE LA TORRE"]
+    russian = _fields("Иван Петров — журналист, Россия", "Анна Смирнова — профессор МГУ")
+    assert _people(russian) == [
+        ("Иван Петров", "журналист", "Россия"), ("Анна Смирнова", "профессор МГУ", None),
+    ]  # fmt: skip
+    french_organisations = _fields(
+        "Association Sciences Citoyennes - ASC", "Collectif Zététique (France)",
+        "Ligue des droits de l'Homme", heading="Organisations signataires",
+    )  # fmt: skip
+    assert _people(french_organisations) == [
+        ("Association Sciences Citoyennes - ASC", None, None),
+        ("Collectif Zététique", None, "France"),
+        ("Ligue des droits de l'Homme", None, None),
+    ]
+
+
+def test_chinese_name_space_role():
+    section = read_section(
+        _items("李鵬飛 前立法局議員", "陳方安生\u3000前政務司司長", "王永平 前公務員事務局局長")
+    )
+    assert section.layout == "Name Role (CJK, a space between)"
+    assert _people(section.entries) == [
+        ("李鵬飛", "前立法局議員", None),
+        ("陳方安生", "前政務司司長", None),
+        ("王永平", "前公務員事務局局長", None),
+    ]
+    # names alone: no space to split at, and one "name role" among names stays as written
+    names = _fields("王永平", "方敏生", "布簡瓊", "李鵬飛 前議員")
+    assert [e.name for e in names] == ["王永平", "方敏生", "布簡瓊", "李鵬飛 前議員"]

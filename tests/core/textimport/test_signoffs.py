@@ -28,6 +28,9 @@ HEADING = SignOff("heading", None, None)
         ("Signed:", CLOSING),
         ("Signed,", CLOSING),
         ("In solidarity,", CLOSING),
+        ("Best,", CLOSING),
+        ("Thank you,", CLOSING),
+        ("Initiators:", HEADING),
         ("Signed by", HEADING),
         ("### Signatories", HEADING),
         ("**Cosignatories**", HEADING),
@@ -52,6 +55,10 @@ HEADING = SignOff("heading", None, None)
         ("gez. Henryk M. Broder", SignOff("closing", "Henryk M. Broder", None)),
         ("Mit freundlichen Grüßen", CLOSING),
         ("Unterzeichner", HEADING),
+        ("Unterzeichner*innen:", HEADING),
+        ("Erstunterzeichner:innen", HEADING),
+        ("UnterzeichnerInnen", HEADING),
+        ("Initiator*innen", HEADING),
         ("Erstunterzeichner:", HEADING),
         ("Weitere Unterzeichnerinnen und Unterzeichner", HEADING),
         # French
@@ -101,6 +108,8 @@ def test_sign_offs_and_headings(text, expected):
         "We, the undersigned, believe in the necessity of digital autonomy.",
         "Signatures are being collected until Friday",
         "Signed Kiran Graefenstedt",  # an entry that starts with the word
+        "Thank you for your attention to this matter.",
+        "Best practice guidelines",
         "Signatory states shall report to the committee every year.",
         "署名運動について",  # "about the signature campaign": the phrase runs on
         "聯署聲明",  # "joint statement"

@@ -60,8 +60,11 @@ FROM_PLACE = "from"
 ALIAS = "alias"
 MAX_LISTED = 10  # line numbers named in one warning
 LEFT_OUT = "left out: "  # a note about items that are not entries
+PSEUDONYM = "a name (a pseudonym) that holds the separator"
+NO_COMMA = "no comma between the name and the affiliation; split before the institution's name"
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
+MIN_PARTICLE_NAMES = 3  # names opening with "de", "van", "Le" that show surnames come first
 
 # Layouts, in the words the plan and the warnings use.
 COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
@@ -69,6 +72,7 @@ COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
     "[Name](url)", "Name from Country", "Name (Affiliation)", "Name, then Role on the next line",
     "Name, then a cell per field", "Name",
 )  # fmt: skip
+CJK_SPACE = "Name Role (CJK, a space between)"
 
 MAX_NAME_WORDS = 10
 MAX_NAME_CHARS = 200
@@ -104,6 +108,10 @@ _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
 _MARKUP_CHARS = re.compile(r"[*_`<\]]")
+# "陳方安生　前政務司司長": a CJK name of two to five characters, a space, a CJK role.
+_CJK_NAME_ROLE = re.compile(
+    r"^([\u3400-\u9fff\uf900-\ufaff]{2,5})[ \u3000]+([\u3040-\u30ff\u3400-\u9fff].*)$"
+)
 _AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
@@ -208,6 +216,8 @@ def _note_exception(notes: dict, item: _Item, entry: EntryFields, layout: _Layou
 
 
 def _prepare(inline: Inline) -> _Item:
+    """The item's text cleaned (escapes, footnote marks, white space, a list marker a reader
+    left), Markdown links left as text taken as links, and why it is no entry, if it is not."""
     text = _MD_ESCAPE.sub(r"\1", inline.text.replace("\u00a0", " ").replace("\r", ""))
     lines = [
         "\t".join(" ".join(cell.split()) for cell in strip_footnote_marks(ln).split("\t"))
@@ -248,48 +258,64 @@ def _skip_reason(text: str, links: tuple[Link, ...]) -> str | None:
 
 
 def _decide(items: list[_Item], heading: str | None) -> _Layout:
+    """The section's layout: its separator, whether it lists organisations, where surnames
+    stand, from the items that are entries."""
     counts: Counter[str] = Counter(_separator_of(item) for item in items)
     total = max(1, len(items))
-    separator = BARE
-    for kind, n in counts.most_common():
-        if kind != BARE and n / total > MIN_SHARE:
-            separator = kind
-            break
+    separator = next(
+        (k for k, n in counts.most_common() if k != BARE and n / total > MIN_SHARE), BARE
+    )
     heads = [_head(item, separator) for item in items]
-    organisations = bool(heading and ORGANISATION_HEADING.search(heading)) or (
-        not (heading and INDIVIDUALS_HEADING.search(heading))
-        and sum(_looks_like_organisation(h) for h in heads) / total > 0.5
-    )
-    capitals = sum(_capital_surname(h) is not None for h in heads)
-    leading, middle = _particle_positions(heads)
-    surname_first = not organisations and (
-        bool(heading and SURNAME_FIRST_HEADING.search(heading))
-        or (capitals / total > 0.5 and all(_caps_first(h) for h in heads if _capital_surname(h)))
-        or (leading >= 3 and leading > 2 * middle)
-    )
-    from_section = counts[FROM] / total > MIN_SHARE
-    role_starts: Counter[str] = Counter()
-    if separator in (DASH, SLASH):
-        for item in items:
-            parts = _split_top(item.text, _separator_re(separator))
-            if len(parts) > 1 and parts[1].split():
-                role_starts[fold(parts[1].split()[0])] += 1
-    words = [len(h.split()) for h in heads if h]
+    organisations = _lists_organisations(heads, heading)
+    capitals = sum(_capital_surname(h) is not None for h in heads) / total > 0.5
     inverted = (
         separator == COMMA
         and not organisations
         and sum(_inverted_name(item.text) is not None for item in items) / total > MIN_SHARE
     )
+    words = [len(h.split()) for h in heads if h]
     return _Layout(
         separator,
         organisations,
-        surname_first or inverted,
-        capitals / total > 0.5,
-        from_section,
-        role_starts,
+        not organisations and (inverted or _surnames_first(heads, heading, capitals)),
+        capitals,
+        counts[FROM] / total > MIN_SHARE,
+        _role_starts(items, separator),
         statistics.median(words) if words else 0.0,
         inverted,
     )
+
+
+def _lists_organisations(heads: list[str], heading: str | None) -> bool:
+    """A heading that says so ("Organizations"), or most names look like organisations'
+    (unless the heading says the section lists individuals)."""
+    if heading and ORGANISATION_HEADING.search(heading):
+        return True
+    if heading and INDIVIDUALS_HEADING.search(heading):
+        return False
+    return sum(_looks_like_organisation(h) for h in heads) / max(1, len(heads)) > 0.5
+
+
+def _surnames_first(heads: list[str], heading: str | None, capitals: bool) -> bool:
+    """A heading that says so ("Nom Prénom"), most names opening with a surname in capitals,
+    or names opening with particles ("de La Roche ...") where other lists hold them inside."""
+    if heading and SURNAME_FIRST_HEADING.search(heading):
+        return True
+    if capitals and all(_caps_first(h) for h in heads if _capital_surname(h)):
+        return True
+    leading, middle = _particle_positions(heads)
+    return leading >= MIN_PARTICLE_NAMES and leading > 2 * middle
+
+
+def _role_starts(items: list[_Item], separator: str) -> Counter[str]:
+    """How often each word opens the part after the separator (the section's roles)."""
+    starts: Counter[str] = Counter()
+    if separator in (DASH, SLASH):
+        for item in items:
+            parts = _split_top(item.text, _separator_re(separator))
+            if len(parts) > 1 and parts[1].split():
+                starts[fold(parts[1].split()[0])] += 1
+    return starts
 
 
 def _inverted_name(text: str) -> tuple[str, str, list[str]] | None:
@@ -320,6 +346,8 @@ def _separator_of(item: _Item) -> str:
         return FROM
     if "\n" in text:
         return LINES
+    if _CJK_NAME_ROLE.match(text):
+        return CJK_SPACE
     top = _top_level(text)
     if _SPACED_DASH.search(top):
         return DASH
@@ -441,41 +469,48 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
     """One line of text in the section's layout."""
     if layout.organisations:
         return _organisation(text)
-    dash = _separator_re(DASH if layout.separator != SLASH else SLASH)
-    parts = _split_top(text, dash)
+    own = _separator_re(layout.separator)
+    parts = _split_top(text, own)
     if layout.separator in (DASH, SLASH) and len(parts) > 1:
-        name, role = _name_and_role(parts, text, dash, layout)
+        name, role = _name_and_role(parts, text, own, layout)
         if name != parts[0]:
-            _note(
-                notes,
-                "was|were kept whole: a name (a pseudonym) that holds the separator",
-                item.line,
-            )
+            _note(notes, f"was|were kept whole: {PSEUDONYM}", item.line)
         return _described(name, [role], keep_role=True)
-    slash = _separator_re(SLASH if layout.separator != SLASH else DASH)
-    other = _split_top(text, slash)
-    for pieces, pattern in ((parts, dash), (other, slash)):
-        if len(pieces) > 1 and _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
-            cut = pattern.search(_top_level(text))
-            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
-    if len(parts) > 1 or len(other) > 1:
-        return _whole_name(text)  # "Idec - Instituto Brasileiro ...": one name
-    inverted = _inverted_name(text) if layout.inverted else None
-    if inverted is not None:
-        surname, given, rest = inverted
-        name, aside = _name_and_parenthesis(text)
-        role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
-        extra = ((AFFILIATION, affiliation),) if affiliation else ()
-        return EntryFields(f"{surname}, {given}", role, country, surname, extra)
+    spaced = _spaced_separator(text)
+    if spaced is not None:
+        return spaced
+    cjk = _CJK_NAME_ROLE.match(text) if layout.separator == CJK_SPACE else None
+    if cjk:  # "李鵬飛 前立法局議員": in a section that writes so, the space separates
+        return _described(cjk.group(1), [cjk.group(2)], keep_role=True)
+    if layout.inverted and (inverted := _inverted_name(text)) is not None:
+        return _inverted_entry(text, *inverted)
     entry = parse_entry(text)
     if entry.split_without_comma:
-        _note(
-            notes,
-            "has|have no comma between the name and the affiliation; split before the "
-            "institution's name",
-            item.line,
-        )
+        _note(notes, f"has|have {NO_COMMA}", item.line)
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
+
+
+def _spaced_separator(text: str) -> EntryFields | None:
+    """A " - " or " / " the section does not use: a split before a role ("Ann Lee - Senator"),
+    else one name that holds it ("Idec - Instituto Brasileiro ..."); None without either."""
+    found = False
+    for pattern in (_SPACED_DASH, _SPACED_SLASH):
+        pieces = _split_top(text, pattern)
+        if len(pieces) < 2:
+            continue
+        found = True
+        if _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
+            cut = pattern.search(_top_level(text))
+            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
+    return _whole_name(text) if found else None
+
+
+def _inverted_entry(text: str, surname: str, given: str, rest: list[str]) -> EntryFields:
+    """ "Doe, Jane, Lecturer (Kenya)": the name as written, its surname stated."""
+    name, aside = _name_and_parenthesis(text)
+    role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
+    extra = ((AFFILIATION, affiliation),) if affiliation else ()
+    return EntryFields(f"{surname}, {given}", role, country, surname, extra)
 
 
 def _whole_name(text: str) -> EntryFields:

@@ -50,6 +50,14 @@ closing|en|with solidarity
 closing|en|yours
 closing|en|signed
 closing|en|sig.|name
+closing|en|best
+closing|en|best wishes
+closing|en|thank you
+closing|en|thanks
+closing|en|warmly
+closing|en|with gratitude
+closing|en|with thanks
+closing|en|yours in solidarity
 heading|en|signed by
 heading|en|signatories
 heading|en|signatory
@@ -67,6 +75,10 @@ heading|en|endorsed by
 heading|en|supporters
 heading|en|supported by
 heading|en|sign-ons
+heading|en|initiators
+heading|en|initiated by
+heading|en|organisers
+heading|en|organizers
 group|en|organizations
 group|en|organisations
 group|en|individuals
@@ -125,6 +137,9 @@ closing|fr|respectueusement
 closing|fr|veuillez agreer|open
 closing|fr|signe
 closing|fr|en toute solidarite
+closing|fr|bien a vous
+closing|fr|salutations
+closing|fr|avec nos salutations
 heading|fr|signe par
 heading|fr|signataires
 heading|fr|cosignataires
@@ -134,6 +149,9 @@ heading|fr|premieres signataires
 heading|fr|liste des signataires
 heading|fr|signatures
 heading|fr|soutiens
+heading|fr|initiateurs
+heading|fr|initiatrices et initiateurs
+heading|fr|a l'initiative de
 group|fr|organisations
 group|fr|associations
 group|fr|personnalites
@@ -155,6 +173,10 @@ closing|de|mit solidarischen grussen
 closing|de|mit besten grussen
 closing|de|viele grusse
 closing|de|hochachtungsvoll
+closing|de|herzliche grusse
+closing|de|beste grusse
+closing|de|freundliche grusse
+closing|de|mit freundlichem gruss
 closing|de|gez.|name
 closing|de|gezeichnet|name
 heading|de|unterzeichnet von
@@ -164,6 +186,15 @@ heading|de|unterzeichnende
 heading|de|erstunterzeichner
 heading|de|erstunterzeichnerinnen und erstunterzeichner
 heading|de|erstunterzeichnende
+heading|de|unterzeichner*innen
+heading|de|unterzeichner:innen
+heading|de|unterzeichner_innen
+heading|de|unterzeichnerinnen
+heading|de|erstunterzeichner*innen
+heading|de|erstunterzeichner:innen
+heading|de|erstunterzeichnerinnen
+heading|de|initiatoren
+heading|de|initiator*innen
 heading|de|unterschriften
 heading|de|unterstutzer
 heading|de|unterstutzerinnen und unterstutzer
@@ -190,6 +221,9 @@ closing|es|cordialmente
 closing|es|saludos cordiales
 closing|es|firmado
 closing|es|firman
+closing|es|saludos
+closing|es|un saludo
+closing|es|sinceramente
 heading|es|firmado por
 heading|es|firmantes
 heading|es|primeros firmantes
@@ -197,6 +231,8 @@ heading|es|lista de firmantes
 heading|es|firmas
 heading|es|adhesiones
 heading|es|suscriben
+heading|es|promotores
+heading|es|impulsores
 group|es|organizaciones
 group|es|entidades
 group|es|personas
@@ -212,6 +248,8 @@ stop|es|aqui
 closing|pt|atenciosamente
 closing|pt|cordialmente
 closing|pt|assinado
+closing|pt|saudacoes
+closing|pt|sinceramente
 heading|pt|assinado por
 heading|pt|assinam
 heading|pt|assinantes
@@ -219,6 +257,8 @@ heading|pt|signatarios
 heading|pt|primeiros signatarios
 heading|pt|subscrevem
 heading|pt|assinaturas
+heading|pt|subscritores
+heading|pt|promotores
 group|pt|organizacoes
 group|pt|entidades
 group|pt|pessoas
@@ -233,6 +273,8 @@ closing|it|cordiali saluti
 closing|it|distinti saluti
 closing|it|in fede
 closing|it|firmato
+closing|it|saluti
+closing|it|cordialmente
 heading|it|firmatari
 heading|it|primi firmatari
 heading|it|hanno firmato
@@ -240,6 +282,7 @@ heading|it|sottoscrittori
 heading|it|aderenti
 heading|it|adesioni
 heading|it|firme
+heading|it|promotori
 group|it|organizzazioni
 group|it|associazioni
 group|it|persone
@@ -253,11 +296,14 @@ closing|ru|с уважением
 closing|ru|искренне ваш
 closing|ru|искренне ваша
 closing|ru|искренне ваши
+closing|ru|искренне
+closing|ru|с наилучшими пожеланиями
 heading|ru|подписавшиеся
 heading|ru|подписали
 heading|ru|подписанты
 heading|ru|список подписантов
 heading|ru|подписи
+heading|ru|инициаторы
 group|ru|организации
 group|ru|частные лица
 prefix|ru|первые
@@ -312,6 +358,7 @@ unit|zh|名
 unit|zh|位
 closing|ja|敬具
 closing|ja|以上
+closing|ja|草々
 heading|ja|賛同者
 heading|ja|賛同人
 heading|ja|呼びかけ人

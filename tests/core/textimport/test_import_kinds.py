@@ -315,3 +315,16 @@ def test_a_count_in_the_title_is_checked_too():
         "t.md",
     )
     assert "says 4 signatories, but 3 were read" in _warnings(doc)
+
+
+def test_plain_text_sections_of_name_dash_role_lines():
+    doc = import_text_letter(
+        "We urge action.\n\nSignatories:\n\nAna Lima \u2013 Professor\nBo Chen \u2013 Nurse\n\n"
+        "Additional signatories:\n\nCy Moreau \u2013 Farmer\nDee Park \u2013 Student\n"
+    )
+    assert [(s.name, s.role, s.extra_value("group")) for s in doc.signatories] == [
+        ("Ana Lima", "Professor", None),
+        ("Bo Chen", "Nurse", None),
+        ("Cy Moreau", "Farmer", "Additional signatories"),
+        ("Dee Park", "Student", "Additional signatories"),
+    ]

@@ -44,6 +44,7 @@ LAYOUT_NAMES = {
     TABLE: "a table",
 }
 GROUP = "group"
+_SPACED_SEPARATOR = re.compile(r"\S\s+[-\u2013\u2014/|]\s+\S")
 _TITLED_NAME = re.compile(
     r"^(?:(?:prof|dr|mr|mrs|ms|mx|sir|dame|rev|hon)\.?\s+)+\p{Lu}[^,]*$".replace(
         "\\p{Lu}", "[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -81,6 +82,9 @@ def choose_layout(section: Section) -> str:
         return TABLE
     if "item" in kinds and kinds <= {"item", "line"}:
         return NUMBERED if section.numbered else BULLETED
+    separated = sum(1 for e in section.entries if _SPACED_SEPARATOR.search(e.text))
+    if separated * 2 >= len(section.entries):
+        return LINES  # "Ana Lima – Professor" a line: each line is a whole entry
     paired = _paired_lines(section)
     if paired * 2 >= len(section.entries) * 0.8 and paired:
         return BLOCKS

@@ -23,7 +23,7 @@ import numpy as np
 
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
-from viewer.core.progress import CancelCheck, ProgressCallback, Steps
+from viewer.core.progress import Progress
 from viewer.core.query.collation import text_ranks
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
@@ -141,11 +141,11 @@ class _Category:
         self,
         values: Sequence,
         key: Callable[[object], str | None] | None = None,
-        steps: Steps | None = None,
+        progress: Progress | None = None,
     ):
         """Ids for values (or key(value) for each), in slices so a worker thread lets the
         GUI thread run in between."""
-        steps = steps or Steps()
+        progress = progress or Progress()
         index: dict[str | None, int] = {None: -1}  # "not stated" gets the last id at the end
         self.ids = np.empty(len(values), dtype=np.intp)
         for first in range(0, len(values), _ROWS_PER_STEP):
@@ -156,7 +156,7 @@ class _Category:
                 index.setdefault(value, len(index) - 1)
             got = np.fromiter(map(index.__getitem__, chunk), dtype=np.intp, count=len(chunk))
             self.ids[first : first + len(chunk)] = got
-            steps.step((first + len(chunk)) / len(values))
+            progress.report((first + len(chunk)) / len(values))
         labels = [v for v in index if v is not None]
         self.ids[self.ids < 0] = len(labels)
         self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
@@ -260,26 +260,21 @@ class Columns:
     """The signatories as columns, built once per document.
 
     Building is a pure function of the signatories, so it may run in a worker thread;
-    progress(fraction) is called as it goes and cancel() is checked as often, raising
-    viewer.core.progress.Cancelled when it returns True.
+    progress, if given, hears the fraction built as it goes and may stop the building
+    (viewer.core.progress.Cancelled).
     """
 
-    def __init__(
-        self,
-        signatories: Sequence[Signatory],
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
-    ):
-        steps = Steps(progress, cancel)
+    def __init__(self, signatories: Sequence[Signatory], progress: Progress | None = None):
+        progress = progress or Progress()
         self.size = len(signatories)
         self._signatories = signatories
         self.names, self.raw_names = build_text_columns(
-            signatories, key=attrgetter("name"), raw=True, steps=steps.part(0, 0.6)
+            signatories, key=attrgetter("name"), raw=True, progress=progress.part(0, 0.6)
         )
-        self.text = TextIndex(self.names, steps.part(0.6, 0.85))
+        self.text = TextIndex(self.names, progress.part(0.6, 0.85))
         self.category = {
             facet: _Category(
-                signatories, attrgetter(facet), steps.part(0.85 + i * 0.075, 0.925 + i * 0.075)
+                signatories, attrgetter(facet), progress.part(0.85 + i * 0.075, 0.925 + i * 0.075)
             )
             for i, facet in enumerate(FACETS)
         }
@@ -296,7 +291,7 @@ class Columns:
             self.extra_text = TextIndex(extras)
             self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
         if self.size <= PREBUILT_SORT_ROWS:
-            steps.step(1.0)  # a last check for cancel before the sort keys
+            progress.report(1.0)  # a last check for cancel before the sort keys
             self.build_sort_keys()
 
     @property

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 
 from viewer.core.cite import cite_letter, cite_letter_html, get_style
 from viewer.core.model import Document
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 
 # The styles whose output grows with the number of signatories (every author is listed).
 FULL_AUTHOR_STYLES = frozenset({"ris", "csl-json"})
@@ -111,8 +111,11 @@ class CitationStore(QObject):
         if len(waiting) == 1:  # the first to ask starts the work; the others wait for it
             doc = self._document
             self.worker.submit(
-                lambda: letter_citation(doc, style, authors),
-                lambda citation: self._arrived(doc, key, citation),
+                Job(
+                    f"the {style} citation",
+                    lambda _progress: letter_citation(doc, style, authors),
+                    lambda citation: self._arrived(doc, key, citation),
+                )
             )
 
     def _make(self, key: Key) -> Citation:

@@ -41,7 +41,7 @@ from viewer.ui.cite.citation_store import Citation, CitationStore, is_expensive
 from viewer.ui.cite.cite_preview import CitePreview, add_preview, tooltip_html
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import plural
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.letter.letter_view import LetterView
 from viewer.ui.signatories.signatory_table import SignatoryTable
 
@@ -359,7 +359,7 @@ class CitationActions(QObject):
             done(make())
             return
         self._status(preparing)
-        self.copier.submit(make, done)
+        self.copier.submit(Job(preparing, lambda _progress: make(), done))
 
     def _put_letter(self, citation: Citation) -> None:
         clipboard.put(clipboard.text_mime(citation.text, citation.html))

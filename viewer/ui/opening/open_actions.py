@@ -2,18 +2,19 @@
 and Review Import.
 
 Every way in ends in ``open_path`` (or ``open_plan`` for a reviewed import), which hands the
-work to the DocumentLoader's worker. Only a finished load changes the document on screen:
-a bad file ends in a dialog, a cancelled one in nothing, and the letter that was open stays
-as it was.
+work to the window's opening Worker (viewer.ui.common.worker). Only a finished load changes
+the document on screen: a bad file ends in a dialog, a cancelled one in nothing, and the
+letter that was open stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -24,10 +25,11 @@ from viewer.core.document_disposal import release_in_background
 from viewer.core.errors import ParseError
 from viewer.core.model import Document
 from viewer.core.opening import Loaded, load_file, load_plan, review_plan
+from viewer.core.progress import Progress
 from viewer.core.storage.recent_files import RecentFileList
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import plural
-from viewer.ui.opening.document_loader import DocumentLoader, LoadRequest
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.opening.file_drop import FileDropFilter
 from viewer.ui.opening.import_notice import ImportNotesDialog, ImportNotice, can_review
 from viewer.ui.opening.load_progress import LoadProgress
@@ -76,12 +78,12 @@ class OpenActions(QObject):
         super().__init__(window)
         self.window = window
         self.state = state
-        self.loader = DocumentLoader(self)
+        self.loader = Worker(self, "letter-viewer-open")
         self.recent = RecentFileList()
         # The plan behind the document on screen, when it came from Review Import.
         self._plan: tuple[Document, ImportPlan] | None = None
         self.error_box: QMessageBox | None = None
-        self._start_request: LoadRequest | None = None
+        self._start_job: Job | None = None
         self.review_dialog: ReviewImportDialog | None = None
         self.notes_dialog: ImportNotesDialog | None = None
         self._make_actions()
@@ -136,22 +138,14 @@ class OpenActions(QObject):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> LoadRequest:
+    def open_path(self, path: str | Path) -> Job:
         """Open a file in the background; the window changes only once it has been read."""
         path = Path(path)
-        request = LoadRequest(
-            name=path.name,
-            job=partial(load_file, path),
-            on_done=self._opened,
-            size=_file_size(path),
-            path=str(path),
-        )
-        self.loader.start(request)
-        return request
+        return self._load(path.name, partial(load_file, path), self._opened, _file_size(path), path)
 
     def open_at_start(self, path: str | Path) -> None:
         """Open the command line's file; a failure is signalled (start_failed), not shown."""
-        self._start_request = self.open_path(path)
+        self._start_job = self.open_path(path)
 
     def open_bundled(self) -> None:
         """File > Open the 2017 Letter."""
@@ -161,7 +155,7 @@ class OpenActions(QObject):
         """Open a reviewed import plan as the document, through the same loader."""
         path = plan.context.source.path if plan.context else plan.path
         name = PurePath(path).name if path else "the letter"
-        self.loader.start(LoadRequest(name, partial(load_plan, plan), self._opened, path=path))
+        self._load(name, partial(load_plan, plan), self._opened, path=path)
 
     def review_import(self) -> None:
         """File > Review Import: the open text letter's import plan, to check and correct."""
@@ -173,9 +167,27 @@ class OpenActions(QObject):
             self._show_review(self._plan[1])
             return
         path = Path(doc.source.path or "")
-        self.loader.start(
-            LoadRequest(path.name, partial(review_plan, path), self._show_review, _file_size(path))
+        self._load(path.name, partial(review_plan, path), self._show_review, _file_size(path))
+
+    def _load(
+        self,
+        name: str,
+        run: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        size: int = 0,
+        path: str | Path | None = None,
+    ) -> Job:
+        """Run an opening job (one at a time: it replaces one still running)."""
+        job = Job(
+            name,
+            run,
+            on_done,
+            size,
+            str(path) if path else None,
+            failures=(ParseError,),  # a file that cannot be read: a dialog, not a bug report
+            activity=f"opening {name}",  # "Something went wrong while opening big.csv."
         )
+        return self.loader.start(job)
 
     def show_import_notes(self) -> None:
         """What the importer assumed about the open document, line by line."""
@@ -220,15 +232,15 @@ class OpenActions(QObject):
         self.review_dialog = dialog
         dialog.open()
 
-    def _failed(self, request: LoadRequest, error: ParseError) -> None:
-        if request is self._start_request:
-            self._start_request = None
+    def _failed(self, job: Job, error: ParseError) -> None:
+        if job is self._start_job:
+            self._start_job = None
             self.start_failed.emit(error)
             return
         if self.error_box is not None:
             self.error_box.close()
             self.error_box.deleteLater()
-        name = error.file_name if error.path else request.name
+        name = error.file_name if error.path else job.name
         box = QMessageBox(self.window)
         box.setObjectName("openErrorDialog")
         box.setIcon(QMessageBox.Icon.Warning)

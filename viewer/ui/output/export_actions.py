@@ -15,14 +15,15 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.export import default_chart_name, default_export_name, export_text
+from viewer.core.export import default_chart_name, default_export_name, export_file
 from viewer.core.model import Document, Signatory
+from viewer.core.progress import Progress
 from viewer.core.query.engine import describe_counts
 from viewer.core.storage.atomic import write_atomic
 from viewer.ui.chart.chart_dock import PlotPlaceholder
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import NOUNS, plural
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.opening.open_actions import is_bundled
 
 STATUS_MS = 8000
@@ -58,10 +59,13 @@ def with_suffix(path: str, fmt: str) -> Path:
     return chosen if chosen.suffix else chosen.with_name(f"{chosen.name}.{fmt}")
 
 
-def write_signatories(doc: Document, rows, path: Path, fmt: str) -> int:
+def write_signatories(
+    doc: Document, rows, path: Path, fmt: str, progress: Progress | None = None
+) -> int:
     """Write the export (on a worker thread); the number of signatories written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    write_atomic(path, export_text(doc, chosen, fmt), overwrite=True)  # the user confirmed
+    # The user confirmed replacing the file.
+    export_file(doc, chosen, path, fmt, overwrite=True, progress=progress)
     return len(chosen)
 
 
@@ -138,8 +142,11 @@ class ExportActions(QObject):
             return
         self._status(f"Exporting to {path.name}\u2026", 0)
         self.worker.submit(
-            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt)),
-            lambda outcome: self._signatories_written(path, outcome),
+            Job(
+                path.name,
+                lambda progress: attempt(lambda: write_signatories(doc, rows, path, fmt, progress)),
+                lambda outcome: self._signatories_written(path, outcome),
+            )
         )
 
     def _signatories_written(self, path: Path, outcome: int | OSError) -> None:

@@ -27,6 +27,7 @@ from viewer.core.progress import Progress
 from viewer.core.query.collation import text_ranks
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
+from viewer.core.wording import plural
 
 SORT_COLUMNS = ("position", "name", "role", "country")
 # Up to this many rows the sort keys are built with the columns (about 50 ms at 100k rows,
@@ -496,6 +497,5 @@ def describe_counts(result: Result, noun: tuple[str, str] = ("signatory", "signa
     """ "Showing 11 of 158 signatories · 1 country" """
     shown = len(result)
     countries = result.shown_countries
-    plural: Callable[[int, str, str], str] = lambda n, one, many: one if n == 1 else many
-    text = f"Showing {shown:,} of {result.total:,} {plural(result.total, *noun)}"
-    return text + f" \u00b7 {countries:,} {plural(countries, 'country', 'countries')}"
+    text = f"Showing {shown:,} of {plural(result.total, *noun)}"
+    return text + f" \u00b7 {plural(countries, 'country', 'countries')}"

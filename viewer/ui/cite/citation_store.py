@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 
 from viewer.core.cite import cite_letter, cite_letter_html, get_style
 from viewer.core.model import Document
+from viewer.core.wording import plural
 from viewer.ui.common.worker import Job, Worker
 
 # The styles whose output grows with the number of signatories (every author is listed).
@@ -68,7 +69,7 @@ def excerpt(text: str, max_lines: int = PREVIEW_LINES, max_chars: int = PREVIEW_
         return text[:end]
     more = text.count("\n", len(head), end)
     if more:
-        return f"{head}\n\u2026 ({more:,} more {'line' if more == 1 else 'lines'})"
+        return f"{head}\n\u2026 ({plural(more, 'more line', 'more lines')})"
     return f"{head}\u2026"
 
 

@@ -17,8 +17,8 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from viewer.core.bundled import bundled_letter_path
 from viewer.core.document_disposal import release_in_background
@@ -27,8 +27,10 @@ from viewer.core.model import Document
 from viewer.core.opening import Loaded, load_file, load_plan, review_plan
 from viewer.core.progress import Progress
 from viewer.core.storage.recent_files import RecentFileList
+from viewer.core.wording import plural
+from viewer.ui.common.actions import make_action
+from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
 from viewer.ui.common.worker import Job, Worker
 from viewer.ui.opening.file_drop import FileDropFilter
 from viewer.ui.opening.import_notice import ImportNotesDialog, ImportNotice, can_review
@@ -39,7 +41,6 @@ if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
     from viewer.core.textimport.plan import ImportPlan
     from viewer.ui.dialogs.review_import import ReviewImportDialog
 
-STATUS_MS = 6000
 OPEN_FILTERS = ";;".join(
     (
         "Letters (*.txt *.md *.markdown *.json *.csv *.tsv)",
@@ -103,30 +104,22 @@ class OpenActions(QObject):
 
     def _make_actions(self) -> None:
         window = self.window
-        self.open_action = QAction("&Open\u2026", window)
-        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.open_action.setIcon(QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen))
-        self.open_action.setStatusTip("Open a letter: text, Markdown, CSV or JSON")
-        self.open_action.triggered.connect(self.choose_file)
+        self.open_action = make_action(
+            window, "&Open\u2026", self.choose_file, QKeySequence.StandardKey.Open,
+            "Open a letter: text, Markdown, CSV or JSON",
+            icon=QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen),
+        )  # fmt: skip
         self.recent_menu = RecentFilesMenu(self.recent, window)
         self.recent_menu.open_requested.connect(self.open_path)
-        self.bundled_action = QAction("Open the &2017 Letter", window)
-        self.bundled_action.setStatusTip(
-            "The letter of 4 December 2017 on the release of Kem Sokha, as it comes with the viewer"
-        )
-        self.bundled_action.triggered.connect(self.open_bundled)
-        self.review_action = QAction("Re&view Import\u2026", window)
-        self.review_action.setStatusTip(
-            "Check and correct how a text or Markdown letter's signatory list was read"
-        )
-        self.review_action.triggered.connect(self.review_import)
-
-    def add_to_menu(self, menu: QMenu) -> None:
-        menu.addAction(self.open_action)
-        menu.addMenu(self.recent_menu)
-        menu.addAction(self.bundled_action)
-        menu.addSeparator()
-        menu.addAction(self.review_action)
+        self.bundled_action = make_action(
+            window, "Open the &2017 Letter", self.open_bundled, (),
+            "The letter of 4 December 2017 on the release of Kem Sokha, as it comes with the "
+            "viewer",
+        )  # fmt: skip
+        self.review_action = make_action(
+            window, "Re&view Import\u2026", self.review_import, (),
+            "Check and correct how a text or Markdown letter's signatory list was read",
+        )  # fmt: skip
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -161,7 +154,9 @@ class OpenActions(QObject):
         """File > Review Import: the open text letter's import plan, to check and correct."""
         doc = self.state.document
         if not can_review(doc):
-            self._status("Review Import is for letters opened from text or Markdown files.")
+            show_status(
+                self.window, "Review Import is for letters opened from text or Markdown files."
+            )
             return
         if self._plan is not None and self._plan[0] is doc:
             self._show_review(self._plan[1])
@@ -208,14 +203,14 @@ class OpenActions(QObject):
         self._remember(doc)
         name = PurePath(doc.source.path).name if doc.source.path else doc.title
         people = plural(len(doc.signatories), "signatory", "signatories")
-        self._status(f"Opened {name}: {people}.")
+        show_status(self.window, f"Opened {name}: {people}.")
 
     def _remember(self, doc: Document) -> None:
         path = doc.source.path
         if path and not is_bundled(path):
             self.recent.add(path)
         if self.recent.notice:
-            self._status(self.recent.notice, 20_000)
+            show_status(self.window, self.recent.notice, NOTICE_MS)
             self.recent.notice = None
 
     def _show_review(self, plan: ImportPlan) -> None:
@@ -263,7 +258,7 @@ class OpenActions(QObject):
     def _dropped(self, path: str, count: int) -> None:
         self.open_path(path)
         if count > 1:
-            self._status(f"One file opens at a time: opening {PurePath(path).name}.")
+            show_status(self.window, f"One file opens at a time: opening {PurePath(path).name}.")
 
     def _start_folder(self) -> str:
         """Where the open dialog starts: by the open letter, or the last one opened."""
@@ -276,17 +271,7 @@ class OpenActions(QObject):
                 return str(folder)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
-    def _status(self, message: str, timeout: int = STATUS_MS) -> None:
-        self.window.statusBar().showMessage(message, timeout)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.loader.cancel()  # nobody will look at what it reads
         return False
-
-
-def install_open_actions(window: QMainWindow, file_menu: QMenu) -> OpenActions:
-    """Add the opening commands to a main window that has a ``state`` (ViewState)."""
-    actions = OpenActions(window, window.state)
-    actions.add_to_menu(file_menu)
-    return actions

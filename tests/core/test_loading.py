@@ -129,3 +129,16 @@ def test_source_lines_count_as_the_importer_counts():
     assert lines[:4] == ["---", "title: T", "---", "Dear A,"]
     assert lines[plan.boundary - 1] == "Signed:"
     assert lines[plan.list_start - 1].startswith("Ana Ruiz")
+
+
+def test_review_plan_reports_reading_then_parsing_to_the_end(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_bytes, "READ_CHUNK", 100)
+    path = tmp_path / "letter.txt"
+    path.write_bytes(BUNDLED_LETTER.read_bytes())
+    seen: list[tuple[str, float]] = []
+    plan = review_plan(path, Progress(lambda stage, f: seen.append((stage, f))))
+    assert plan == plan_file(path)
+    assert [stage for stage, _ in itertools.groupby(s for s, _f in seen)] == [READING, PARSING]
+    assert len([s for s, _f in seen if s == READING]) == 1 + -(-path.stat().st_size // 100)
+    fractions = [f for _s, f in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0

@@ -343,3 +343,17 @@ def test_a_large_file_named_on_the_command_line_opens_after_the_window(qtbot, mo
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     assert app_module.main([str(path)]) == 0
     assert seen == {"first": 158, "progress": True, "then": 200}
+
+
+def test_the_bar_moves_while_nothing_is_done_and_fills_as_the_file_is_read(
+    qtbot, window, monkeypatch, tmp_path, slow_disk
+):
+    monkeypatch.setattr(load_progress, "LARGE_FILE_BYTES", 1000)
+    bar = window.opening.progress.bar
+    seen: list[tuple[float, int]] = []
+    window.opening.loader.progress.connect(lambda _j, _s, f: seen.append((f, bar.maximum())))
+    _open(window, monkeypatch, _csv(tmp_path / "slow.csv", 200))
+    assert bar.maximum() == 0  # busy (a moving bar) before the first report
+    qtbot.waitUntil(lambda: not window.opening.loader.busy, timeout=LOAD_TIMEOUT_MS)
+    assert seen[0] == (0.0, 0)  # the read's start: still busy, not an empty bar
+    assert all(maximum == 1000 for f, maximum in seen if f > 0)  # then it fills

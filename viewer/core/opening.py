@@ -178,10 +178,7 @@ def load_plan(plan: ImportPlan, progress: Progress | None = None) -> Loaded:
 
 def review_plan(path: str | Path, progress: Progress | None = None) -> ImportPlan:
     """The import plan of a text or Markdown letter, for the Review Import view."""
-    parsing = (progress or Progress()).stage(PARSING, 1.0)
-    plan = plan_file(path)
-    parsing.report(1.0)
-    return plan
+    return plan_file(path, progress)
 
 
 def build_engine(document: Document, progress: Progress | None = None) -> QueryEngine:
@@ -195,19 +192,22 @@ def build_engine(document: Document, progress: Progress | None = None) -> QueryE
 # -- the import plan of a text letter ---------------------------------------------------
 
 
-def plan_file(path: str | Path) -> ImportPlan:
+def plan_file(path: str | Path, progress: Progress | None = None) -> ImportPlan:
     """The importer's plan for a plain-text or Markdown letter; ParseError for a bad file.
 
     The file is read exactly as ``open_document`` reads it (size limit, encoding fallback,
     line lengths, a ``<name>.meta.json`` beside it), but stops at the ImportPlan, so a user
     can check and correct the boundary, the end and the layout; ``plan.to_document()`` then
-    gives the document ``open_document`` would have given, provenance included.
+    gives the document ``open_document`` would have given, provenance included. progress,
+    if given, hears the stages (READING, PARSING) as load_file's do.
     """
     from viewer.core.textimport.plan import FileContext, analyse
 
     path = Path(path)
-    data = read_file_bytes(path)
-    decoded = decode_letter_bytes(data, str(path))
+    progress = progress or Progress()
+    data = read_file_bytes(path, progress=progress.stage(READING, STAGE_SHARES[READING]))
+    parsing = progress.stage(PARSING, 1.0)
+    decoded = decode_letter_bytes(data, str(path), parsing.part(0, DECODE_SHARE))
     check_line_lengths(decoded.text, str(path))
     if not decoded.text.strip():
         raise ParseError("The file is empty.", str(path))
@@ -217,7 +217,9 @@ def plan_file(path: str | Path) -> ImportPlan:
         warnings=(ImportWarning(None, decoded.warning),) if decoded.warning else (),
         metadata=read_metadata(sidecar) if sidecar.is_file() else None,
     )
-    return analyse(decoded.text, str(path), context=context)
+    plan = analyse(decoded.text, str(path), context=context)
+    parsing.report(1.0)
+    return plan
 
 
 def source_lines(plan: ImportPlan) -> list[str]:

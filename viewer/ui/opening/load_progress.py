@@ -90,11 +90,13 @@ class LoadProgress(QWidget):
 
     def _progress(self, job: Job, stage: str, fraction: float) -> None:
         self.label.setText(stage_text(stage, job.name))
-        self._set_fraction(fraction)
+        # Nothing done yet (a stage that cannot say how far it is, such as reading a text
+        # letter for Review Import, reports only its start and its end): busy, not empty.
+        self._set_fraction(fraction if fraction > 0 else None)
 
     def _set_fraction(self, fraction: float | None) -> None:
         if fraction is None:
-            self.bar.setRange(0, 0)  # busy: the stage cannot say how far it is
+            self.bar.setRange(0, 0)  # busy: a moving bar
             return
         self.bar.setRange(0, 1000)
         self.bar.setValue(round(fraction * 1000))

@@ -114,9 +114,7 @@ def run_worker(
     cmd += ["--figure-budget", str(budget)]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if fresh_settings:
-        home = tempfile.mkdtemp(prefix="bench-window-")
-        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-            env[var] = os.path.join(home, var.lower())
+        env = with_fresh_settings(env)
     figures: dict[str, list[float]] = {}
     try:
         proc = subprocess.run(
@@ -133,6 +131,15 @@ def run_worker(
             item = json.loads(line)
             figures[item["figure"]] = item["values"]
     return figures, finished
+
+
+def with_fresh_settings(env: dict[str, str]) -> dict[str, str]:
+    """env with empty settings folders of its own: no saved layout, no user settings touched."""
+    home = tempfile.mkdtemp(prefix="bench-settings-")
+    env = dict(env)
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = os.path.join(home, var.lower())
+    return env
 
 
 def summarise(raw: dict[str, list[float]]) -> dict[str, float]:

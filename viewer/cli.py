@@ -84,7 +84,10 @@ def _add_cite(sub) -> None:
 
 def _add_file(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "file", nargs="?", help="a letter (.txt, .md, .json, .csv); default: the 2017 letter"
+        "file",
+        nargs="?",
+        help="a letter (.txt, .md, .html, .pdf, .json, .yaml, .csv) or a folder of one file "
+        "per signer; default: the 2017 letter",
     )
 
 

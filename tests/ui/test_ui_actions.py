@@ -61,8 +61,9 @@ def test_the_menus_hold_every_part_s_commands_in_order(window):
     bar = [a.menu() for a in window.menuBar().actions()]
     assert bar == [menus.file_menu, menus.edit_menu, menus.view_menu, menus.help_menu]
     assert _texts(menus.file_menu) == [
-        "Open\u2026", "Open Recent", "Open the 2017 Letter", "---", "Review Import\u2026",
-        "---", "Export", "---", "Print\u2026", "Export as PDF\u2026", "---", "Quit",
+        "Open\u2026", "Open Folder\u2026", "Open Recent", "Open the 2017 Letter", "---",
+        "Review Import\u2026", "---", "Export", "---", "Print\u2026", "Export as PDF\u2026",
+        "---", "Quit",
     ]  # fmt: skip
     assert _texts(menus.edit_menu) == [
         "Find in Letter\u2026", "Find Next", "Find Previous", "Filter Signatories",

@@ -285,7 +285,7 @@ class MenuBar(QObject):
     def _fill_file(self, menu: QMenu) -> None:
         w = self.window
         opening = w.opening
-        menu.addAction(opening.open_action)
+        menu.addActions([opening.open_action, opening.open_folder_action])
         menu.addMenu(opening.recent_menu)
         menu.addAction(opening.bundled_action)
         menu.addSeparator()

@@ -1,5 +1,5 @@
-"""Opening letters from the window: File > Open, Open Recent, the 2017 letter, a dropped file,
-and Review Import.
+"""Opening letters from the window: File > Open, Open Folder, Open Recent, the 2017 letter, a
+dropped file or folder, and Review Import.
 
 Every way in ends in ``open_path`` (or ``open_plan`` for a reviewed import), which hands the
 work to the window's opening Worker (viewer.ui.common.worker). Only a finished load changes
@@ -43,13 +43,17 @@ if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
 
 OPEN_FILTERS = ";;".join(
     (
-        "Letters (*.txt *.md *.markdown *.json *.csv *.tsv)",
+        "Letters (*.txt *.md *.markdown *.html *.htm *.pdf *.json *.yaml *.yml *.csv *.tsv)",
         "Text and Markdown letters (*.txt *.md *.markdown)",
+        "Web pages (*.html *.htm)",
+        "PDF letters (*.pdf)",
         "Spreadsheets of signatories (*.csv *.tsv)",
+        "Lists of signatories in JSON or YAML (*.json *.yaml *.yml)",
         "Letter Viewer JSON (*.json)",
         "All files (*)",
     )
 )
+OPEN_FOLDER_SHORTCUT = "Ctrl+Shift+O"
 
 
 def is_bundled(path: str | Path | None) -> bool:
@@ -106,8 +110,13 @@ class OpenActions(QObject):
         window = self.window
         self.open_action = make_action(
             window, "&Open\u2026", self.choose_file, QKeySequence.StandardKey.Open,
-            "Open a letter: text, Markdown, CSV or JSON",
-            icon=QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen),
+            "Open a letter: text, Markdown, a web page, PDF, CSV, JSON or YAML",
+            QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen),
+        )  # fmt: skip
+        self.open_folder_action = make_action(
+            window, "Open &Folder\u2026", self.choose_folder, OPEN_FOLDER_SHORTCUT,
+            "Open a folder of one file per signer (YAML, JSON, Markdown front matter)",
+            QIcon.fromTheme(QIcon.ThemeIcon.FolderOpen),
         )  # fmt: skip
         self.recent_menu = RecentFilesMenu(self.recent, window)
         self.recent_menu.open_requested.connect(self.open_path)
@@ -131,8 +140,17 @@ class OpenActions(QObject):
         if path:
             self.open_path(path)
 
+    def choose_folder(self) -> None:
+        """File > Open Folder: ask for a folder of signer files, then open it."""
+        path = QFileDialog.getExistingDirectory(
+            self.window, "Open a Folder of Signatures", self._start_folder()
+        )
+        if path:
+            self.open_path(path)
+
     def open_path(self, path: str | Path) -> Job:
-        """Open a file in the background; the window changes only once it has been read."""
+        """Open a file (or a folder of signer files) in the background; the window changes
+        only once it has been read."""
         path = Path(path)
         return self._load(path.name, partial(load_file, path), self._opened, _file_size(path), path)
 
@@ -258,7 +276,7 @@ class OpenActions(QObject):
     def _dropped(self, path: str, count: int) -> None:
         self.open_path(path)
         if count > 1:
-            show_status(self.window, f"One file opens at a time: opening {PurePath(path).name}.")
+            show_status(self.window, f"One letter opens at a time: opening {PurePath(path).name}.")
 
     def _start_folder(self) -> str:
         """Where the open dialog starts: by the open letter, or the last one opened."""

@@ -109,7 +109,7 @@ def engine_worker(csv_path: Path, reps: int) -> None:
     for _ in range(reps):
         for country in top_countries(doc):
             engine.run(Query())
-            q = Query(countries=frozenset({country}))
+            q = Query(facets={"country": frozenset({country})})
             chosen.append(harness.timed(lambda q=q: engine.run(q)))
     harness.emit("country", chosen)
     _engine_sorts(engine, reps)

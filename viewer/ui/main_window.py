@@ -54,10 +54,11 @@ class MainWindow(QMainWindow):
         self.settings_file = window_state_file()
         self.preferences = PreferenceStore()  # the window's one copy (Cite and View menus)
         self._build_parts()
-        self._build_commands()
         self._build_status()
+        self._build_commands()
         self._set_tab_order()
         self.state.changed.connect(self._show_result)
+        self.chart.grouping_changed.connect(lambda _facet: self._show_result(self.state.result))
         self.state.document_changed.connect(self._show_document)
         self.state.document_changed.connect(self.letter_view.show_document)
         self.open_maximized = False
@@ -104,8 +105,8 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [
             self.letter_view,
             bar.edit,
-            bar.country_picker,
-            bar.role_picker,
+            *bar.pickers.values(),
+            bar.more,
             self.table,
             self.chart.grouping,
         ]
@@ -169,15 +170,13 @@ class MainWindow(QMainWindow):
         self.reading.show_about()
 
     def _open_picker(self, facet: str) -> None:
-        picker = (
-            self.filter_bar.country_picker if facet == "country" else self.filter_bar.role_picker
-        )
-        picker.showMenu()
+        self.filter_bar.open_picker(facet)
 
     # -- views of the state --------------------------------------------------------------------
 
     def _show_result(self, result: Result) -> None:
-        self.status_count.setText(describe_counts(result))
+        """ "Showing 3 of 7 signatories · 2 parties": counted by the chart's grouping."""
+        self.status_count.setText(describe_counts(result, self.state.facet(self.chart.facet)))
 
     def _show_document(self, document: Document) -> None:
         count = plural(len(document.signatories), "signatory", "signatories")
@@ -198,7 +197,7 @@ class MainWindow(QMainWindow):
             self._split_default()
         self.state.set_query(window_layout.restored_query(self.state, saved))
         self.table.restore_layouts(window_layout.saved_layouts(saved))
-        self.chart.set_grouping(saved.chart_grouping)
+        self.chart.restore_grouping(saved.chart_grouping)
         if notice:
             show_status(self, notice, NOTICE_MS)
         elif self.state.query.is_filtered:

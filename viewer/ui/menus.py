@@ -23,6 +23,7 @@ from viewer.ui.common.actions import make_action
 from viewer.ui.common.desktop import app_icon, themed_icon
 from viewer.ui.common.status import BRIEF_MS, NOTICE_MS, show_status
 from viewer.ui.common.theme import THEME_LABELS, THEMES, theme_manager
+from viewer.ui.common.wording import literal
 from viewer.ui.common.zoom import WheelZoom, ZoomController, zoom_table
 from viewer.ui.dialogs.about_dialog import AboutDialog
 from viewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -31,7 +32,6 @@ from viewer.ui.output import printing
 
 FONT_LABELS = {"serif": "&Serif", "sans": "Sa&ns Serif"}
 PANE_NAMES = {"letter": "Letter", "table": "Signatory table"}
-GROUPINGS = (("country", "By &Country", "Ctrl+1"), ("role", "By &Role", "Ctrl+2"))  # the chart's
 
 
 class ReadingControls(QObject):
@@ -268,19 +268,7 @@ class MenuBar(QObject):
             w, "&Reset Layout", w.reset_layout, (), "The default layout"
         )
         self.about_action = make_action(w, "&About Letter Viewer", w.show_about)
-        group = QActionGroup(self)
         self.grouping_actions: dict[str, QAction] = {}
-        for facet, text, keys in (
-            ("country", "By &Country", "Ctrl+1"),
-            ("role", "By &Role", "Ctrl+2"),
-        ):
-            action = make_action(
-                w, text, lambda _on, f=facet: w.chart.set_grouping(f), keys, checkable=True
-            )
-            group.addAction(action)
-            self.grouping_actions[facet] = action
-        w.chart.grouping_changed.connect(self._show_grouping)
-        self._show_grouping(w.chart.facet)
 
     def _fill_file(self, menu: QMenu) -> None:
         w = self.window
@@ -313,10 +301,12 @@ class MenuBar(QObject):
         w, reading = self.window, self.window.reading
         toggle = w.chart_dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        toggle.setStatusTip("Show or hide the chart of signatories per country")
+        toggle.setStatusTip("Show or hide the chart of signatories per country, role ...")
         menu.addAction(toggle)
-        grouping = menu.addMenu("Chart &Grouping")
-        grouping.addActions(list(self.grouping_actions.values()))
+        self.grouping_menu = menu.addMenu("Chart &Grouping")
+        self._fill_grouping_menu()
+        w.chart.facets_changed.connect(self._fill_grouping_menu)
+        w.chart.grouping_changed.connect(self._show_grouping)
         self.columns_menu = menu.addMenu("Col&umns")  # C is the chart's
         self._fill_columns_menu()
         w.table.column_set_changed.connect(self._fill_columns_menu)
@@ -338,10 +328,30 @@ class MenuBar(QObject):
         menu.addSeparator()
         menu.addAction(self.about_action)
 
+    def _fill_grouping_menu(self) -> None:
+        """View > Chart Grouping: one entry per facet of the document, Ctrl+1 .. Ctrl+9."""
+        w = self.window
+        self.grouping_menu.clear()
+        for action in self.grouping_actions.values():
+            action.deleteLater()
+        group = QActionGroup(self.grouping_menu)
+        self.grouping_actions = {}
+        for facet in w.state.facets:
+            action = make_action(
+                w, f"By &{literal(facet.label)}", lambda _on, f=facet.key: w.chart.set_grouping(f),
+                facet.shortcut or (), f"Count the signatories per {facet.one}", checkable=True,
+            )  # fmt: skip
+            group.addAction(action)
+            self.grouping_menu.addAction(action)
+            self.grouping_actions[facet.key] = action
+        accessibility.add_missing_mnemonics(self.grouping_menu)
+        self._show_grouping(w.chart.facet)
+
     def _fill_columns_menu(self) -> None:
         """View > Columns lists the open document's columns (further ones differ per file)."""
         self.columns_menu.clear()
         self.columns_menu.addActions(self.window.table.column_actions)
 
     def _show_grouping(self, facet: str) -> None:
-        self.grouping_actions[facet].setChecked(True)
+        if facet in self.grouping_actions:
+            self.grouping_actions[facet].setChecked(True)

@@ -22,7 +22,7 @@ from viewer.core.storage.settings import PREFERENCES_FILE, config_dir
 from viewer.ui.cite import citation_store
 from viewer.ui.cite.citation_store import excerpt
 from viewer.ui.cite.clipboard import TSV_MIME
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.letter.letter_view import paragraph_number
 
 # A user's own letter: no metadata file, names a spreadsheet would run as formulas, markup.
@@ -541,27 +541,27 @@ def test_the_worker_runs_one_job_at_a_time_and_reports_errors(qtbot):
     results: list[int] = []
     lock = threading.Lock()
 
-    def job(n: int):
-        def run() -> int:
+    def job(n: int) -> Job:
+        def run(_progress) -> int:
             with lock:
                 running.append(n)
                 assert len(running) == 1  # never two at once
             running.remove(n)
             return n * n
 
-        return run
+        return Job(f"job {n}", run, results.append)
 
     for n in range(5):
-        worker.submit(job(n), results.append)
+        worker.submit(job(n))
     qtbot.waitUntil(lambda: len(results) == 5)
     assert results == [0, 1, 4, 9, 16]
     assert not worker.busy
 
-    def fail() -> None:
+    def fail(_progress) -> None:
         raise ValueError("broken record")
 
     with qtbot.captureExceptions() as raised:
-        worker.submit(fail, results.append)
+        worker.submit(Job("failing", fail, results.append))
         qtbot.waitUntil(lambda: bool(raised))
     assert isinstance(raised[0][1], ValueError)
     assert not worker.busy and len(results) == 5

@@ -17,6 +17,7 @@ from pathlib import Path
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
 from viewer.core.model import Document, Paragraph, Signatory
+from viewer.core.progress import Progress
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
@@ -84,10 +85,18 @@ def export_file(
     fmt: str | None = None,
     *,
     overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
-    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``."""
+    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``.
+
+    progress, if given, hears when the text is made (most of the work) and may stop the
+    export there, before the file is touched (viewer.core.progress.Cancelled).
+    """
+    progress = progress or Progress()
     fmt = fmt or export_format_for(path)
-    return write_atomic(path, export_text(doc, signatories, fmt), overwrite=overwrite)
+    text = export_text(doc, signatories, fmt)
+    progress.report(0.9)  # the last check: once writing starts, it ends
+    return write_atomic(path, text, overwrite=overwrite)
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.bundled import load_bundled
-from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
+from viewer.core.cite import AUTHOR_MODES, DEFAULT_AUTHORS, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
 from viewer.core.errors import ParseError
 from viewer.core.formats import open_document, signatories_to_csv
 from viewer.core.model import Document
@@ -69,8 +69,9 @@ def _add_cite(sub) -> None:
     p.add_argument(
         "--authors",
         choices=AUTHOR_MODES,
-        default="signatories",
-        help="the signatories (default) or the organiser as group author",
+        default=DEFAULT_AUTHORS,
+        help="the organiser as group author (default, where the letter names a publisher) "
+        "or the signatories",
     )
     p.add_argument(
         "--signatories",

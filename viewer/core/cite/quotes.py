@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.core.cite import apa, mla
-from viewer.core.cite.facts import facts_for
+from viewer.core.cite.facts import DEFAULT_AUTHORS, facts_for
 from viewer.core.cite.locators import Paragraphs, paragraph_locator
 from viewer.core.cite.rich import Rich, curly_inner
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
@@ -130,7 +130,7 @@ def cite_quote(
     quote: str,
     paragraph_number: Paragraphs = None,
     style: str = DEFAULT_STYLE,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
 ) -> str:
     """The passage in typographic quotation marks, a blank line, then its citation with
     "para. N" where the style has a place for it (Chicago note, plain; APA and MLA in the
@@ -143,7 +143,7 @@ def cite_quote_html(
     quote: str,
     paragraph_number: Paragraphs = None,
     style: str = DEFAULT_STYLE,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
 ) -> str:
     """cite_quote() as HTML: two paragraphs, every field escaped, records in <pre>."""
     lead, citation = _rich_quote(doc, quote, paragraph_number, style, authors)

@@ -6,7 +6,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.cite.facts import clean, facts_for
+from viewer.core.cite.facts import DEFAULT_AUTHORS, clean, facts_for
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
 from viewer.core.columns import extra_column_title
 from viewer.core.formats import neutralise_formula
@@ -44,7 +44,7 @@ def cite_signatories(
     signatories: Iterable[Signatory],
     style: str = DEFAULT_STYLE,
     include_citation: bool = True,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
     extra_keys: Sequence[str] = (),
 ) -> Clipping:
     """The chosen signatories, one line each, followed by the letter's citation.

@@ -124,8 +124,8 @@ def top_countries(doc) -> list[str]:
 
 
 def engine_worker(csv_path: Path, reps: int) -> None:
-    from viewer.core.formats import open_document
-    from viewer.core.query import Columns, Query, QueryEngine
+    from viewer.core.opening import open_document
+    from viewer.core.query.engine import Columns, Query, QueryEngine
 
     before = rss_mb()
     doc, columns, seconds, stall = open_in_a_thread(csv_path)
@@ -181,8 +181,8 @@ def open_in_a_thread(csv_path: Path):
     the longest this thread could not run (ms), which the GIL decides."""
     import threading
 
-    from viewer.core.formats import open_document
-    from viewer.core.query import Columns
+    from viewer.core.opening import open_document
+    from viewer.core.query.engine import Columns
 
     built: dict = {}
 
@@ -203,7 +203,7 @@ def open_in_a_thread(csv_path: Path):
 
 
 def _engine_sorts(engine, reps: int) -> None:
-    from viewer.core.query import Query
+    from viewer.core.query.engine import Query
 
     first: dict[str, list[float]] = {c: [] for c in COLUMNS}
     again: dict[str, list[float]] = {c: [] for c in COLUMNS}
@@ -335,7 +335,7 @@ class Budget:
 
 def _doc_for_words(csv_path: Path):
     """The rows as a Document, only to pick the same words and countries as the engine."""
-    from viewer.core.formats import open_document
+    from viewer.core.opening import open_document
 
     return open_document(csv_path)
 

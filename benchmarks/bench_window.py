@@ -136,7 +136,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from viewer.app import create_main_window
-    from viewer.ui.signatory_model import COLUMNS as MODEL_COLUMNS
+    from viewer.ui.signatories.signatory_model import COLUMNS as MODEL_COLUMNS
 
     app = QApplication.instance() or QApplication([])
     before = bq.rss_mb()

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from viewer.core.bundled import load_bundled
 from viewer.core.errors import ParseError
 from viewer.core.export import export_text
-from viewer.core.formats import parse_document
-from viewer.core.settings import SettingsFile, WindowState
+from viewer.core.opening import parse_document
+from viewer.core.storage.settings import SettingsFile, WindowState
 
 NAMES = ["a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a"]
 

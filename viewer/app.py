@@ -58,9 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.smoke import run_smoke_test
 
         return run_smoke_test(args.file, started)
-    from viewer.core.settings import log_dir
-    from viewer.ui.error_reporter import ErrorReporter
-    from viewer.ui.load_progress import opens_in_background
+    from viewer.core.storage.settings import log_dir
+    from viewer.ui.dialogs.error_reporter import ErrorReporter
+    from viewer.ui.opening.load_progress import opens_in_background
 
     window = None
     reporter = ErrorReporter(lambda: window, log_dir())
@@ -104,7 +104,7 @@ def _quit_on_start_failure(app, window, exc: Exception) -> None:
 
 def _set_desktop_identity(app) -> None:
     """The icon for every window and the .desktop file that names the app (Wayland docks)."""
-    from viewer.ui.desktop import DESKTOP_FILE, app_icon
+    from viewer.ui.common.desktop import DESKTOP_FILE, app_icon
 
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_FILE)

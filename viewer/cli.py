@@ -14,9 +14,10 @@ from viewer import __version__
 from viewer.core.bundled import load_bundled
 from viewer.core.cite import AUTHOR_MODES, DEFAULT_AUTHORS, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
 from viewer.core.errors import ParseError
-from viewer.core.formats import open_document, signatories_to_csv
+from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.model import Document
-from viewer.core.query import NOT_STATED, Query, QueryEngine, Result
+from viewer.core.opening import open_document
+from viewer.core.query.engine import NOT_STATED, Query, QueryEngine, Result
 
 SUBCOMMANDS = ("list", "stats", "cite", "export")
 

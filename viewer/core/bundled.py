@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from viewer.core.formats import open_document
 from viewer.core.model import Document
+from viewer.core.opening import open_document
 
 LETTER_FILE = "letter-2017-12-04-kem-sokha.txt"
 

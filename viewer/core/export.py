@@ -1,7 +1,7 @@
 """Export of the shown signatories: CSV, the project's JSON (with the letter), Markdown.
 
 The rows are whatever the caller shows, in the shown order (a filtered, sorted view). Files
-are written atomically (viewer.core.atomic). The Markdown is a readable letter (front matter
+are written atomically (viewer.core.storage.atomic). The Markdown is a readable letter (front matter
 with the metadata, the text, then a table of signatories) that this viewer's importer reads
 back to the same signatories.
 """
@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from viewer.core.atomic import write_atomic
-from viewer.core.formats import document_to_json, signatories_to_csv
-from viewer.core.letter_body import OWN_FORMAT
+from viewer.core.formats.csv_writer import signatories_to_csv
+from viewer.core.formats.json_document import document_to_json
 from viewer.core.model import Document, Paragraph, Signatory
+from viewer.core.storage.atomic import write_atomic
+from viewer.core.textimport.letter_body import OWN_FORMAT
 
 EXPORT_FORMATS = ("csv", "json", "md")
 FORMAT_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}

@@ -192,7 +192,7 @@ class Document:
 
     # Cached (the document never changes) and made in C: the window's "Signed by" line asks
     # for these on the GUI thread, where a loop over a million signatories is a 0.3 s freeze;
-    # the worker that opens a file asks first (viewer.core.loading).
+    # the worker that opens a file asks first (viewer.core.opening).
     @cached_property
     def countries(self) -> tuple[str, ...]:
         """Distinct stated countries in order of first appearance."""

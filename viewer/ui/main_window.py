@@ -20,20 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.bundled import load_bundled
-from viewer.core.formats import open_document
 from viewer.core.model import Document
-from viewer.core.query import Result, describe_counts
-from viewer.core.settings import window_state_file
+from viewer.core.opening import open_document
+from viewer.core.query.engine import Result, describe_counts
+from viewer.core.storage.settings import window_state_file
 from viewer.ui import window_layout
-from viewer.ui.cite_actions import install_citation_actions
-from viewer.ui.country_chart import CountryChartDock
-from viewer.ui.export_actions import install_export_actions
-from viewer.ui.labels import plural
-from viewer.ui.letter_pane import LetterPane
-from viewer.ui.open_actions import install_open_actions
-from viewer.ui.reading import ReadingControls
-from viewer.ui.signatories_pane import SignatoriesPane
-from viewer.ui.view_state import ViewState
+from viewer.ui.chart.chart_dock import CountryChartDock
+from viewer.ui.cite.cite_actions import install_citation_actions
+from viewer.ui.common.view_state import ViewState
+from viewer.ui.common.wording import plural
+from viewer.ui.letter.letter_pane import LetterPane
+from viewer.ui.menus import ReadingControls
+from viewer.ui.opening.open_actions import install_open_actions
+from viewer.ui.output.export_actions import install_export_actions
+from viewer.ui.signatories.signatories_pane import SignatoriesPane
 
 STATUS_NOTICE_MS = 20_000
 DEFAULT_DOCK_WIDTH = 330  # names, bars and counts side by side; the table keeps its Country

@@ -1,4 +1,4 @@
-"""Saving and restoring the main window's layout and view through viewer.core.settings.
+"""Saving and restoring the main window's layout and view through viewer.core.storage.settings.
 
 Qt's own blobs (saveGeometry, saveState) are stored as base64 strings; whatever Qt refuses
 to restore falls back to the default layout.
@@ -10,10 +10,10 @@ from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from viewer.core.columns import column_set_key
-from viewer.core.query import Query
-from viewer.core.settings import MAX_TABLE_LAYOUTS, WindowState
-from viewer.ui.view_state import ViewState
+from viewer.core.formats.column_names import column_set_key
+from viewer.core.query.engine import Query
+from viewer.core.storage.settings import MAX_TABLE_LAYOUTS, WindowState
+from viewer.ui.common.view_state import ViewState
 
 STATE_VERSION = 1  # the version number passed to QMainWindow.saveState/restoreState
 MIN_VISIBLE = 120  # pixels of a restored window that must lie on a screen

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from viewer.core.cite.facts import DEFAULT_AUTHORS, clean, facts_for
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
-from viewer.core.columns import extra_column_title
-from viewer.core.formats import neutralise_formula
+from viewer.core.formats.column_names import extra_column_title
+from viewer.core.formats.csv_writer import neutralise_formula
 from viewer.core.model import Document, Signatory
 
 TSV_HEADER = ("Name", "Role", "Country")

@@ -1,0 +1,181 @@
+"""The project's own JSON format (the letter, its metadata and signatories) and the
+``<name>.meta.json`` metadata sidecar; document_from_json() reads what document_to_json() writes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from viewer.core.errors import ParseError
+from viewer.core.formats.file_bytes import decode_text, read_file_bytes
+from viewer.core.limits import MAX_SIGNATORIES
+from viewer.core.model import (
+    Block,
+    Document,
+    ItemList,
+    Letter,
+    Metadata,
+    NameParts,
+    Paragraph,
+    Signatory,
+    numbered,
+)
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "open-letter"
+
+
+def document_to_json(doc: Document) -> str:
+    """The project's JSON format; document_from_json() reads it back unchanged."""
+    return json.dumps(_document_to_obj(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def _document_to_obj(doc: Document) -> dict[str, Any]:
+    meta = {k: v for k, v in asdict(doc.metadata).items() if v is not None}
+    letter = doc.letter
+    people = []
+    for s in doc.signatories:
+        entry: dict[str, Any] = {"name": s.name, "role": s.role, "country": s.country}
+        if s.family_name:
+            entry["family_name"] = s.family_name
+        if s.extra:
+            entry["extra"] = dict(s.extra)
+        if s.name_parts:
+            entry["name_parts"] = {k: v for k, v in asdict(s.name_parts).items() if v}
+        people.append(entry)
+    return {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "metadata": meta,
+        "letter": {
+            "addressee": list(letter.addressee),
+            "date": letter.date,
+            "salutation": letter.salutation,
+            "body": [_block_to_obj(b) for b in letter.body],
+            "closing": letter.closing,
+        },
+        "signatories": people,
+    }
+
+
+def _block_to_obj(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"paragraph": block.text}
+    return {"list": list(block.items)}
+
+
+def document_from_json(text: str, path: str | None = None) -> Document:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
+    except RecursionError:
+        raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
+    try:
+        return _document_from_obj(obj, path)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ParseError(
+            f"The JSON is not a letter in this viewer's format ({_describe(exc)}).", path
+        ) from None
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}"
+    return str(exc) or type(exc).__name__
+
+
+def _document_from_obj(obj: Any, path: str | None) -> Document:
+    if not isinstance(obj, dict):
+        raise ValueError("the top level is not an object")
+    version = obj.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ValueError("no schema_version")
+    if version > SCHEMA_VERSION:
+        raise ParseError(
+            f"The file was written by a newer version of this viewer (format version "
+            f"{version}); this one reads up to version {SCHEMA_VERSION}.",
+            path,
+        )
+    meta_obj = obj.get("metadata") or {}
+    known = set(Metadata.__dataclass_fields__)
+    metadata = Metadata(**{k: _opt_scalar(v, k) for k, v in meta_obj.items() if k in known})
+    lo = obj.get("letter") or {}
+    letter = Letter(
+        addressee=tuple(_str(a, "addressee") for a in lo.get("addressee", [])),
+        date=_opt_str(lo.get("date"), "date"),
+        salutation=_opt_str(lo.get("salutation"), "salutation"),
+        body=tuple(_block_from_obj(b) for b in lo.get("body", [])),
+        closing=_opt_str(lo.get("closing"), "closing"),
+    )
+    people = obj["signatories"]
+    if not isinstance(people, list):
+        raise ValueError("signatories is not a list")
+    if len(people) > MAX_SIGNATORIES:
+        raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
+    signatories = numbered([_signatory_from_obj(p) for p in people])
+    return Document(letter=letter, signatories=signatories, metadata=metadata)
+
+
+def _block_from_obj(obj: Any) -> Block:
+    if "paragraph" in obj:
+        return Paragraph(_str(obj["paragraph"], "paragraph"))
+    return ItemList(tuple(_str(i, "list item") for i in obj["list"]))
+
+
+def _signatory_from_obj(obj: Any) -> Signatory:
+    if not isinstance(obj, dict):
+        raise ValueError("a signatory is not an object")
+    extra = obj.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise ValueError("extra is not an object")
+    name = _str(obj["name"], "name")
+    if not name.strip():
+        raise ValueError("a signatory has an empty name")
+    return Signatory(
+        name=name,
+        role=_opt_str(obj.get("role"), "role"),
+        country=_opt_str(obj.get("country"), "country"),
+        family_name=_opt_str(obj.get("family_name"), "family_name"),
+        extra=tuple((_str(k, "extra"), _str(v, "extra")) for k, v in extra.items()),
+        name_parts=_name_parts_from_obj(obj.get("name_parts")),
+    )
+
+
+def _name_parts_from_obj(obj: Any) -> NameParts | None:
+    """The stated name parts ("given", "family", "particle", "suffix", "honorific")."""
+    if obj is None:
+        return None
+    if not isinstance(obj, dict):
+        raise ValueError("name_parts is not an object")
+    known = set(NameParts.__dataclass_fields__)
+    parts = NameParts(**{k: _opt_str(v, f"name_parts.{k}") for k, v in obj.items() if k in known})
+    return parts if any(asdict(parts).values()) else None
+
+
+def _str(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is not text")
+    return value
+
+
+def _opt_str(value: Any, what: str) -> str | None:
+    return None if value is None or value == "" else _str(value, what)
+
+
+def _opt_scalar(value: Any, what: str) -> Any:
+    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{what} is not text or a number")
+
+
+def read_metadata(path: str | Path) -> Metadata:
+    text = decode_text(read_file_bytes(path, 1024 * 1024), str(path))
+    try:
+        obj = json.loads(text)
+        known = set(Metadata.__dataclass_fields__)
+        return Metadata(**{k: _opt_scalar(v, k) for k, v in obj.items() if k in known})
+    except (json.JSONDecodeError, TypeError, ValueError, AttributeError) as exc:
+        raise ParseError(f"The metadata file is not valid ({exc}).", str(path)) from None

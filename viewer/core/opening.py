@@ -1,0 +1,257 @@
+"""Opening a file as a document: which reader reads it, and the steps a worker runs.
+
+``open_document(path)`` reads any file the viewer opens (JSON, CSV, text, Markdown) with a
+``<name>.meta.json`` sidecar beside it; ``load_file`` does the same on a worker thread,
+reporting where it is and checking whether the user cancelled between steps, so a cancelled
+open stops at the next check and the document on screen is never touched. The result
+carries the query engine too, because building its columns is the other slow part of
+opening a large list. ``plan_file`` stops at the import plan of a text letter, for the
+Review Import view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from viewer.core.errors import ParseError
+from viewer.core.formats.csv_reader import signatories_from_csv
+from viewer.core.formats.decoding import decode_letter_bytes
+from viewer.core.formats.file_bytes import (
+    check_decoded_lines,
+    check_line_lengths,
+    read_file_bytes,
+    sha256_hex,
+)
+from viewer.core.formats.gc_pause import gc_paused
+from viewer.core.formats.json_document import document_from_json, read_metadata
+from viewer.core.model import Document, ImportWarning, Source
+from viewer.core.progress import CancelCheck, Cancelled, Steps
+
+if TYPE_CHECKING:  # the importer and the engine (numpy) load on first use, not at start-up
+    from viewer.core.query.engine import QueryEngine
+    from viewer.core.textimport.plan import ImportPlan
+
+DECODE_SHARE = 0.15  # of a CSV's reading time, decoding and checking the text takes about this
+
+
+# -- which reader ----------------------------------------------------------------------
+
+
+def import_text_letter(text: str, path: str | None = None) -> Document:
+    """A plain-text or Markdown letter, read by viewer.core.textimport.plan."""
+    # Imported on first use: the importer (entries, list layouts, cleaning) is a tenth of a
+    # second of imports that the start-up with the bundled JSON letter does not need.
+    from viewer.core.textimport.plan import import_text_letter as read_text
+
+    return read_text(text, path)
+
+
+READERS: dict[str, Callable[[str, str | None], Document]] = {
+    "json": document_from_json,
+    "csv": signatories_from_csv,
+    "text": import_text_letter,
+}
+
+
+def format_from_suffix(path: str | Path) -> str | None:
+    """json, csv or text by the file's extension; None if it does not tell."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    if suffix in (".txt", ".md", ".markdown", ".text", ""):
+        return "text"
+    return None
+
+
+def detect_format(path: str | Path, text: str) -> str:
+    """json, csv or text: by the extension, else by the text (JSON starts with "{")."""
+    known = format_from_suffix(path)
+    if known is not None:
+        return known
+    stripped = text.lstrip()
+    return "json" if stripped.startswith("{") else "text"
+
+
+def parse_document(
+    data: bytes, path: str | None = None, fmt: str | None = None, steps: Steps | None = None
+) -> Document:
+    """Read a document from bytes; fmt is json, csv or text (guessed from the path).
+
+    Text that is not UTF-8 is read in a fallback encoding (viewer.core.formats.decoding); the
+    document then says so in a warning and in ``source.encoding``. steps, if given, hears
+    the fraction done and may stop the reading (viewer.core.progress.Cancelled); a CSV
+    reports as it goes, the other formats when they are done.
+    """
+    steps = steps or Steps()
+    decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
+    check_decoded_lines(decoded, data, path)
+    fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
+    if all(piece.isspace() or not piece for piece in decoded.pieces):
+        raise ParseError("The file is empty.", path)  # (strip() would copy a 40 MB text)
+    with gc_paused():  # a large CSV makes a million objects; see gc_pause.py
+        if fmt == "csv":  # read from the pieces: the whole text is never made
+            doc = signatories_from_csv(decoded.pieces, path, steps.part(DECODE_SHARE, 1))
+        else:
+            doc = READERS[fmt](decoded.text, path)
+    steps.step(1.0)
+    warnings = doc.warnings
+    if decoded.warning:
+        warnings = (ImportWarning(None, decoded.warning), *warnings)
+    source = Source(path=path, sha256=sha256_hex(data), format=fmt, encoding=decoded.encoding)
+    return replace(doc, source=source, warnings=warnings)
+
+
+def open_document(path: str | Path, fmt: str | None = None) -> Document:
+    """Read a file, with metadata from a sidecar ``<name>.meta.json`` if one lies beside it."""
+    return document_from_file_bytes(read_file_bytes(path), path, fmt)
+
+
+def document_from_file_bytes(
+    data: bytes, path: str | Path, fmt: str | None = None, steps: Steps | None = None
+) -> Document:
+    """The document a file's bytes hold, as open_document reads it (sidecar metadata too);
+    steps as for parse_document."""
+    path = Path(path)
+    doc = parse_document(data, str(path), fmt, steps)
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if doc.source.format != "json" and sidecar.is_file():
+        doc = replace(doc, metadata=read_metadata(sidecar))
+    return doc
+
+
+# -- opening on a worker ----------------------------------------------------------------
+
+
+READING = "reading"  # the file's bytes: a fraction is known
+PARSING = "parsing"  # text to signatories
+INDEXING = "indexing"  # the query engine's columns
+
+# A stage and the fraction of it done (None: not known while it runs).
+Report = Callable[[str, float | None], None]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A document ready to show: its query engine is built, its import plan kept if any."""
+
+    document: Document
+    engine: QueryEngine
+    plan: ImportPlan | None = None
+
+
+class LoadSteps:
+    """Tells a progress bar where a load is, and stops the load when asked to."""
+
+    def __init__(self, report: Report | None = None, cancelled: CancelCheck | None = None):
+        self._report = report
+        self._cancelled = cancelled
+
+    def cancelled(self) -> bool:
+        """Whether the user asked to stop."""
+        return self._cancelled is not None and self._cancelled()
+
+    def check(self) -> None:
+        """Raise Cancelled if the user asked to stop."""
+        if self.cancelled():
+            raise Cancelled
+
+    def begin(self, stage: str) -> None:
+        """A new stage starts (after a check for cancel)."""
+        self.at(stage, None)
+
+    def at(self, stage: str, fraction: float | None) -> None:
+        """Report progress within a stage (after a check for cancel)."""
+        self.check()
+        if self._report is not None:
+            self._report(stage, fraction)
+
+
+def load_file(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
+    """Read a file as open_document does, reporting the fraction read; ParseError if bad."""
+    steps = steps or LoadSteps()
+    steps.begin(READING)
+    data = read_file_bytes(path, on_chunk=lambda done, size: steps.at(READING, done / size))
+    steps.begin(PARSING)
+    parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
+    document = document_from_file_bytes(data, path, steps=parsing)
+    del data  # the text and the signatories are what stays; the bytes can go before indexing
+    return Loaded(document, build_engine(document, steps))
+
+
+def _summarised(document: Document) -> Document:
+    """The document with what the window's summary line counts worked out here, off the GUI
+    thread (they are cached on the document)."""
+    document.countries  # noqa: B018
+    document.roles  # noqa: B018
+    return document
+
+
+def load_plan(plan: ImportPlan, steps: LoadSteps | None = None) -> Loaded:
+    """The document a (reviewed) import plan describes; ParseError if it has no signatories."""
+    steps = steps or LoadSteps()
+    steps.begin(PARSING)
+    document = plan.to_document()
+    return Loaded(document, build_engine(document, steps), plan)
+
+
+def review_plan(path: str | Path, steps: LoadSteps | None = None) -> ImportPlan:
+    """The import plan of a text or Markdown letter, for the Review Import view."""
+    steps = steps or LoadSteps()
+    steps.begin(PARSING)
+    plan = plan_file(path)
+    steps.check()
+    return plan
+
+
+def build_engine(document: Document, steps: LoadSteps) -> QueryEngine:
+    """The query engine, its columns built now (off the GUI thread), reporting as it goes."""
+    from viewer.core.query.engine import Columns, QueryEngine
+
+    steps.begin(INDEXING)
+    columns = Columns(
+        document.signatories,
+        progress=lambda fraction: steps.at(INDEXING, fraction),
+        cancel=steps.cancelled,
+    )
+    return QueryEngine(_summarised(document), columns)
+
+
+# -- the import plan of a text letter ---------------------------------------------------
+
+
+def plan_file(path: str | Path) -> ImportPlan:
+    """The importer's plan for a plain-text or Markdown letter; ParseError for a bad file.
+
+    The file is read exactly as ``open_document`` reads it (size limit, encoding fallback,
+    line lengths, a ``<name>.meta.json`` beside it), but stops at the ImportPlan, so a user
+    can check and correct the boundary, the end and the layout; ``plan.to_document()`` then
+    gives the document ``open_document`` would have given, provenance included.
+    """
+    from viewer.core.textimport.plan import FileContext, analyse
+
+    path = Path(path)
+    data = read_file_bytes(path)
+    decoded = decode_letter_bytes(data, str(path))
+    check_line_lengths(decoded.text, str(path))
+    if not decoded.text.strip():
+        raise ParseError("The file is empty.", str(path))
+    sidecar = path.with_name(path.stem + ".meta.json")
+    context = FileContext(
+        source=Source(str(path), sha256_hex(data), "text", decoded.encoding),
+        warnings=(ImportWarning(None, decoded.warning),) if decoded.warning else (),
+        metadata=read_metadata(sidecar) if sidecar.is_file() else None,
+    )
+    return analyse(decoded.text, str(path), context=context)
+
+
+def source_lines(plan: ImportPlan) -> list[str]:
+    """The plan's text as lines numbered the way its line numbers count them (from 1)."""
+    from viewer.core.textimport.textclean import clean_lines
+
+    lines, _front = clean_lines(plan.text)
+    return [line.raw for line in lines]

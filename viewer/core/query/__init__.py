@@ -1,0 +1,1 @@
+"""The query over a document's signatories: filter, sort and facet counts on columns."""

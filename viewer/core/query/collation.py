@@ -1,0 +1,183 @@
+"""Collation ranks for a column, computed on bytes with numpy instead of a Python sort.
+
+sort_key(text) is (fold(text) without leading quotes and brackets, text). UTF-8 bytes
+compare in code point order, as Python strings do, so ranking rows by the bytes of their
+folded text, then by the bytes of the text itself, gives sort_key's order exactly. The rows
+are ranked up to eight bytes at a time, most significant first; each round sorts only the
+rows still tied with another, so a million names take a few sorting passes over shrinking sets.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from viewer.core.folding import sort_key
+from viewer.core.query.text_column import PAD, TextColumn
+
+ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
+
+_STRIPPED = np.frombuffer(b"\"'([", dtype=np.uint8)  # what sort_key strips from the front
+
+
+def text_ranks(folded: TextColumn, raw: TextColumn, texts: Sequence[str]) -> np.ndarray:
+    """Rank of each row by sort_key(texts[row]); equal keys share a rank, smaller first.
+
+    folded and raw are the texts as build_text_columns gives them. A rank is the number of
+    rows whose key is smaller.
+    """
+    if not (folded.exact and raw.exact) or _holds_nul(raw):
+        return _ranks_by_python(texts)
+    starts, lengths = _stripped(folded)
+    ranks = np.zeros(folded.size, dtype=np.int64)
+    order, boundary = _refine(ranks, np.arange(folded.size), folded.data, starts, lengths)
+    tied = order[_tied(boundary)]  # in rank order
+    if tied.size:  # equal once folded: the texts themselves decide ("Muller" < "Müller")
+        differ = tied[_differing(ranks[tied], tied, raw)]
+        if differ.size:
+            _refine(ranks, differ, raw.data, raw.starts[differ], raw.lengths[differ])
+    return ranks
+
+
+def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:
+    """The plain way, for the rare column holding NUL characters or line breaks."""
+    distinct = sorted(set(texts), key=sort_key)
+    order = np.empty(len(texts), dtype=np.int64)
+    counts = dict.fromkeys(distinct, 0)
+    for t in texts:
+        counts[t] += 1
+    below, rank_of = 0, {}
+    for t in distinct:
+        rank_of[t] = below
+        below += counts[t]
+    for i, t in enumerate(texts):
+        order[i] = rank_of[t]
+    return order
+
+
+def _holds_nul(column: TextColumn) -> bool:
+    return bool(np.count_nonzero(column.data[: column.data.size - PAD] == 0))
+
+
+def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
+    """Start and length of each row without its leading quotes and brackets."""
+    starts = column.starts[:-1].copy()
+    lengths = column.lengths.copy()
+    while True:
+        strip = (lengths > 0) & np.isin(column.data[starts], _STRIPPED)
+        if not strip.any():
+            return starts, lengths
+        starts[strip] += 1
+        lengths[strip] -= 1
+
+
+def _differing(ranks: np.ndarray, rows: np.ndarray, raw: TextColumn) -> np.ndarray:
+    """Of rows given in rank order, the places of those whose rank holds different texts."""
+    starts, lengths = raw.starts[rows], raw.lengths[rows]
+    pairs = np.flatnonzero(ranks[1:] == ranks[:-1])  # place k and k + 1 share a rank
+    differ = lengths[pairs] != lengths[pairs + 1]
+    same = np.flatnonzero(~differ)  # indices into pairs still equal so far
+    offset = 0
+    while same.size:
+        first, second = pairs[same], pairs[same] + 1
+        a = _next_bytes(raw.data, starts[first], lengths[first], offset, 8)
+        b = _next_bytes(raw.data, starts[second], lengths[second], offset, 8)
+        differ[same[a != b]] = True
+        offset += 8
+        same = same[(a == b) & (lengths[first] > offset)]
+    bad = np.unique(ranks[pairs[differ]])
+    return np.flatnonzero(np.isin(ranks, bad))
+
+
+def _refine(
+    ranks: np.ndarray, rows: np.ndarray, data: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Split the ties among rows by their bytes, in place, until no tie has bytes left.
+
+    rows index ranks; starts[k] and lengths[k] locate the bytes of rows[k] in data. Every
+    row tied with one of rows must be among them. The rows are kept in sorted order; each
+    round sorts only the runs still tied, by their next bytes, within their own slots.
+    Returns rows in rank order and, for each place in it, whether a new rank starts there.
+    """
+    order = np.argsort(ranks[rows], kind="stable")  # slot -> k
+    before = ranks[rows][order]  # each slot's rank so far; refining stays within a rank
+    boundary = _changes(before)  # a slot where a new run starts
+    slots = np.flatnonzero(_tied(boundary))  # every tied run, whole
+    offset = 0
+    while slots.size:
+        if offset >= ROUNDS_UP_TO:  # long ties (duplicates of long texts): finish in Python
+            _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
+            break
+        members = order[slots]
+        run = np.cumsum(boundary[slots]) - 1  # dense number of the tied run of each slot
+        width = min(8, (64 - int(run[-1]).bit_length()) // 8)
+        key = (run.astype(np.uint64) << np.uint64(8 * width)) | _next_bytes(
+            data, starts[members], lengths[members], offset, width
+        )
+        sort = np.argsort(key)
+        key, members = key[sort], members[sort]
+        order[slots] = members
+        boundary[slots] = _changes(key)
+        offset += width
+        heads = np.flatnonzero(boundary[slots])
+        longer = np.maximum.reduceat(lengths[members], heads) > offset
+        sizes = np.diff(np.append(heads, slots.size))
+        keep = np.repeat((sizes > 1) & longer, sizes)
+        slots = slots[keep]
+    index = np.arange(order.size)
+    run_head = np.maximum.accumulate(np.where(boundary, index, 0))
+    group_head = np.maximum.accumulate(np.where(_changes(before), index, 0))
+    ranks[rows[order]] = before + (run_head - group_head)
+    return rows[order], boundary
+
+
+def _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset: int) -> None:
+    """Sort the runs still tied by the rest of their bytes, with Python's sort.
+
+    Rounds of a few bytes cost a sort each, so thousands of rows sharing a text of
+    thousands of bytes would take thousands of rounds; comparing whole bytes objects
+    (memcmp) does it in one go. A shorter text sorts first, as the zero padding does.
+    """
+    members = order[slots]
+    run = (np.cumsum(boundary[slots]) - 1).tolist()
+    ends = (starts[members] + lengths[members]).tolist()
+    begins = (starts[members] + offset).tolist()
+    rest = [data[b:e].tobytes() if e > b else b"" for b, e in zip(begins, ends, strict=True)]
+    place = sorted(range(len(rest)), key=lambda i: (run[i], rest[i]))
+    order[slots] = members[place]
+    keys = [(run[i], rest[i]) for i in place]
+    boundary[slots] = [True] + [a != b for a, b in itertools.pairwise(keys)]
+
+
+def _tied(boundary: np.ndarray) -> np.ndarray:
+    """Slots in runs of more than one, given where each run starts."""
+    heads = np.flatnonzero(boundary)
+    sizes = np.diff(np.append(heads, boundary.size))
+    return np.repeat(sizes > 1, sizes)
+
+
+def _changes(values: np.ndarray) -> np.ndarray:
+    out = np.empty(values.size, dtype=bool)
+    if values.size:
+        out[0] = True
+        np.not_equal(values[1:], values[:-1], out=out[1:])
+    return out
+
+
+def _next_bytes(
+    data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, offset: int, width: int
+) -> np.ndarray:
+    """The bytes offset..offset+width of each row as a big-endian number, zero past its end."""
+    words = _words(data)  # words[i]: the eight bytes from i on, read as one number
+    key = words[np.minimum(starts + offset, words.size - 1)].astype(np.uint64)
+    past = (8 - np.clip(lengths - offset, 0, 8)).astype(np.uint64) * np.uint64(8)
+    key = (key >> past) << past  # zero the bytes beyond each row's end (no shift by 64)
+    key[past == 64] = 0
+    return key >> np.uint64(8 * (8 - width))
+
+
+def _words(data: np.ndarray) -> np.ndarray:
+    """An overlapping view of data: element i is the big-endian 64-bit word at byte i."""
+    return np.ndarray(shape=(data.size - 7,), dtype=">u8", buffer=data, strides=(1,))

@@ -1,0 +1,506 @@
+"""Filter, sort and facet counts over the signatories, computed on columns.
+
+The document's signatories are turned once into columns: the names folded for matching, as
+one UTF-8 byte buffer with a substring index (textindex.py); the names as written (ties in
+collation.py); countries and roles as integer ids. A query then yields one array of row
+indices in display order plus the counts per country and role, so the table, the chart,
+the status line and the clipboard all read the same result and can never disagree.
+
+Built for a million rows: a word is searched in the names' bytes, or in the occurrences of
+the word it extends; a role or country is matched once per distinct value, not per row; a
+facet choice is a lookup table over ids; counts are one bincount; a sort is a permutation
+made once per column and direction, then filtered by the result.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
+
+import numpy as np
+
+from viewer.core.folding import fold, sort_key, terms
+from viewer.core.model import Document, Signatory
+from viewer.core.progress import CancelCheck, ProgressCallback, Steps
+from viewer.core.query.collation import text_ranks
+from viewer.core.query.text_column import build_text_columns
+from viewer.core.query.text_index import TextIndex
+
+SORT_COLUMNS = ("position", "name", "role", "country")
+# Up to this many rows the sort keys are built with the columns (about 50 ms at 100k rows,
+# off the GUI thread when a file is opened), so a first header click is as quick as the
+# next. Above it they are built on the first sort (half a second at a million rows): an
+# open of a huge list should not wait for sorts the user may never ask for.
+PREBUILT_SORT_ROWS = 200_000
+EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
+MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
+FACETS = ("country", "role")
+NOT_STATED = "not stated"
+
+
+def extra_sort_column(key: str) -> str:
+    """The sort column that stands for a further column (an imported "affiliation")."""
+    return EXTRA_SORT_PREFIX + key
+
+
+def extra_sort_key(column: str) -> str | None:
+    """The further column a sort column names ("extra:party" -> "party"); None otherwise."""
+    if column.startswith(EXTRA_SORT_PREFIX):
+        return column[len(EXTRA_SORT_PREFIX) :]
+    return None
+
+
+def is_sort_column(column: str) -> bool:
+    """Whether a query may sort by column: a fixed one or any well-formed further column.
+
+    Whether the open document has that further column is the engine's question (a query
+    outlives its document; an unknown further column sorts in source order).
+    """
+    if column in SORT_COLUMNS:
+        return True
+    key = extra_sort_key(column)
+    return bool(key) and len(key) <= MAX_EXTRA_KEY and key.strip() == key
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the user asked to see. None in countries/roles stands for "not stated"."""
+
+    text: str = ""
+    countries: frozenset[str | None] = frozenset()
+    roles: frozenset[str | None] = frozenset()
+    sort_column: str = "position"
+    descending: bool = False
+
+    def with_text(self, text: str) -> Query:
+        return replace(self, text=text)
+
+    def toggled(self, facet: str, value: str | None) -> Query:
+        """The query with one country (or role) added to or removed from its filter."""
+        chosen = self.facet_values(facet)
+        chosen = chosen - {value} if value in chosen else chosen | {value}
+        return replace(self, **{_facet_field(facet): frozenset(chosen)})
+
+    def with_facet(self, facet: str, values: frozenset[str | None]) -> Query:
+        return replace(self, **{_facet_field(facet): frozenset(values)})
+
+    def facet_values(self, facet: str) -> frozenset[str | None]:
+        return getattr(self, _facet_field(facet))
+
+    def sorted_by(self, column: str, descending: bool = False) -> Query:
+        if not is_sort_column(column):
+            raise ValueError(f"cannot sort by {column!r}")
+        return replace(self, sort_column=column, descending=descending)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.text.strip() or self.countries or self.roles)
+
+
+def _facet_field(facet: str) -> str:
+    if facet not in FACETS:
+        raise ValueError(f"unknown facet {facet!r}")
+    return "countries" if facet == "country" else "roles"
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str | None  # None: not stated
+    count: int
+
+    @property
+    def label(self) -> str:
+        return self.value if self.value is not None else NOT_STATED
+
+
+@dataclass(frozen=True)
+class Result:
+    """The rows a query shows, in display order, with counts over them."""
+
+    query: Query
+    rows: np.ndarray  # indices into the document's signatories
+    total: int
+    visible_counts: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    facet_counts: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return int(self.rows.size)
+
+    @property
+    def shown_countries(self) -> int:
+        """Distinct stated countries among the shown rows."""
+        return sum(1 for f in self.visible_counts["country"] if f.value is not None)
+
+
+class _Category:
+    """A column of categories (countries or roles) as integer ids."""
+
+    def __init__(
+        self,
+        values: Sequence,
+        key: Callable[[object], str | None] | None = None,
+        steps: Steps | None = None,
+    ):
+        """Ids for values (or key(value) for each), in slices so a worker thread lets the
+        GUI thread run in between."""
+        steps = steps or Steps()
+        index: dict[str | None, int] = {None: -1}  # "not stated" gets the last id at the end
+        self.ids = np.empty(len(values), dtype=np.intp)
+        for first in range(0, len(values), _ROWS_PER_STEP):
+            chunk = values[first : first + _ROWS_PER_STEP]
+            if key is not None:
+                chunk = list(map(key, chunk))
+            for value in dict.fromkeys(chunk):
+                index.setdefault(value, len(index) - 1)
+            got = np.fromiter(map(index.__getitem__, chunk), dtype=np.intp, count=len(chunk))
+            self.ids[first : first + len(chunk)] = got
+            steps.step((first + len(chunk)) / len(values))
+        labels = [v for v in index if v is not None]
+        self.ids[self.ids < 0] = len(labels)
+        self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
+        self.all_counts = np.bincount(self.ids, minlength=len(self.labels))
+        self._all_facets: tuple[FacetCount, ...] | None = None
+        self._id_of = {label: i for i, label in enumerate(self.labels)}
+        self._folded = [fold(label) for label in labels]
+
+    def wanted(self, chosen: frozenset[str | None]) -> np.ndarray:
+        """For each id, whether it is one of the chosen values."""
+        wanted = np.zeros(len(self.labels), dtype=bool)
+        for value in chosen:
+            if value in self._id_of:
+                wanted[self._id_of[value]] = True
+        return wanted
+
+    def mask(self, chosen: frozenset[str | None]) -> np.ndarray:
+        """For each row, whether its value is one of the chosen ones."""
+        return self.wanted(chosen)[self.ids]
+
+    def containing(self, word: str) -> np.ndarray | None:
+        """For each id, whether its folded label contains word; None if none does."""
+        hits = [i for i, label in enumerate(self._folded) if word in label]
+        if not hits:
+            return None
+        found = np.zeros(len(self.labels), dtype=bool)
+        found[hits] = True
+        return found
+
+    def count(self, rows: np.ndarray | None) -> np.ndarray:
+        """Rows per id over rows (None: all rows)."""
+        if rows is None:
+            return self.all_counts
+        return np.bincount(self.ids[rows], minlength=len(self.labels))
+
+    def counts(self, rows: np.ndarray | None) -> tuple[FacetCount, ...]:
+        """Counts per category over rows, most first; ties in order of appearance."""
+        return self.facet_counts(self.count(rows))
+
+    def facet_counts(self, counts: np.ndarray) -> tuple[FacetCount, ...]:
+        """FacetCounts of the ids counted, most first; ties in order of appearance."""
+        if counts is self.all_counts and self._all_facets is not None:
+            return self._all_facets
+        order = np.argsort(-counts, kind="stable")
+        order = order[counts[order] > 0]
+        labels = self.labels
+        made = tuple(map(FacetCount, [labels[i] for i in order.tolist()], counts[order].tolist()))
+        if counts is self.all_counts:
+            self._all_facets = made
+        return made
+
+    def ranks(self) -> np.ndarray:
+        """Collation rank of each row's value; -1 for not stated."""
+        stated = sorted(range(len(self.labels) - 1), key=lambda i: sort_key(self.labels[i]))
+        rank_of = np.full(len(self.labels), -1, dtype=np.int64)
+        rank_of[stated] = np.arange(len(stated))
+        return rank_of[self.ids]
+
+
+class _SortOrder:
+    """Display orders of all rows by one column: ranks and both directions' permutations."""
+
+    def __init__(self, ranks: np.ndarray):
+        self.ranks = ranks  # -1: not stated, sorted last both ways
+        self._top = int(ranks.max(initial=0)) + 1  # the key of "not stated"
+        self._orders: dict[bool, np.ndarray] = {}
+
+    @property
+    def nbytes(self) -> int:
+        return self.ranks.nbytes + sum(o.nbytes for o in self._orders.values())
+
+    def keys(self, descending: bool, rows: np.ndarray | None = None) -> np.ndarray:
+        """A sort key per row (of rows, or all); a stable sort breaks ties by position."""
+        ranks = self.ranks if rows is None else self.ranks[rows]
+        stated = ranks >= 0
+        if descending:
+            return np.where(stated, self._top - 1 - ranks, self._top)
+        return np.where(stated, ranks, self._top)
+
+    def order(self, descending: bool) -> np.ndarray:
+        """All rows in display order."""
+        if descending not in self._orders:
+            n = self.ranks.size
+            unique = self.keys(descending) * n + np.arange(n)  # position breaks ties
+            self._orders[descending] = _frozen(np.argsort(unique))
+        return self._orders[descending]
+
+    def arrange(self, rows: np.ndarray | None, descending: bool) -> np.ndarray:
+        """rows (ascending; None for all) in display order."""
+        if rows is not None and rows.size * 16 < self.ranks.size:  # few rows: sort them alone
+            return rows[np.argsort(self.keys(descending, rows), kind="stable")]
+        full = self.order(descending)
+        if rows is None:
+            return full
+        keep = np.zeros(full.size, dtype=bool)
+        keep[rows] = True
+        return full[keep[full]]
+
+
+class Columns:
+    """The signatories as columns, built once per document.
+
+    Building is a pure function of the signatories, so it may run in a worker thread;
+    progress(fraction) is called as it goes and cancel() is checked as often, raising
+    viewer.core.progress.Cancelled when it returns True.
+    """
+
+    def __init__(
+        self,
+        signatories: Sequence[Signatory],
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ):
+        steps = Steps(progress, cancel)
+        self.size = len(signatories)
+        self._signatories = signatories
+        self.names, self.raw_names = build_text_columns(
+            signatories, key=attrgetter("name"), raw=True, steps=steps.part(0, 0.6)
+        )
+        self.text = TextIndex(self.names, steps.part(0.6, 0.85))
+        self.category = {
+            facet: _Category(
+                signatories, attrgetter(facet), steps.part(0.85 + i * 0.075, 0.925 + i * 0.075)
+            )
+            for i, facet in enumerate(FACETS)
+        }
+        self._sorts: dict[str, _SortOrder] = {}
+        self._built_sorts: dict[str, _SortOrder] = {}
+        self.all_rows = _frozen(np.arange(self.size))
+        # Further fields (an imported letter's affiliations) are searchable too; most
+        # documents have none, and then this costs nothing.
+        # Their keys in first-seen order are the table's further columns.
+        self.extra_text: TextIndex | None = None
+        self.extra_keys: tuple[str, ...] = ()
+        if any(s.extra for s in signatories):
+            (extras,) = build_text_columns(signatories, key=_extra_text)
+            self.extra_text = TextIndex(extras)
+            self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+        if self.size <= PREBUILT_SORT_ROWS:
+            steps.step(1.0)  # a last check for cancel before the sort keys
+            self.build_sort_keys()
+
+    @property
+    def nbytes(self) -> int:
+        """Memory the columns hold (arrays and caches), for measuring."""
+        total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes + self.all_rows.nbytes
+        total += sum(c.ids.nbytes for c in self.category.values())
+        return total + sum(order.nbytes for order in self._sorts.values())
+
+    def build_sort_keys(self) -> None:
+        """Build every column's sort keys now, with the columns (on the worker thread that
+        opens a file), so that a first click on a header only orders rows by them."""
+        for column in SORT_COLUMNS[1:]:
+            self.sort_order(column)
+        self._built_sorts = dict(self._sorts)
+
+    def clear_sorts(self) -> None:
+        """Forget the orders sorting has made, and the keys built lazily on a first sort; the
+        keys built with the columns stay (they are part of the document's columns)."""
+        self._sorts = {c: _SortOrder(o.ranks) for c, o in self._built_sorts.items()}
+
+    def sort_order(self, column: str) -> _SortOrder:
+        """The sort order of a column, built the first time it is asked for."""
+        order = self._sorts.get(column)
+        if order is None:
+            order = _SortOrder(self._ranks(column))
+            self._sorts[column] = order
+        return order
+
+    def ranks(self, column: str) -> np.ndarray:
+        """Sort ranks for a column (-1: not stated)."""
+        return self.sort_order(column).ranks
+
+    def can_sort_by(self, column: str) -> bool:
+        """Whether column is one this document's rows can be sorted by."""
+        key = extra_sort_key(column)
+        return column in SORT_COLUMNS if key is None else key in self.extra_keys
+
+    def _ranks(self, column: str) -> np.ndarray:
+        if column in self.category:
+            return self.category[column].ranks()
+        key = extra_sort_key(column)
+        if key is not None:
+            return _extra_ranks(self._signatories, key)
+        names = list(map(attrgetter("name"), self._signatories))
+        return text_ranks(self.names, self.raw_names, names)
+
+    def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """Rows (of those given, or all) whose name, role, country or other field has term."""
+        needle = term.encode("utf-8", "surrogatepass")
+        hits = self.text.rows(needle)
+        if self.extra_text is not None:
+            hits = np.union1d(hits, self.extra_text.rows(needle))
+        extra = [
+            (cat, found)
+            for cat in self.category.values()
+            if (found := cat.containing(term)) is not None
+        ]
+        if extra:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[hits] = True
+            for cat, found in extra:
+                mask |= found[cat.ids]
+            hits = np.flatnonzero(mask)
+        return hits if rows is None else _intersect(rows, hits, self.size)
+
+
+class QueryEngine:
+    """Runs queries over one document; remembers recent words' matches to narrow from."""
+
+    def __init__(self, document: Document, columns: Columns | None = None):
+        self.document = document
+        self.columns = columns or Columns(document.signatories)
+        self._words: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    @property
+    def size(self) -> int:
+        return self.columns.size
+
+    def clear_cache(self, sorts: bool = False) -> None:
+        """Forget remembered matches (and, with sorts=True, sort orders); they are rebuilt
+        when next needed. For memory pressure, and for measuring first-time costs."""
+        self._words.clear()
+        self.columns.text.clear_cache()
+        if sorts:
+            self.columns.clear_sorts()
+
+    def prepare_sort(self, column: str) -> None:
+        """Build a column's sort order now (e.g. in a worker) so the first sort is instant."""
+        if column != "position" and self.can_sort_by(column):
+            self.columns.sort_order(column).order(descending=False)
+
+    def run(self, query: Query) -> Result:
+        text_rows = self._text_rows(terms(query.text))
+        cats = self.columns.category
+        wanted = {f: cats[f].wanted(query.facet_values(f)) for f in FACETS if query.facet_values(f)}
+        # counts for a facet's picker ignore that facet's own choice
+        by_country = _filtered(text_rows, cats, wanted, skip="role")
+        by_role = _filtered(text_rows, cats, wanted, skip="country")
+        both = by_country if "role" not in wanted else _filtered(by_country, cats, wanted, None)
+        counts = {"country": cats["country"].count(by_role), "role": cats["role"].count(by_country)}
+        facet_counts = {f: cats[f].facet_counts(c) for f, c in counts.items()}
+        visible = {
+            f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
+            for f, c in counts.items()
+        }
+        rows = _frozen(self._sorted(both, query))  # may be shared with a cache: read-only
+        return Result(query, rows, self.size, visible, facet_counts)
+
+    def _text_rows(self, words: list[str]) -> np.ndarray | None:
+        """Rows matching every word (None: no text filter); fewest matches first."""
+        if not words:
+            return None
+        found = sorted((self._word_rows(w) for w in dict.fromkeys(words)), key=len)
+        rows = found[0]
+        for more in found[1:]:
+            rows = _intersect(rows, more, self.size)
+        return rows
+
+    def _word_rows(self, word: str) -> np.ndarray:
+        rows = self._words.get(word)
+        if rows is None:
+            rows = _frozen(self.columns.match(word))
+            self._words[word] = rows
+            if len(self._words) > _WORDS_KEPT:
+                self._words.popitem(last=False)
+        else:
+            self._words.move_to_end(word)
+        return rows
+
+    def can_sort_by(self, column: str) -> bool:
+        """Whether this document has the column (a further column belongs to some only)."""
+        return self.columns.can_sort_by(column)
+
+    def _sorted(self, rows: np.ndarray | None, query: Query) -> np.ndarray:
+        """Rows in display order; not stated last both ways, ties in source order.
+
+        A further column this document lacks (a sort restored from another document)
+        gives the source order rather than an error.
+        """
+        if query.sort_column == "position" or not self.can_sort_by(query.sort_column):
+            if rows is None:
+                rows = self.columns.all_rows
+            reverse = query.descending and query.sort_column == "position"
+            return rows[::-1] if reverse else rows
+        return self.columns.sort_order(query.sort_column).arrange(rows, query.descending)
+
+
+_WORDS_KEPT = 16
+_ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+def _filtered(
+    rows: np.ndarray | None,
+    cats: dict[str, _Category],
+    wanted: dict[str, np.ndarray],
+    skip: str | None,
+) -> np.ndarray | None:
+    """rows (None: all) kept by every facet choice but skip's; None if nothing filtered."""
+    for facet, ok in wanted.items():
+        if facet == skip:
+            continue
+        ids = cats[facet].ids
+        rows = np.flatnonzero(ok[ids]) if rows is None else rows[ok[ids[rows]]]
+    return rows
+
+
+def _extra_text(s: Signatory) -> str:
+    return " \x1f ".join(value for _, value in s.extra)
+
+
+def _extra_ranks(signatories: Sequence[Signatory], key: str) -> np.ndarray:
+    """Collation ranks of one further column; -1 where a row has no value for it.
+
+    The same collation as names (collation.text_ranks): base letters first, then the text.
+    """
+    values = [s.extra_value(key) or "" for s in signatories]
+    folded, raw = build_text_columns(values, raw=True)
+    ranks = text_ranks(folded, raw, values)
+    missing = np.fromiter((not v for v in values), dtype=bool, count=len(values))
+    ranks[missing] = -1
+    return ranks
+
+
+def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
+    """Sorted rows in both a and b (each sorted, without repeats)."""
+    if a.size > b.size:
+        a, b = b, a
+    if a.size * 8 < b.size:
+        return a[np.isin(a, b, assume_unique=True, kind="sort")] if a.size else a
+    keep = np.zeros(size, dtype=bool)
+    keep[b] = True
+    return a[keep[a]]
+
+
+def describe_counts(result: Result, noun: tuple[str, str] = ("signatory", "signatories")) -> str:
+    """ "Showing 11 of 158 signatories · 1 country" """
+    shown = len(result)
+    countries = result.shown_countries
+    plural: Callable[[int, str, str], str] = lambda n, one, many: one if n == 1 else many
+    text = f"Showing {shown:,} of {result.total:,} {plural(result.total, *noun)}"
+    return text + f" \u00b7 {countries:,} {plural(countries, 'country', 'countries')}"

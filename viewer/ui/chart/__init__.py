@@ -1,0 +1,1 @@
+"""The chart dock: signatories per country (or role) for the current query."""

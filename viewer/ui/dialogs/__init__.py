@@ -1,0 +1,1 @@
+"""Dialogs: About, Keyboard Shortcuts, Review Import, the error reporter."""

@@ -1,0 +1,1 @@
+"""The letter pane: the letter as plain text, and find in it."""

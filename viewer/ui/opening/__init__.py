@@ -1,0 +1,1 @@
+"""Opening files: File > Open, recent files, drops, the worker's progress, import notices."""

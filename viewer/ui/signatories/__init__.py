@@ -1,0 +1,1 @@
+"""The signatories pane: filter field, pickers and chips, the table and its model."""

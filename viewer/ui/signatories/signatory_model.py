@@ -1,0 +1,249 @@
+"""The table model: a thin window onto the current Result.
+
+rowCount is the number of rows the query shows; data() looks one row up in the document.
+Nothing here walks the rows: a new Result is a model reset, and the view asks only for
+the rows on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from viewer.core.formats.column_names import extra_column_title
+from viewer.core.model import Signatory
+from viewer.core.query.engine import Result, extra_sort_column, extra_sort_key
+from viewer.ui.common.palette import muted_text
+from viewer.ui.common.wording import NOT_STATED_LABEL
+
+Index = QModelIndex | QPersistentModelIndex
+_ROLE = Qt.ItemDataRole
+# Built once: Qt asks for flags per row when it checks a selection, so keep the call cheap.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+# Roles as the plain ints Qt passes to data(); the only ones it answers.
+_DISPLAY = int(_ROLE.DisplayRole)
+_TOOLTIP = int(_ROLE.ToolTipRole)
+_ALIGNMENT = int(_ROLE.TextAlignmentRole)
+_FOREGROUND = int(_ROLE.ForegroundRole)
+_FONT = int(_ROLE.FontRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _FONT})
+MAX_CACHED_ROWS = 2048  # rows whose texts data() keeps: a few pages' worth
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: its header, what it shows, the query sort it stands for.
+
+    ``missing`` is what a cell without a value shows: "Not stated", muted and italic, for
+    the letter's own fields; nothing for a further column, most of whose cells may be empty.
+    """
+
+    key: str
+    title: str
+    value: Callable[[Signatory], str | None]
+    sort_column: str
+    tooltip: str
+    missing: str | None = NOT_STATED_LABEL
+
+    @property
+    def is_extra(self) -> bool:
+        return extra_sort_key(self.sort_column) is not None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("position", "#", lambda s: str(s.position), "position", "Place in the letter's list"),
+    Column("name", "Name", lambda s: s.name, "name", "Name as written in the letter"),
+    Column("role", "Role", lambda s: s.role, "role", "Role as written in the letter"),
+    Column("country", "Country", lambda s: s.country, "country", "Country as written"),
+)
+COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def extra_column(key: str) -> Column:
+    """The table column of a further field of the file (an "affiliation" column of a CSV)."""
+    column = extra_sort_column(key)
+    return Column(
+        column,
+        extra_column_title(key),
+        lambda s: s.extra_value(key),
+        column,
+        f"\u201c{key}\u201d as written in the file",
+        missing=None,
+    )
+
+
+def columns_for(extra_keys: tuple[str, ...]) -> tuple[Column, ...]:
+    """#, Name, Role, Country, then one column per further field, in the file's order."""
+    return COLUMNS + tuple(extra_column(k) for k in extra_keys)
+
+
+class SignatoryModel(QAbstractTableModel):
+    """Rows of the current Result; columns #, Name, Role, Country and the further fields."""
+
+    def __init__(
+        self,
+        signatories: tuple[Signatory, ...],
+        result: Result,
+        parent=None,
+        extra_keys: tuple[str, ...] = (),
+    ):
+        super().__init__(parent)
+        self._signatories = signatories
+        self._rows: np.ndarray = result.rows
+        self._muted = muted_text()
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self.sort_requested: Callable[[str, bool], None] | None = None
+        self._cells: dict[int, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+        self._set_columns(columns_for(extra_keys))
+
+    def _set_columns(self, columns: tuple[Column, ...]) -> None:
+        # data() runs hundreds of times a paint: everything it needs per column is a list
+        # indexed by the column number, made here once per column set.
+        self.columns = columns
+        self._cells = {}
+        self._values = [c.value for c in columns]
+        self._missing = [c.missing for c in columns]
+        self._extra_keys = tuple(extra_sort_key(c.sort_column) or "" for c in columns if c.is_extra)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._alignment = [right if c.key == "position" else None for c in columns]
+
+    @property
+    def extra_keys(self) -> tuple[str, ...]:
+        """The further fields shown as columns after Country."""
+        return self._extra_keys
+
+    # -- updates ----------------------------------------------------------------------------------
+
+    def set_result(
+        self,
+        result: Result,
+        signatories: tuple[Signatory, ...] | None = None,
+        extra_keys: tuple[str, ...] | None = None,
+    ) -> None:
+        """Show a new Result (and, with a new document, its signatories and further
+        columns): one model reset."""
+        self.beginResetModel()
+        if signatories is not None:
+            self._signatories = signatories
+        if extra_keys is not None and extra_keys != self._extra_keys:
+            self._set_columns(columns_for(extra_keys))
+        self._rows = result.rows
+        self._cells = {}
+        self.endResetModel()
+
+    def refresh_palette(self) -> None:
+        """Recompute the muted colour after a theme change and repaint."""
+        self._muted = muted_text()
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [_ROLE.ForegroundRole])
+
+    def set_font(self, font: QFont) -> None:
+        """Draw "Not stated" in the italic of this font (the table's, after a zoom)."""
+        self._italic = QFont(font)
+        self._italic.setItalic(True)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [_ROLE.FontRole])
+
+    def signatory(self, row: int) -> Signatory:
+        """The signatory shown in a table row."""
+        return self._signatories[int(self._rows[row])]
+
+    def signatory_count(self) -> int:
+        """All of the document's signatories, shown or not."""
+        return len(self._signatories)
+
+    def source_rows(self) -> np.ndarray:
+        """Indices into the document's signatories, in display order."""
+        return self._rows
+
+    # -- Qt model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else int(self._rows.size)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY):
+        # A page of the table asks about seven roles of each of its cells, several hundred
+        # calls a repaint (issue 6's keystroke): roles we never answer return at once, and
+        # a row's texts are worked out once and kept until the rows change.
+        if role not in _ANSWERED or not index.isValid():
+            return None
+        if role == _TOOLTIP:
+            return entry_tooltip(self.signatory(index.row()))
+        if role == _ALIGNMENT:
+            return self._alignment[index.column()]
+        row = index.row()
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        if role == _DISPLAY:
+            return cells[0][index.column()]
+        if cells[1][index.column()]:  # shown as "Not stated": muted, italic
+            return self._muted if role == _FOREGROUND else self._italic
+        return None
+
+    def _row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """A row's texts as shown, and which of them stand for a value not stated."""
+        if len(self._cells) >= MAX_CACHED_ROWS:  # scrolling through a million rows
+            self._cells.clear()
+        signatory = self.signatory(row)
+        values = [value(signatory) for value in self._values]
+        texts = tuple(
+            v if v is not None else (m or "") for v, m in zip(values, self._missing, strict=True)
+        )
+        missing = tuple(
+            v is None and m is not None for v, m in zip(values, self._missing, strict=True)
+        )
+        cells = self._cells[row] = (texts, missing)
+        return cells
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == _ROLE.DisplayRole:
+            return self.columns[section].title
+        if role == _ROLE.ToolTipRole:
+            return self.columns[section].tooltip
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else _NO_FLAGS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is a new query; the view state runs it and resets this model."""
+        if self.sort_requested is not None and 0 <= column < len(self.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.sort_requested(self.columns[column].sort_column, descending)
+
+
+MAX_TOOLTIP_EXTRAS = 8  # further fields a row's tooltip lists; a tooltip is not a page
+MAX_TOOLTIP_VALUE = 200  # characters of one further field in a tooltip
+
+
+def entry_tooltip(s: Signatory) -> str:
+    """The full entry as rich text, every field escaped (file text is never markup)."""
+    role = html.escape(s.role) if s.role else f"<i>role {NOT_STATED_LABEL.lower()}</i>"
+    country = html.escape(s.country) if s.country else f"<i>country {NOT_STATED_LABEL.lower()}</i>"
+    extras = "".join(
+        f"<br>{html.escape(extra_column_title(key))}: {html.escape(_clip(value))}"
+        for key, value in s.extra[:MAX_TOOLTIP_EXTRAS]
+    )
+    return (
+        f"<b>{html.escape(s.name)}</b><br>{role}<br>{country}{extras}"
+        f"<br><small>No. {s.position} in the letter's list</small>"
+    )
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_TOOLTIP_VALUE else text[: MAX_TOOLTIP_VALUE - 1] + "\u2026"

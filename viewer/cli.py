@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.bundled import load_bundled
-from viewer.core.cite import AUTHOR_MODES, DEFAULT_AUTHORS, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
+from viewer.core.cite import (
+    AUTHOR_MODES,
+    DEFAULT_AUTHORS,
+    DEFAULT_STYLE,
+    STYLE_IDS,
+    cite_letter,
+    cite_signatories,
+)
 from viewer.core.errors import ParseError
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.model import Document

@@ -4,8 +4,9 @@ Styles: Chicago 17 note and bibliography, APA 7, MLA 9, BibTeX, RIS, CSL-JSON an
 line (see STYLES for ids and menu labels). The author is the organiser (the publisher) as
 group author where the letter names one, else (or when chosen) the signatories. Names are
 split into given and family name where the document states it or the rules of names.py can
-decide it, and cited as written otherwise; titles and post-nominals are never cited. The rules are hand-written from the guides (each module's docstring
-names them); no CSL processor is needed at run time.
+decide it, and cited as written otherwise; titles and post-nominals are never cited. The
+rules are hand-written from the guides (each module's docstring names them); no CSL processor
+is needed at run time (the tests compare with citeproc-py and the official CSL styles).
 """
 
 from viewer.core.cite.facts import (

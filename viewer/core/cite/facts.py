@@ -117,7 +117,7 @@ class PersonName:
         return bool(self.family and self.given and not self.family_first)
 
     def inverted(self, demote_particle: bool = False) -> str:
-        """"Family, Given[, Suffix]" where the family name is known; else as written.
+        """ "Family, Given[, Suffix]" where the family name is known; else as written.
         demote_particle: "Carvalho, Domingos de" (CSL's display-and-sort, as Chicago's)."""
         if not self.is_inverted:
             return self.literal

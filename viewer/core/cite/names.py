@@ -159,8 +159,8 @@ def _stated(core: str, p: NameParts, honorific: str | None, suffix: str | None) 
         suffix=p.suffix or suffix,
         honorific=p.honorific or honorific,
     )
-    family_first = bool(p.given) and core.startswith(p.family or "") and not core.startswith(
-        p.given or ""
+    family_first = (
+        bool(p.given) and core.startswith(p.family or "") and not core.startswith(p.given or "")
     )
     return CitedName(core, parts, DOCUMENT, "name parts stated in the document", family_first)
 

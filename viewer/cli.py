@@ -162,16 +162,20 @@ def run_cite(args: argparse.Namespace, out) -> None:
 
 def run_export(args: argparse.Namespace, out) -> None:
     from viewer.core.export import export_file, export_format_for
+    from viewer.core.query.filter_summary import filter_terms
 
     try:
         fmt = export_format_for(args.to)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     doc = load(args.file)
-    result = QueryEngine(doc).run(query_from_args(args))
+    query = query_from_args(args)
+    result = QueryEngine(doc).run(query)
     people = [doc.signatories[i] for i in result.rows]
     try:
-        written = export_file(doc, people, args.to, fmt, overwrite=args.force)
+        written = export_file(
+            doc, people, args.to, fmt, overwrite=args.force, filter_text=filter_terms(query)
+        )
     except FileExistsError:
         raise CliError(f"{args.to} already exists; add --force to replace it") from None
     except OSError as exc:

@@ -131,6 +131,11 @@ class Metadata:
     published_count_text: str | None = None
     accessed: str | None = None  # ISO date a citation gives as "accessed"
     language: str | None = None
+    # Set by an export of some of the signatories: the letter had subset_of of them, the
+    # rows were chosen by subset_filter (in words), from the file with original_sha256.
+    subset_of: int | None = None
+    subset_filter: str | None = None
+    original_sha256: str | None = None
 
     def iso_date(self) -> _dt.date | None:
         if not self.date:

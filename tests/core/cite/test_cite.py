@@ -662,17 +662,23 @@ def test_copying_the_german_signatories(bundled):
     germans = [s for s in bundled.signatories if s.country == "Germany"]
     clip = cite_signatories(bundled, germans, "chicago-note")
     lines = [f"{n}, {r}, Germany" for n, r in GERMANS]
-    # The letter's citation names its organiser, APHR, by default (issue 17).
-    assert clip.text == "\n".join(lines) + "\n\n" + CHICAGO_NOTE_ORGANISER + "\n"
+    # The letter's citation names its organiser, APHR, by default, after a line saying how
+    # many of the letter's signatories these are (issue 17).
+    share = "11 of 158 signatories of:"
+    assert clip.text == "\n".join(lines) + f"\n\n{share}\n" + CHICAGO_NOTE_ORGANISER + "\n"
     items = re.findall(r"<li>(.*?)</li>", clip.html)
     assert items == lines and clip.html.count("<ul>") == 1
     assert clip.tsv.split("\n") == [
         "Name\tRole\tCountry",
         *(f"{n}\t{r}\tGermany" for n, r in GERMANS),
         "",
+        share,
         CHICAGO_NOTE_ORGANISER,
         "",
     ]
+    assert f"<p>{share}<br>\n" in clip.html
+    everyone = cite_signatories(bundled, bundled.signatories, "chicago-note")
+    assert "signatories of:" not in everyone.text  # all of them: nothing to say
     bare = cite_signatories(bundled, germans, "apa", include_citation=False)
     assert bare.text == "\n".join(lines) + "\n" and APHR not in bare.html + bare.tsv
 

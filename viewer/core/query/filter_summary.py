@@ -21,6 +21,19 @@ def describe_sort(query: Query) -> str:
     return f"sorted by {_SORT_NAMES[query.sort_column]} ({direction})"
 
 
+def filter_terms(query: Query) -> str | None:
+    """The filter alone, for an export's provenance: 'country = Germany, Spain'; None if none."""
+    parts = []
+    if query.countries:
+        parts.append(f"country = {_values(query.countries)}")
+    if query.roles:
+        parts.append(f"role = {_values(query.roles)}")
+    text = " ".join(query.text.split())
+    if text:
+        parts.append(f"text matching \u201c{text}\u201d")
+    return "; ".join(parts) or None
+
+
 def describe_filter(query: Query) -> str:
     """The filter and sort in one line: 'Matching "rossner"; countries: Germany; sorted by ...'.
 

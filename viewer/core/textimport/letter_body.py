@@ -183,4 +183,4 @@ def metadata_from_front_matter(front: dict[str, str]) -> Metadata:
     )
 
 
-_INT_FIELDS = {"published_count", "published_countries"}
+_INT_FIELDS = {"published_count", "published_countries", "subset_of"}

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.export import default_chart_name, default_export_name, export_text
+from viewer.core.export import default_chart_name, default_export_name, export_file
 from viewer.core.model import Document, Signatory
 from viewer.core.query.engine import describe_counts
+from viewer.core.query.filter_summary import filter_terms
 from viewer.core.storage.atomic import write_atomic
 from viewer.ui.chart.chart_dock import PlotPlaceholder
 from viewer.ui.common.view_state import ViewState
@@ -58,10 +59,12 @@ def with_suffix(path: str, fmt: str) -> Path:
     return chosen if chosen.suffix else chosen.with_name(f"{chosen.name}.{fmt}")
 
 
-def write_signatories(doc: Document, rows, path: Path, fmt: str) -> int:
-    """Write the export (on a worker thread); the number of signatories written."""
+def write_signatories(
+    doc: Document, rows, path: Path, fmt: str, filter_text: str | None = None
+) -> int:
+    """Write the export (and a CSV's .meta.json) on a worker thread; the number written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    write_atomic(path, export_text(doc, chosen, fmt), overwrite=True)  # the user confirmed
+    export_file(doc, chosen, path, fmt, overwrite=True, filter_text=filter_text)  # confirmed
     return len(chosen)
 
 
@@ -128,6 +131,7 @@ class ExportActions(QObject):
     def export_signatories(self, fmt: str) -> None:
         """Save the shown signatories (in the shown order) as csv, json or md."""
         doc, rows = self.state.document, self.state.result.rows
+        filter_text = filter_terms(self.state.query)
         path = self._ask(
             f"Export {plural(len(rows), 'Signatory', 'Signatories')}",
             default_export_name(doc, fmt),
@@ -138,7 +142,7 @@ class ExportActions(QObject):
             return
         self._status(f"Exporting to {path.name}\u2026", 0)
         self.worker.submit(
-            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt)),
+            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt, filter_text)),
             lambda outcome: self._signatories_written(path, outcome),
         )
 

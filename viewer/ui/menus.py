@@ -60,7 +60,12 @@ class ReadingControls(QObject):
         w = self.window
         view = w.letter_view
         view.set_reading_style(
-            ReadingStyle(self.prefs.letter_font, view.reading_style.zoom, self.prefs.reading_width)
+            ReadingStyle(
+                self.prefs.letter_font,
+                view.reading_style.zoom,
+                self.prefs.reading_width,
+                self.prefs.paragraph_numbers,
+            )
         )
         self.zoom = ZoomController(
             panes={"letter": w.letter_pane, "table": w.signatories_pane},
@@ -119,6 +124,12 @@ class ReadingControls(QObject):
         )  # fmt: skip
         self.width_action.setCheckable(True)
         self.width_action.setChecked(self.prefs.reading_width)
+        self.numbers_action = self._action(
+            "&Paragraph Numbers", self._numbers_toggled, (),
+            "Number the letter's paragraphs in the margin, as quotations cite them (para. 3)",
+        )  # fmt: skip
+        self.numbers_action.setCheckable(True)
+        self.numbers_action.setChecked(self.prefs.paragraph_numbers)
         self.font_actions = self._choice_actions(FONT_LABELS, self.prefs.letter_font, self._font)
         self.theme_actions = self._choice_actions(
             {t: THEME_LABELS[t] for t in THEMES}, self.prefs.theme, self._theme_chosen
@@ -158,7 +169,9 @@ class ReadingControls(QObject):
         themes = QMenu("&Theme", w.view_menu)
         themes.addActions(list(self.theme_actions.values()))
         zoom = [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None]
-        reading = [fonts.menuAction(), self.width_action, themes.menuAction(), None]
+        reading = [
+            fonts.menuAction(), self.width_action, self.numbers_action, themes.menuAction(), None
+        ]  # fmt: skip
         _insert(w.view_menu, _first_separator(w.view_menu), [None, *zoom, *reading][:-1])
         help_actions = w.help_menu.actions()
         _insert(w.help_menu, help_actions[0] if help_actions else None,
@@ -186,6 +199,11 @@ class ReadingControls(QObject):
         view = self.window.letter_view
         view.set_reading_style(dataclasses.replace(view.reading_style, reading_width=on))
         self._save(reading_width=on)
+
+    def _numbers_toggled(self, on: bool) -> None:
+        view = self.window.letter_view
+        view.set_reading_style(dataclasses.replace(view.reading_style, paragraph_numbers=on))
+        self._save(paragraph_numbers=on)
 
     def _theme_chosen(self, theme: str) -> None:
         self.theme.set_choice(theme)

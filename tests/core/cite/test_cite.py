@@ -844,3 +844,16 @@ def test_a_list_counts_as_one_paragraph():
     letter = Letter(body=(Paragraph("One."), ItemList(("a", "b")), Paragraph("Three.")))
     doc = Document(letter=letter)
     assert paragraphs_of_text(doc, "Three.") == 3
+
+
+def test_a_quote_over_two_paragraphs_keeps_its_break(bundled):
+    third, fourth = bundled.letter.paragraphs[2], bundled.letter.paragraphs[3]
+    selected = f"{third[-40:]}\u2029{fourth[:30]}"  # as Qt's selectedText() gives it
+    text = cite_quote(bundled, selected, (3, 4), "chicago-note")
+    quote, citation = text.split("\n\n")
+    # Chicago 13.30: each paragraph opens with a quotation mark; only the last one closes.
+    assert quote == f"\u201c{third[-40:]}\n\u201c{fourth[:30]}\u201d"
+    assert "paras. 3\u20134" in citation
+    html_out = cite_quote_html(bundled, selected, (3, 4), "apa")
+    paragraphs = re.findall(r"<p>(.*?)</p>", html_out)
+    assert len(paragraphs) == 3 and paragraphs[1].endswith("paras. 3\u20134).")

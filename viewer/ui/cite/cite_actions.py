@@ -59,7 +59,10 @@ SHORT_NAMES = {
 }
 TOOLTIP_HEADING = "Cite: copy the letter's citation (Ctrl+Alt+C)"
 NO_ROWS = "No signatories are selected: select rows first (Ctrl+A selects every shown row)."
-NO_QUOTE = "Select a passage of the letter first, then copy it with its citation."
+NO_QUOTE = (
+    "Nothing is selected in the letter: select a passage (Shift+arrow keys, or the mouse), "
+    "then press Ctrl+Shift+C to copy it with its citation."
+)
 
 
 def short_name(style: str) -> str:
@@ -264,8 +267,8 @@ class CitationActions(QObject):
         self.copy_quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.letter_view.addAction(self.copy_quote_action)
         self.letter_view.context_actions.append(self.copy_quote_action)
-        self.copy_quote_action.setEnabled(False)
-        self.letter_view.copyAvailable.connect(self.copy_quote_action.setEnabled)
+        # Always enabled: with nothing selected, Ctrl+Shift+C says so in the status bar
+        # (a disabled shortcut would do nothing at all, silently).
 
     def _table_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.table)

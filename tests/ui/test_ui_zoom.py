@@ -15,8 +15,8 @@ from viewer.core.storage.settings import preferences_file
 from viewer.ui.common.zoom import ZOOM_STEPS, next_zoom
 from viewer.ui.letter.letter_view import (
     DOCUMENT_MARGIN,
-    NUMBER_GUTTER,
     FONT_SCALE,
+    NUMBER_GUTTER,
     LetterView,
     ReadingStyle,
 )

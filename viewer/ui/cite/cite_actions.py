@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMenu,
     QToolBar,
@@ -89,6 +90,7 @@ class CitationActions(QObject):
         self.state = state
         self.table = table
         self.letter_view = letter_view
+        self.names_dialog = None  # Edit > Names for Citing, while it is open
         self.preferences_file = preferences_file()
         self.preferences, notice = self.preferences_file.load()
         self.store = CitationStore(state.document, self)
@@ -190,6 +192,10 @@ class CitationActions(QObject):
             "Copy Citation of the &Letter", self.copy_letter_citation,
             "Copy the letter's citation in the chosen style", "Ctrl+Alt+C",
         )  # fmt: skip
+        self.names_action = self._action(
+            "Names for Ci&ting\u2026", self.review_names,
+            "How each signatory's name is cited (given and family name); correct any row",
+        )  # fmt: skip
         self.include_action = self._action(
             "Include Citation When Cop&ying", lambda: None,
             "Follow copied signatories with the letter's citation",
@@ -254,6 +260,7 @@ class CitationActions(QObject):
         """The copy commands, the style menu and the include toggle, in the Edit menu."""
         edit.addActions([self.copy_rows_action, self.copy_quote_action, self.copy_letter_action])
         edit.addMenu(self.menu)
+        edit.addAction(self.names_action)
         edit.addAction(self.include_action)
 
     def _wire_table(self) -> None:
@@ -322,6 +329,30 @@ class CitationActions(QObject):
             self._status(_quote_message(style, paragraphs))
 
         self._run(make, done, is_expensive(doc, style), self._preparing(style))
+
+    def review_names(self) -> None:
+        """Edit > Names for Citing: the table of names (window-modal, not blocking)."""
+        from viewer.ui.dialogs.names_review import NamesDialog  # on first use
+
+        dialog = NamesDialog(self.document, self.window)
+        dialog.finished.connect(lambda result: self._names_reviewed(dialog, result))
+        self.names_dialog = dialog
+        dialog.open()
+
+    def _names_reviewed(self, dialog, result: int) -> None:
+        """OK with corrections: they become the document's name parts."""
+        from viewer.ui.dialogs.names_review import corrected
+
+        corrections = dialog.model.corrections
+        self.names_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or not corrections:
+            return
+        query = self.state.query
+        self.state.set_document(corrected(self.document, corrections))
+        self.state.set_query(query)  # the same rows shown as before
+        names = plural(len(corrections), "name", "names")
+        self._status(f"Corrected {names}: the citations use them, a JSON export keeps them.")
 
     # -- making the copies -----------------------------------------------------------------------
 

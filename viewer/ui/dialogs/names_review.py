@@ -45,7 +45,11 @@ class NamesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole):
-        if not index.isValid() or role not in (_ROLE.DisplayRole, _ROLE.EditRole):
+        if not index.isValid():
+            return None
+        if role == _ROLE.ToolTipRole and index.column() == len(HEADERS) - 1:
+            return self.data(index)  # the whole reason, where the column cuts it short
+        if role not in (_ROLE.DisplayRole, _ROLE.EditRole):
             return None
         row, column = index.row(), index.column()
         if column == 0:
@@ -112,6 +116,7 @@ class NamesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Names for citing")
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.table.resizeColumnsToContents()
         note = QLabel(
             "How each name is cited: given and family name where the document states them "

@@ -13,7 +13,7 @@ from viewer.core.provenance import count_line, provenance_lines, signatory_count
 from viewer.core.query.engine import Query, QueryEngine
 from viewer.core.query.filter_summary import filter_terms
 
-GERMANY_SPAIN = Query(countries=frozenset({"Germany", "Spain"}))
+GERMANY_SPAIN = Query(facets={"country": frozenset({"Germany", "Spain"})})
 
 
 def subset(bundled):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from viewer.core.model import NameParts, Signatory
 
@@ -68,6 +69,7 @@ TWO_SURNAMES = (
 )  # fmt: skip
 
 _TITLE_SET = frozenset(_TITLES)
+_TITLE_FIRST = frozenset(t.split()[0].rstrip(".") for t in _TITLES)  # a quick first look
 # Matched as written: "MA" is a post-nominal, "Ma" a family name; "II" a suffix, "Ii" not.
 _POST_SET = frozenset(_POST_NOMINALS)
 _SUFFIX_SET = frozenset(_SUFFIXES)
@@ -139,6 +141,8 @@ def with_suffix(core: str, suffix: str | None) -> str:
 
 def _is_title(words: list[str], before: list[str]) -> bool:
     """Move one title (of one to three words) from the start of words to before."""
+    if words[0].lower().rstrip(".") not in _TITLE_FIRST:
+        return False
     for n in (3, 2, 1):
         if len(words) <= n:
             continue
@@ -204,8 +208,8 @@ def _capital_family(core: str) -> str | None:
 
 
 def _is_capitals(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and "." not in word
+    # str.isupper: every cased letter a capital (and one at least); two letters, no initial
+    return word.isupper() and "." not in word and sum(c.isalpha() for c in word) >= 2
 
 
 def _capitalised(word: str) -> str:
@@ -239,7 +243,7 @@ def _undecidable(core: str, country: str | None, countries_stated: bool) -> str 
     """Why the rules cannot decide the name's order; None when they can."""
     words = core.split()
     folded = (country or "").strip().lower()
-    if any(c.isalpha() and not _is_latin(c) for c in core):
+    if not core.isascii() and not all(map(_is_latin, core)):
         return "not in Latin script"
     if len(words) < 2:
         return "one name only"
@@ -262,7 +266,11 @@ def _undecidable(core: str, country: str | None, countries_stated: bool) -> str 
     return None
 
 
+@cache
 def _is_latin(char: str) -> bool:
+    """Whether char is no letter or a Latin one (cached: names repeat their letters)."""
+    if char.isascii() or not char.isalpha():
+        return True
     try:
         return "LATIN" in unicodedata.name(char)
     except ValueError:

@@ -68,11 +68,13 @@ def test_the_menus_hold_every_part_s_commands_in_order(window):
     assert _texts(menus.edit_menu) == [
         "Find in Letter\u2026", "Find Next", "Find Previous", "Filter Signatories",
         "Clear Filters", "---", "Select All", "---", "Copy Signatories", "Copy with Citation",
-        "Copy Citation of the Letter", "Citation Style", "Include Citation When Copying",
+        "Copy Citation of the Letter", "Citation Style", "Names for Citing\u2026",
+        "Include Citation When Copying",
     ]  # fmt: skip
     assert _texts(menus.view_menu) == [
         "Countries Chart", "Chart Grouping", "Columns", "---", "Zoom In", "Zoom Out",
-        "Normal Size", "---", "Letter Font", "Comfortable Line Length", "Theme", "---",
+        "Normal Size", "---", "Letter Font", "Comfortable Line Length", "Paragraph Numbers",
+        "Theme", "---",
         "Reset Layout",
     ]  # fmt: skip
     assert _texts(menus.help_menu) == ["Keyboard Shortcuts", "---", "About Letter Viewer"]

@@ -63,7 +63,12 @@ class ReadingControls(QObject):
         w = self.window
         view = w.letter_view
         view.set_reading_style(
-            ReadingStyle(self.prefs.letter_font, view.reading_style.zoom, self.prefs.reading_width)
+            ReadingStyle(
+                self.prefs.letter_font,
+                view.reading_style.zoom,
+                self.prefs.reading_width,
+                self.prefs.paragraph_numbers,
+            )
         )
         self.zoom = ZoomController(
             panes={"letter": w.letter_pane, "table": w.signatories_pane},
@@ -107,6 +112,12 @@ class ReadingControls(QObject):
             checkable=True,
         )  # fmt: skip
         self.width_action.setChecked(self.prefs.reading_width)
+        self.numbers_action = make_action(
+            w, "&Paragraph Numbers", self._numbers_toggled, (),
+            "Number the letter's paragraphs in the margin, as quotations cite them (para. 3)",
+            checkable=True,
+        )  # fmt: skip
+        self.numbers_action.setChecked(self.prefs.paragraph_numbers)
         self.font_actions = self._choice_actions(FONT_LABELS, self.prefs.letter_font, self._font)
         self.theme_actions = self._choice_actions(
             {t: THEME_LABELS[t] for t in THEMES}, self.prefs.theme, self._theme_chosen
@@ -154,6 +165,11 @@ class ReadingControls(QObject):
         view = self.window.letter_view
         view.set_reading_style(dataclasses.replace(view.reading_style, reading_width=on))
         self._save(reading_width=on)
+
+    def _numbers_toggled(self, on: bool) -> None:
+        view = self.window.letter_view
+        view.set_reading_style(dataclasses.replace(view.reading_style, paragraph_numbers=on))
+        self._save(paragraph_numbers=on)
 
     def _theme_chosen(self, theme: str) -> None:
         self.theme.set_choice(theme)
@@ -295,6 +311,7 @@ class MenuBar(QObject):
         # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
         menu.addActions([cite.copy_rows_action, cite.copy_quote_action, cite.copy_letter_action])
         menu.addMenu(cite.menu)
+        menu.addAction(cite.names_action)
         menu.addAction(cite.include_action)
 
     def _fill_view(self, menu: QMenu) -> None:
@@ -318,6 +335,7 @@ class MenuBar(QObject):
         fonts = menu.addMenu("Letter &Font")
         fonts.addActions(list(reading.font_actions.values()))
         menu.addAction(reading.width_action)
+        menu.addAction(reading.numbers_action)
         themes = menu.addMenu("&Theme")
         themes.addActions(list(reading.theme_actions.values()))
         menu.addSeparator()

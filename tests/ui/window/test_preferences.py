@@ -24,7 +24,7 @@ def test_missing_file_gives_the_default_style_and_authors():
     value, notice = preferences_file().load()
     assert notice is None
     assert value.citation_style == DEFAULT_STYLE == "chicago-note"
-    assert value.citation_authors == AUTHOR_MODES[0] == "signatories"
+    assert value.citation_authors == AUTHOR_MODES[0] == "organiser"  # issue 17: the organiser
     assert value.include_citation is True
 
 

@@ -150,6 +150,7 @@ class Preferences:
     table_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
     letter_font: str = field(default="serif", metadata=_choices("serif", "sans"))
     reading_width: bool = True  # keep the letter's lines at a comfortable length
+    paragraph_numbers: bool = True  # the body's paragraph numbers in the letter's margin
     theme: str = field(default="system", metadata=_choices("system", "light", "dark"))
 
 

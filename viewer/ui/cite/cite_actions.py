@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMenu,
     QToolBar,
@@ -59,7 +60,10 @@ SHORT_NAMES = {
 }
 TOOLTIP_HEADING = "Cite: copy the letter's citation (Ctrl+Alt+C)"
 NO_ROWS = "No signatories are selected: select rows first (Ctrl+A selects every shown row)."
-NO_QUOTE = "Select a passage of the letter first, then copy it with its citation."
+NO_QUOTE = (
+    "Nothing is selected in the letter: select a passage (Shift+arrow keys, or the mouse), "
+    "then press Ctrl+Shift+C to copy it with its citation."
+)
 
 
 def short_name(style: str) -> str:
@@ -87,6 +91,7 @@ class CitationActions(QObject):
         self.table = table
         self.letter_view = letter_view
         self.preferences: PreferenceStore = window.preferences  # the window's one store
+        self.names_dialog = None  # Edit > Names for Citing, while it is open
         self.store = CitationStore(state.document, self)
         self.copier = Worker(self)  # large copies of signatories and quotations
         for worker in (self.store.worker, self.copier):
@@ -167,6 +172,10 @@ class CitationActions(QObject):
             w, "Copy Citation of the &Letter", lambda: self.copy_letter_citation(), "Ctrl+Alt+C",
             "Copy the letter's citation in the chosen style",
         )  # fmt: skip
+        self.names_action = make_action(
+            w, "Names for Ci&ting\u2026", lambda: self.review_names(), (),
+            "How each signatory's name is cited (given and family name); correct any row",
+        )  # fmt: skip
         self.include_action = make_action(
             w, "Include Citation When Cop&ying", None, (),
             "Follow copied signatories with the letter's citation", checkable=True,
@@ -241,8 +250,8 @@ class CitationActions(QObject):
         self.copy_quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.letter_view.addAction(self.copy_quote_action)
         self.letter_view.context_actions.append(self.copy_quote_action)
-        self.copy_quote_action.setEnabled(False)
-        self.letter_view.copyAvailable.connect(self.copy_quote_action.setEnabled)
+        # Always enabled: with nothing selected, Ctrl+Shift+C says so in the status bar
+        # (a disabled shortcut would do nothing at all, silently).
 
     def _table_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.table)
@@ -296,6 +305,32 @@ class CitationActions(QObject):
             show_status(self.window, _quote_message(style, paragraphs))
 
         self._run(make, done, is_expensive(doc, style), self._preparing(style))
+
+    def review_names(self) -> None:
+        """Edit > Names for Citing: the table of names (window-modal, not blocking)."""
+        from viewer.ui.dialogs.names_review import NamesDialog  # on first use
+
+        dialog = NamesDialog(self.document, self.window)
+        dialog.finished.connect(lambda result: self._names_reviewed(dialog, result))
+        self.names_dialog = dialog
+        dialog.open()
+
+    def _names_reviewed(self, dialog, result: int) -> None:
+        """OK with corrections: they become the document's name parts."""
+        from viewer.ui.dialogs.names_review import corrected
+
+        corrections = dialog.model.corrections
+        self.names_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or not corrections:
+            return
+        query = self.state.query
+        self.state.set_document(corrected(self.document, corrections))
+        self.state.set_query(query)  # the same rows shown as before
+        names = plural(len(corrections), "name", "names")
+        show_status(
+            self.window, f"Corrected {names}: the citations use them, a JSON export keeps them."
+        )
 
     # -- making the copies -----------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
 from viewer.core.query.engine import describe_counts
 from viewer.core.query.facets import facet_for_key
+from viewer.core.query.filter_summary import filter_terms
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.wording import plural
 from viewer.ui.chart.chart_dock import PlotPlaceholder
@@ -62,12 +63,18 @@ def with_suffix(path: str, fmt: str) -> Path:
 
 
 def write_signatories(
-    doc: Document, rows, path: Path, fmt: str, progress: Progress | None = None
+    doc: Document,
+    rows,
+    path: Path,
+    fmt: str,
+    filter_text: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Write the export (on a worker thread); the number of signatories written."""
+    """Write the export (and a CSV's .meta.json) on a worker thread; the number written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    # The user confirmed replacing the file.
-    export_file(doc, chosen, path, fmt, overwrite=True, progress=progress)
+    export_file(  # the user confirmed replacing the file
+        doc, chosen, path, fmt, overwrite=True, filter_text=filter_text, progress=progress
+    )
     return len(chosen)
 
 
@@ -132,6 +139,7 @@ class ExportActions(QObject):
     def export_signatories(self, fmt: str) -> None:
         """Save the shown signatories (in the shown order) as csv, json or md."""
         doc, rows = self.state.document, self.state.result.rows
+        filter_text = filter_terms(self.state.query)
         path = self._ask(
             f"Export {plural(len(rows), 'Signatory', 'Signatories')}",
             default_export_name(doc, fmt),
@@ -144,7 +152,9 @@ class ExportActions(QObject):
         self.worker.submit(
             Job(
                 path.name,
-                lambda progress: attempt(lambda: write_signatories(doc, rows, path, fmt, progress)),
+                lambda progress: attempt(
+                    lambda: write_signatories(doc, rows, path, fmt, filter_text, progress)
+                ),
                 lambda outcome: self._signatories_written(path, outcome),
             )
         )

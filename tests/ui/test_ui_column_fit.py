@@ -106,7 +106,7 @@ def test_a_column_no_entry_states_is_hidden_and_can_be_shown(qtbot, roleless_csv
     header = table.horizontalHeader()
     assert header.isSectionHidden(ROLE)
     assert not header.isSectionHidden(NAME) and not header.isSectionHidden(COUNTRY)
-    role_action = next(a for a in window.columns_menu.actions() if a.text() == "&Role")
+    role_action = next(a for a in window.menus.columns_menu.actions() if a.text() == "&Role")
     assert not role_action.isChecked()
     role_action.trigger()  # View > Columns > Role
     assert not header.isSectionHidden(ROLE)

@@ -71,6 +71,7 @@ class BarChart(pg.PlotWidget):
         self._name_cache: dict[str, tuple[str, int]] = {}
         self._names_px = 0
         self._room = 0
+        self._tip: str | None = None  # the tooltip this chart shows now
         self._configure()
         self.item = BarsItem(BAR_HEIGHT)
         self.getPlotItem().addItem(self.item)
@@ -205,12 +206,15 @@ class BarChart(pg.PlotWidget):
     def _hovered(self, scene_pos: QPointF) -> None:
         index = self.bar_at(scene_pos)
         if index is None:
-            QToolTip.hideText()
+            if self._tip is not None:
+                QToolTip.hideText()
+            self._tip = None
             return
         text = bar_tooltip(self.bars[index], universe(self.bars))
         rich = "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
-        if QToolTip.isVisible() and QToolTip.text() == rich:
+        if self._tip == rich and QToolTip.isVisible() and QToolTip.text() == rich:
             return  # the pointer moved within the bar: the tip stays where it is
+        self._tip = rich  # (a tip on its way out, left and re-entered, is shown again)
         viewport = self.viewport()
         global_pos = viewport.mapToGlobal(self.mapFromScene(scene_pos))
         QToolTip.showText(global_pos, rich, viewport, self.row_rect(index), TIP_MS)

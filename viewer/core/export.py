@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from viewer.core.model import Document, Paragraph, Signatory
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
+from viewer.core.verification import SignatoryKey, Verification, verification_obj
 
 EXPORT_FORMATS = ("csv", "json", "md")
 FORMAT_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}
@@ -65,13 +66,20 @@ def _slug(text: str) -> str:
     return "-".join(words)[:60].strip("-")
 
 
-def export_text(doc: Document, signatories: Sequence[Signatory], fmt: str) -> str:
-    """The shown signatories (and, for JSON and Markdown, the letter) as text."""
+def export_text(
+    doc: Document,
+    signatories: Sequence[Signatory],
+    fmt: str,
+    verifications: Mapping[SignatoryKey, Verification] | None = None,
+) -> str:
+    """The shown signatories (and, for JSON and Markdown, the letter) as text; the JSON
+    with each signatory's status, note and source URL (verifications, by position and name)."""
     rows = tuple(signatories)
     if fmt == "csv":
         return signatories_to_csv(rows, safe=True)
     if fmt == "json":
-        return document_to_json(replace(doc, signatories=rows))
+        written = {k: verification_obj(v) for k, v in (verifications or {}).items()}
+        return document_to_json(replace(doc, signatories=rows), written)
     if fmt == "md":
         return markdown_letter(doc, rows)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
@@ -84,10 +92,12 @@ def export_file(
     fmt: str | None = None,
     *,
     overwrite: bool = False,
+    verifications: Mapping[SignatoryKey, Verification] | None = None,
 ) -> Path:
     """Write the export atomically; FileExistsError if the file exists and not ``overwrite``."""
     fmt = fmt or export_format_for(path)
-    return write_atomic(path, export_text(doc, signatories, fmt), overwrite=overwrite)
+    text = export_text(doc, signatories, fmt, verifications)
+    return write_atomic(path, text, overwrite=overwrite)
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -24,7 +24,9 @@ from viewer.core.model import Document
 from viewer.core.opening import open_document
 from viewer.core.query.engine import Result, describe_counts
 from viewer.core.storage.settings import window_state_file
+from viewer.core.verification import confirmed_suffix
 from viewer.ui import window_layout
+from viewer.ui.annotations.install import install_annotations
 from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import install_citation_actions
 from viewer.ui.common import accessibility
@@ -159,6 +161,8 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu("&View")
         self._build_view_menu(self.view_menu)
+        # Undo Filter, Set Status, Saved Views (viewer/ui/annotations).
+        self.annotations = install_annotations(self)
 
         help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Letter Viewer", self.show_about))
@@ -257,7 +261,8 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: Result) -> None:
         """ "Showing 3 of 7 signatories · 2 parties": counted by the chart's grouping."""
-        self.status_count.setText(describe_counts(result, self.state.facet(self.chart.facet)))
+        counts = describe_counts(result, self.state.facet(self.chart.facet))
+        self.status_count.setText(counts + confirmed_suffix(result))
 
     def _show_document(self, document: Document) -> None:
         count = plural(len(document.signatories), "signatory", "signatories")

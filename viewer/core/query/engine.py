@@ -34,6 +34,7 @@ from viewer.core.query.facets import (
     further_key,
     is_categorical,
     is_facet_key,
+    registered_facets,
     repeats_enough,
 )
 from viewer.core.query.text_column import build_text_columns
@@ -201,6 +202,18 @@ class _Category:
         self._id_of = {label: i for i, label in enumerate(self.labels)}
         self._folded = [fold(label) for label in labels]
 
+    @classmethod
+    def constant(cls, size: int, value: str) -> _Category:
+        """Every row at one value (a status nobody has set yet), without a pass over rows."""
+        return cls([value] * size) if size <= 1 else cls._repeated(size, value)
+
+    @classmethod
+    def _repeated(cls, size: int, value: str) -> _Category:
+        made = cls([value])
+        made.ids = np.zeros(size, dtype=np.intp)
+        made.all_counts = np.bincount(made.ids, minlength=len(made.labels))
+        return made
+
     def wanted(self, chosen: frozenset[str | None]) -> np.ndarray:
         """For each id, whether it is one of the chosen values."""
         wanted = np.zeros(len(self.labels), dtype=bool)
@@ -337,6 +350,8 @@ class Columns:
             self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
             further = self._further_facets(steps.part(0.97, 0.99))
         self.facets: tuple[Facet, ...] = document_facets(further)
+        for facet, default in registered_facets():
+            self.category[facet.key] = _Category.constant(self.size, default)
         if self.size <= PREBUILT_SORT_ROWS:
             steps.step(1.0)  # a last check for cancel before the sort keys
             self.build_sort_keys()
@@ -351,6 +366,13 @@ class Columns:
                 self.category[further_key(key)] = _Category(values, None, part)
                 found.append(key)
         return found
+
+    def set_values(self, key: str, values: Sequence[str | None]) -> None:
+        """Give a registered facet (the user's status of each row) its values, one per row."""
+        if len(values) != self.size:
+            raise ValueError(f"{len(values)} values for {self.size} rows")
+        self.category[key] = _Category(values)
+        self._sorts.pop(key, None)
 
     def groupable(self) -> tuple[str, ...]:
         """Keys of the facets whose values repeat enough to chart (facets.repeats_enough);

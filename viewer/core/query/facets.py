@@ -56,6 +56,7 @@ class Facet:
 
     @property
     def builtin(self) -> bool:
+        """Country or role (or a registered facet): not one of the document's further columns."""
         return not self.key.startswith(FURTHER_PREFIX)
 
     @property
@@ -68,6 +69,8 @@ class Facet:
 
     def value_of(self, signatory: Signatory) -> str | None:
         """The signatory's value for this facet (None: not stated)."""
+        if self.key in _REGISTERED:
+            return None  # the user's, not the signatory's: the engine's columns hold it
         if self.builtin:
             return getattr(signatory, self.field)
         return signatory.extra_value(self.field) or None
@@ -77,6 +80,23 @@ COUNTRY = Facet("country", "country", "Country", "country", "countries", None, "
 ROLE = Facet("role", "role", "Role", "role", "roles", None, "roles")
 BUILTINS: tuple[Facet, ...] = (COUNTRY, ROLE)
 BUILTIN_KEYS = tuple(f.key for f in BUILTINS)
+
+
+# Facets whose values come from outside the document (a status the user gives each
+# signatory): key -> (facet, the value every row has until told otherwise). Registered once,
+# at import of the module that defines them; every document then has them, after its own.
+_REGISTERED: dict[str, tuple[Facet, str]] = {}
+
+
+def register_facet(facet: Facet, default: str) -> Facet:
+    """Make facet one every document has, each row at default until set_values says more."""
+    _REGISTERED[facet.key] = (facet, default)
+    return facet
+
+
+def registered_facets() -> tuple[tuple[Facet, str], ...]:
+    """The registered facets with their defaults, in order of registration."""
+    return tuple(_REGISTERED.values())
 
 
 def further_key(field: str) -> str:
@@ -90,7 +110,7 @@ def is_facet_key(key: str) -> bool:
     Whether the open document has that column is the engine's question (saved state outlives
     the document it was saved with).
     """
-    if key in BUILTIN_KEYS:
+    if key in BUILTIN_KEYS or key in _REGISTERED:
         return True
     field = key[len(FURTHER_PREFIX) :] if key.startswith(FURTHER_PREFIX) else ""
     return bool(field) and len(field) <= MAX_FIELD_CHARS and field.strip() == field
@@ -173,8 +193,10 @@ def with_shortcuts(facets: Sequence[Facet]) -> tuple[Facet, ...]:
 
 def document_facets(further: Sequence[str]) -> tuple[Facet, ...]:
     """A document's facets: country and role, then its categorical further columns in the
-    order they first appear (further: their field names, already found categorical)."""
-    return with_shortcuts([*BUILTINS, *(further_facet(f) for f in further)])
+    order they first appear (further: their field names, already found categorical), then
+    the registered ones (the user's status of each signatory)."""
+    registered = [facet for facet, _default in _REGISTERED.values()]
+    return with_shortcuts([*BUILTINS, *(further_facet(f) for f in further), *registered])
 
 
 def find_facet(facets: Sequence[Facet], name: str) -> Facet | None:
@@ -198,6 +220,8 @@ def facet_for_key(key: str) -> Facet:
     for facet in BUILTINS:
         if facet.key == key:
             return facet
+    if key in _REGISTERED:
+        return _REGISTERED[key][0]
     if not is_facet_key(key):
         raise ValueError(f"unknown facet {key!r}")
     return further_facet(key[len(FURTHER_PREFIX) :])

@@ -12,6 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from viewer.core.model import Document
 from viewer.core.query.engine import Query, QueryEngine, Result
 from viewer.core.query.facets import Facet, facet_for_key
+from viewer.core.verification import STATUS_FACET  # registers the Status facet
+
+assert STATUS_FACET.key  # imported for its registration, before any document's columns
 
 
 class ViewState(QObject):
@@ -54,6 +57,13 @@ class ViewState(QObject):
         """Show every signatory again, keeping the sort."""
         q = self.query
         self.set_query(Query(sort_column=q.sort_column, descending=q.descending))
+
+    def set_facet_values(self, facet: str, values: list[str | None]) -> None:
+        """New values for a registered facet (the user's status of each signatory), one per
+        row; the query is run again and every view told."""
+        self.engine.columns.set_values(facet, values)
+        self.result = self.engine.run(self.query)
+        self.changed.emit(self.result)
 
     def set_document(self, document: Document, engine: QueryEngine | None = None) -> None:
         """Show another document; the sort is kept, filters are cleared.

@@ -7,7 +7,7 @@ and written atomically; a large list is written on a worker thread while the win
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath
 from typing import TypeVar
 
@@ -59,10 +59,11 @@ def with_suffix(path: str, fmt: str) -> Path:
     return chosen if chosen.suffix else chosen.with_name(f"{chosen.name}.{fmt}")
 
 
-def write_signatories(doc: Document, rows, path: Path, fmt: str) -> int:
+def write_signatories(doc: Document, rows, path: Path, fmt: str, verifications=None) -> int:
     """Write the export (on a worker thread); the number of signatories written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    write_atomic(path, export_text(doc, chosen, fmt), overwrite=True)  # the user confirmed
+    text = export_text(doc, chosen, fmt, verifications)
+    write_atomic(path, text, overwrite=True)  # the user confirmed
     return len(chosen)
 
 
@@ -83,6 +84,8 @@ class ExportActions(QObject):
         self.state = state
         self.worker = Worker(self)
         self.last_folder: str | None = None
+        # The statuses to export with the letter (set by viewer/ui/annotations).
+        self.verifications: Callable[[], Mapping] = dict
         self.menu = QMenu("E&xport", window)
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
@@ -138,8 +141,9 @@ class ExportActions(QObject):
         if path is None:
             return
         self._status(f"Exporting to {path.name}\u2026", 0)
+        given = self.verifications()
         self.worker.submit(
-            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt)),
+            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt, given)),
             lambda outcome: self._signatories_written(path, outcome),
         )
 

@@ -5,7 +5,7 @@ Blocks are the 2017 letter's layout (a name line, then a "Role, Country" line) a
 by viewer.core.formats.letter_layout itself, so that letter comes out exactly as the strict reader
 gives it. Paragraphs are a name line followed, without a blank line, by lines about the
 person ("Director, Amnesty International"). The other layouts read each entry with
-viewer.core.textimport.entries. Headings inside a list
+viewer.core.textimport.entry_fields. Headings inside a list
 ("France", "**Academics:**") apply to the entries under them: a country only when it is
 recognisably one; anything else is kept as a "group" field.
 """
@@ -20,7 +20,7 @@ from viewer.core.formats.column_names import map_columns
 from viewer.core.formats.letter_layout import Line, parse_signatory_blocks, split_role_line
 from viewer.core.limits import MAX_SIGNATORIES
 from viewer.core.model import ImportWarning, Signatory
-from viewer.core.textimport.entries import (
+from viewer.core.textimport.entry_fields import (
     Entry,
     is_bare_name,
     is_description,

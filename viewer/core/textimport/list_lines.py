@@ -12,7 +12,7 @@ import re
 
 from viewer.core.countries import is_country
 from viewer.core.formats.letter_layout import CLOSING_RE, split_role_line
-from viewer.core.textimport.entries import looks_like_name, parse_entry, strip_footnote_marks
+from viewer.core.textimport.entry_fields import looks_like_name, parse_entry, strip_footnote_marks
 from viewer.core.textimport.textclean import (
     BLANK,
     CHROME,

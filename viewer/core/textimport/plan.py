@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from viewer.core.errors import ParseError
 from viewer.core.limits import MAX_LINES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
-from viewer.core.textimport.entries import AFFILIATION
+from viewer.core.textimport.entry_fields import AFFILIATION
 from viewer.core.textimport.import_warnings import end_warnings, list_warnings
 from viewer.core.textimport.letter_body import (
     OWN_FORMAT,

@@ -7,7 +7,15 @@ import json
 
 from openhelp import LOAD_TIMEOUT_MS, stub_save_dialog
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+)
 from uihelp import click_header, shown_names, type_filter
 from uihelp import open_window as open_shown
 
@@ -113,6 +121,9 @@ def test_status_set_from_the_context_menu_survives_a_restart(qtbot, bundled, mon
     assert labels[1:] == ["unchecked (155)", "confirmed (3)"]
     assert shown_names(again) == chosen
     assert "confirmed" in again.filter_bar.chips.chip_texts()[-1]
+    # The chart groups by status (View > Chart Grouping > By Status).
+    again.grouping_actions["status"].trigger()
+    assert again.chart.facet == "status"
     # The JSON export carries status, note and URL.
     out = tmp_path / "out.json"
     stub_save_dialog(monkeypatch, out)
@@ -233,3 +244,58 @@ def test_a_saved_view_restores_filter_sort_and_grouping_after_a_restart(qtbot):
     views.delete_menu.actions()[0].trigger()
     views.menu.aboutToShow.emit()
     assert "Wong, by name" not in [a.text() for a in views.menu.actions()]
+
+
+def test_a_note_on_a_passage_is_listed_kept_and_exported(qtbot, monkeypatch, tmp_path):
+    window = open_window(qtbot)
+    window.resize(1400, 900)
+    view = window.letter_view
+    cursor = view.document().find("arrest and detention")
+    assert not cursor.isNull()
+    rect = view.cursorRect(cursor)  # the end of the found words, on screen
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() - QPoint(4, 0))
+    qtbot.waitUntil(lambda: view.textCursor().hasSelection())
+    word = view.textCursor().selectedText()
+    assert word in "arrest and detention"
+    assert window.annotations.notes.add_action.isEnabled()
+
+    def answer(dialog: QInputDialog):
+        edit = dialog.findChild(QPlainTextEdit)
+        qtbot.keyClicks(edit, "The arrest was on 3 September.")
+        ok = next(b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "OK")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_shown(QInputDialog, answer)
+    qtbot.keyClick(
+        view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    notes_list = window.annotations.notes.list
+    qtbot.waitUntil(lambda: notes_list.count() == 1)
+    assert window.annotations.notes.dock.isVisible()
+    assert notes_list.item(0).text() == f"\u201c{word}\u201d\nThe arrest was on 3 September."
+    window.close()
+
+    again = open_window(qtbot)
+    again.resize(1400, 900)
+    listed = again.annotations.notes.list
+    assert listed.count() == 1 and again.annotations.notes.dock.isVisible()
+    # Enter on the note selects its passage in the letter.
+    again.letter_view.setTextCursor(QTextCursor(again.letter_view.document()))
+    listed.setFocus()
+    listed.setCurrentRow(0)
+    qtbot.keyClick(listed, Qt.Key.Key_Return)
+    assert again.letter_view.textCursor().selectedText() == word
+    for fmt in ("json", "md"):
+        out = tmp_path / f"out.{fmt}"
+        stub_save_dialog(monkeypatch, out)
+        again.exporting.menu.aboutToShow.emit()
+        again.exporting.actions[fmt].trigger()
+        qtbot.waitUntil(out.exists, timeout=LOAD_TIMEOUT_MS)
+    notes = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["notes"]
+    assert [(n["quote"], n["note"]) for n in notes] == [(word, "The arrest was on 3 September.")]
+    markdown = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert f"## Notes\n\n> {word}\n\nThe arrest was on 3 September." in markdown
+    # Delete in the list takes the note away.
+    qtbot.keyClick(listed, Qt.Key.Key_Delete)
+    assert listed.count() == 0
+    assert again.annotations.store.notes(again.state.document.source.sha256) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
+from viewer.core.letter_notes import Note, markdown_notes, note_obj
 from viewer.core.model import Document, Paragraph, Signatory
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
@@ -71,17 +72,25 @@ def export_text(
     signatories: Sequence[Signatory],
     fmt: str,
     verifications: Mapping[SignatoryKey, Verification] | None = None,
+    notes: Sequence[Note] = (),
 ) -> str:
-    """The shown signatories (and, for JSON and Markdown, the letter) as text; the JSON
-    with each signatory's status, note and source URL (verifications, by position and name)."""
+    """The shown signatories (and, for JSON and Markdown, the letter and the reader's notes)
+    as text; the JSON with each signatory's status, note and source URL (verifications, by
+    position and name)."""
     rows = tuple(signatories)
     if fmt == "csv":
         return signatories_to_csv(rows, safe=True)
     if fmt == "json":
         written = {k: verification_obj(v) for k, v in (verifications or {}).items()}
-        return document_to_json(replace(doc, signatories=rows), written)
+        text = document_to_json(replace(doc, signatories=rows), written)
+        if not notes:
+            return text
+        obj = json.loads(text)
+        obj["notes"] = [note_obj(n) for n in notes]
+        return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return markdown_letter(doc, rows)
+        text = markdown_letter(doc, rows)
+        return text + ("\n" + markdown_notes(notes, _escape) if notes else "")
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 

@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from viewer.core.export import export_text
+from viewer.core.letter_notes import Note
 from viewer.core.library.annotations import (
     SCHEMA_VERSION,
     STEPS,
@@ -18,6 +19,7 @@ from viewer.core.library.annotations import (
     schema_version,
 )
 from viewer.core.library.views import annotated_engine, query_of, run_view, view_of
+from viewer.core.opening import document_from_file_bytes
 from viewer.core.query.engine import Query
 from viewer.core.verification import Verification, confirmed_suffix
 
@@ -71,7 +73,7 @@ def test_version_one_file_is_migrated_keeping_its_statuses(tmp_path):
     )
     conn.close()
     store = AnnotationStore(path)
-    assert schema_version(store.conn) == SCHEMA_VERSION == 2
+    assert schema_version(store.conn) == SCHEMA_VERSION == 3
     assert store.verifications(LETTER)[(3, "Cy")].status == "confirmed"
     store.save_view(LETTER, SavedView("mine", text="cy"))  # step 2's table is there
     assert list(store.views(LETTER)) == ["mine"]
@@ -161,3 +163,41 @@ def test_view_names_are_checked(tmp_path):
     store.save_view(LETTER, SavedView("A"))
     store.delete_view(LETTER, "b")
     assert list(store.views(LETTER)) == ["A"]
+
+
+def test_notes_are_kept_in_passage_order_and_deleted(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = AnnotationStore(path)
+    later = store.add_note(LETTER, Note("the rule of law", "check the date", 300, 315))
+    store.add_note(LETTER, Note("Dear Prime Minister", "", 10, 29))
+    store.close()
+    again = AnnotationStore(path)
+    notes = again.notes(LETTER)
+    assert [(n.quote, n.text, n.start) for n in notes] == [
+        ("Dear Prime Minister", "", 10),
+        ("the rule of law", "check the date", 300),
+    ]
+    assert all(n.created and n.id for n in notes)
+    again.delete_note(LETTER, later.id)
+    assert [n.quote for n in again.notes(LETTER)] == ["Dear Prime Minister"]
+    assert again.notes("another letter") == []
+
+
+def test_a_note_needs_a_passage():
+    with pytest.raises(ValueError):
+        Note("  ", "a note on nothing")
+
+
+def test_notes_in_the_json_and_markdown_exports(bundled):
+    notes = [Note("We, the undersigned\nparliamentarians", "who *drafted* it?", 5, 40)]
+    obj = json.loads(export_text(bundled, bundled.signatories, "json", notes=notes))
+    assert obj["notes"] == [
+        {"quote": notes[0].quote, "note": "who *drafted* it?", "start": 5, "end": 40}
+    ]
+    markdown = export_text(bundled, bundled.signatories, "md", notes=notes)
+    section = markdown[markdown.index("## Notes") :]
+    assert "> We, the undersigned\n> parliamentarians" in section
+    assert "who \\*drafted\\* it?" in section
+    # The letter read back from the Markdown still has its signatories and no more.
+    again = document_from_file_bytes(markdown.encode("utf-8"), "letter.md")
+    assert [s.name for s in again.signatories] == [s.name for s in bundled.signatories]

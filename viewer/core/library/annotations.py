@@ -1,4 +1,4 @@
-"""The user's annotations of letters: a status per signatory and the saved views.
+"""The user's annotations of letters: a status per signatory, saved views, notes.
 
 Kept per letter, keyed by the document's SHA-256 (the same letter at another path keeps its
 annotations; a changed file is another letter), a signatory by its position and name as
@@ -23,6 +23,7 @@ from typing import Any
 
 import platformdirs
 
+from viewer.core.letter_notes import MAX_NOTE, Note
 from viewer.core.storage.settings import APP_NAME, set_aside
 from viewer.core.verification import SignatoryKey, Verification
 
@@ -53,6 +54,19 @@ STEPS: tuple[str, ...] = (
         saved TEXT NOT NULL,
         PRIMARY KEY (letter, name)
     );
+    """,
+    # 3: notes on passages of a letter.
+    """
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        letter TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX notes_by_letter ON notes (letter, start);
     """,
 )
 SCHEMA_VERSION = len(STEPS)
@@ -201,6 +215,33 @@ class AnnotationStore:
             self.conn.execute(
                 "DELETE FROM saved_views WHERE letter = ? AND name = ?", (letter, name)
             )
+
+    # -- notes ----------------------------------------------------------------------------------
+
+    def notes(self, letter: str) -> list[Note]:
+        """A letter's notes in the order of their passages."""
+        rows = self.conn.execute(
+            'SELECT quote, note, start, "end", created, id FROM notes WHERE letter = ?'
+            " ORDER BY start, id",
+            (letter,),
+        )
+        return [Note(*row) for row in rows]
+
+    def add_note(self, letter: str, note: Note) -> Note:
+        """Keep a note; the note with its id and time."""
+        created = _now()
+        with self._transaction():
+            cursor = self.conn.execute(
+                'INSERT INTO notes (letter, start, "end", quote, note, created)'
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (letter, note.start, note.end, note.quote, note.text[:MAX_NOTE], created),
+            )
+        return Note(note.quote, note.text[:MAX_NOTE], note.start, note.end, created,
+                    cursor.lastrowid)  # fmt: skip
+
+    def delete_note(self, letter: str, note_id: int) -> None:
+        with self._transaction():
+            self.conn.execute("DELETE FROM notes WHERE letter = ? AND id = ?", (letter, note_id))
 
     def close(self) -> None:
         self.conn.close()

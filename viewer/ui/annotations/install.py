@@ -1,7 +1,8 @@
 """The annotation commands of a main window, wired in one call (install_annotations).
 
-Edit > Undo Filter / Redo Filter and Set Status, View > Saved Views, the table's context
-menu entry, the statuses in the JSON export. main_window.py holds only the call.
+Edit > Undo Filter / Redo Filter, Set Status and Add Note, View > Saved Views and Notes, the
+context menu entries of the table and the letter, the statuses and notes in the exports.
+main_window.py holds only the call.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from viewer.core.library.annotations import AnnotationStore
+from viewer.ui.annotations.notes_dock import NotesDock
 from viewer.ui.annotations.query_history import QueryHistory
 from viewer.ui.annotations.saved_views import SavedViews
 from viewer.ui.annotations.verification_actions import VerificationActions
@@ -29,6 +31,7 @@ class Annotations:
     views: SavedViews
     undo_action: QAction
     redo_action: QAction
+    notes: NotesDock
 
 
 def install_annotations(window: QMainWindow) -> Annotations:
@@ -49,14 +52,20 @@ def install_annotations(window: QMainWindow) -> Annotations:
     window.edit_menu.insertActions(first, [undo, redo])
     window.edit_menu.insertSeparator(first)
     window.edit_menu.addSeparator()
-    window.edit_menu.addAction(verification.action)
+    notes = NotesDock(window, state, store)
+    window.edit_menu.addActions([verification.action, notes.add_action])
     views = SavedViews(window, state, store)
     window.view_menu.addSeparator()
     window.view_menu.addMenu(views.menu)
+    toggle = notes.dock.toggleViewAction()
+    toggle.setText("&Notes")
+    toggle.setStatusTip("Show or hide the notes on passages of the letter")
+    window.view_menu.addAction(toggle)
     window.exporting.verifications = verification.verifications
+    window.exporting.notes = lambda: list(notes.notes)
     if store.notice:
         window.statusBar().showMessage(store.notice, NOTICE_MS)
-    return Annotations(store, verification, history, views, undo, redo)
+    return Annotations(store, verification, history, views, undo, redo, notes)
 
 
 def _action(window: QMainWindow, text: str, shortcut: str, tip: str) -> QAction:

@@ -19,6 +19,7 @@ from viewer.ui.common.wording import plural
 
 MAX_NOTE = 2000
 MAX_URL = 2000
+FIELD_CHARS = 48  # a note or an address is read whole at this width, not scrolled
 
 
 def is_source_url(text: str) -> bool:
@@ -65,6 +66,7 @@ class StatusDialog(QDialog):
         edit.setMaxLength(limit)
         edit.setPlaceholderText(hint)
         edit.setClearButtonEnabled(True)
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_CHARS)
         return edit
 
     def verification(self) -> Verification:

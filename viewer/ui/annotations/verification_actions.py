@@ -57,7 +57,8 @@ class VerificationActions(QObject):
     def _load(self, _document=None) -> None:
         self.given = self.store.verifications(self.letter) if self.letter else {}
         self.action.setEnabled(self.letter is not None)
-        self._show()
+        if self.given:  # a new letter's columns start all unchecked: no pass over its rows
+            self._show()
 
     def _show(self) -> None:
         values = status_values(self.state.document.signatories, self.given)

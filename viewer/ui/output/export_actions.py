@@ -59,10 +59,12 @@ def with_suffix(path: str, fmt: str) -> Path:
     return chosen if chosen.suffix else chosen.with_name(f"{chosen.name}.{fmt}")
 
 
-def write_signatories(doc: Document, rows, path: Path, fmt: str, verifications=None) -> int:
+def write_signatories(
+    doc: Document, rows, path: Path, fmt: str, verifications=None, notes=()
+) -> int:
     """Write the export (on a worker thread); the number of signatories written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    text = export_text(doc, chosen, fmt, verifications)
+    text = export_text(doc, chosen, fmt, verifications, notes)
     write_atomic(path, text, overwrite=True)  # the user confirmed
     return len(chosen)
 
@@ -86,6 +88,7 @@ class ExportActions(QObject):
         self.last_folder: str | None = None
         # The statuses to export with the letter (set by viewer/ui/annotations).
         self.verifications: Callable[[], Mapping] = dict
+        self.notes: Callable[[], list] = list  # the reader's notes, for JSON and Markdown
         self.menu = QMenu("E&xport", window)
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
@@ -141,9 +144,9 @@ class ExportActions(QObject):
         if path is None:
             return
         self._status(f"Exporting to {path.name}\u2026", 0)
-        given = self.verifications()
+        given, notes = self.verifications(), self.notes()
         self.worker.submit(
-            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt, given)),
+            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt, given, notes)),
             lambda outcome: self._signatories_written(path, outcome),
         )
 

@@ -2,8 +2,9 @@
 
 A status is the user's finding, not the letter's: it lives in the annotation store
 (viewer.core.library.annotations), never in the document. The Status facet is registered
-with the facet registry (viewer.core.query.facets), so the query engine counts it, the filter
-bar gives it a picker and chips and the chart can group by it, as for any column.
+with the facet registry (viewer.core.query.facets) and added to an engine's columns once a
+letter has a status (Columns.add_facet): the engine then counts it, the filter bar gives it a
+picker and chips and the chart can group by it, as for any column.
 """
 
 from __future__ import annotations

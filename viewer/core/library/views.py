@@ -12,7 +12,7 @@ from viewer.core.library.annotations import AnnotationStore, SavedView
 from viewer.core.model import Document
 from viewer.core.query.engine import Query, QueryEngine, Result
 from viewer.core.query.facets import is_facet_key
-from viewer.core.verification import STATUS_FACET, status_values
+from viewer.core.verification import STATUS_FACET, UNCHECKED, status_values
 
 
 def view_of(name: str, query: Query, grouping: str) -> SavedView:
@@ -41,6 +41,7 @@ def query_of(view: SavedView, can_sort_by: Callable[[str], bool]) -> Query:
 def annotated_engine(doc: Document, store: AnnotationStore) -> QueryEngine:
     """A query engine over doc with the statuses the user gave its signatories."""
     engine = QueryEngine(doc)
+    engine.columns.add_facet(STATUS_FACET, UNCHECKED)
     if doc.source.sha256:
         given = store.verifications(doc.source.sha256)
         engine.columns.set_values(STATUS_FACET.key, status_values(doc.signatories, given))

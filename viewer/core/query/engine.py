@@ -34,8 +34,8 @@ from viewer.core.query.facets import (
     further_key,
     is_categorical,
     is_facet_key,
-    registered_facets,
     repeats_enough,
+    with_shortcuts,
 )
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
@@ -350,8 +350,6 @@ class Columns:
             self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
             further = self._further_facets(steps.part(0.97, 0.99))
         self.facets: tuple[Facet, ...] = document_facets(further)
-        for facet, default in registered_facets():
-            self.category[facet.key] = _Category.constant(self.size, default)
         if self.size <= PREBUILT_SORT_ROWS:
             steps.step(1.0)  # a last check for cancel before the sort keys
             self.build_sort_keys()
@@ -367,8 +365,18 @@ class Columns:
                 found.append(key)
         return found
 
+    def add_facet(self, facet: Facet, default: str) -> None:
+        """Count a facet whose values come from outside the document (the user's status of
+        each row), every row at default until set_values; after the document's own facets."""
+        if self.facet(facet.key) is None:
+            self.facets = with_shortcuts([*self.facets, facet])
+        self.category[facet.key] = _Category.constant(self.size, default)
+        self._sorts.pop(facet.key, None)
+
     def set_values(self, key: str, values: Sequence[str | None]) -> None:
-        """Give a registered facet (the user's status of each row) its values, one per row."""
+        """Give an added facet (the user's status of each row) its values, one per row."""
+        if self.facet(key) is None:
+            raise KeyError(f"no facet {key!r} was added")
         if len(values) != self.size:
             raise ValueError(f"{len(values)} values for {self.size} rows")
         self.category[key] = _Category(values)

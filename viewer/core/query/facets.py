@@ -83,20 +83,23 @@ BUILTIN_KEYS = tuple(f.key for f in BUILTINS)
 
 
 # Facets whose values come from outside the document (a status the user gives each
-# signatory): key -> (facet, the value every row has until told otherwise). Registered once,
-# at import of the module that defines them; every document then has them, after its own.
+# signatory): key -> (facet, the value every row has until told otherwise). Registering one
+# makes its key valid in a Query and in saved state; an engine counts it once it is added to
+# the engine's columns (Columns.add_facet), as the window does, so a document read for the
+# command line or a test has only its own facets.
 _REGISTERED: dict[str, tuple[Facet, str]] = {}
 
 
 def register_facet(facet: Facet, default: str) -> Facet:
-    """Make facet one every document has, each row at default until set_values says more."""
+    """Make facet's key one a Query may name, each row at default until told otherwise."""
     _REGISTERED[facet.key] = (facet, default)
     return facet
 
 
-def registered_facets() -> tuple[tuple[Facet, str], ...]:
-    """The registered facets with their defaults, in order of registration."""
-    return tuple(_REGISTERED.values())
+def registered_default(key: str) -> str | None:
+    """The value a registered facet has on a row nobody set (None: not registered)."""
+    found = _REGISTERED.get(key)
+    return found[1] if found else None
 
 
 def further_key(field: str) -> str:
@@ -193,10 +196,8 @@ def with_shortcuts(facets: Sequence[Facet]) -> tuple[Facet, ...]:
 
 def document_facets(further: Sequence[str]) -> tuple[Facet, ...]:
     """A document's facets: country and role, then its categorical further columns in the
-    order they first appear (further: their field names, already found categorical), then
-    the registered ones (the user's status of each signatory)."""
-    registered = [facet for facet, _default in _REGISTERED.values()]
-    return with_shortcuts([*BUILTINS, *(further_facet(f) for f in further), *registered])
+    order they first appear (further: their field names, already found categorical)."""
+    return with_shortcuts([*BUILTINS, *(further_facet(f) for f in further)])
 
 
 def find_facet(facets: Sequence[Facet], name: str) -> Facet | None:

@@ -58,7 +58,7 @@ def install_annotations(window: QMainWindow) -> Annotations:
     window.view_menu.addSeparator()
     window.view_menu.addMenu(views.menu)
     toggle = notes.dock.toggleViewAction()
-    toggle.setText("&Notes")
+    toggle.setText("Not&es")
     toggle.setStatusTip("Show or hide the notes on passages of the letter")
     window.view_menu.addAction(toggle)
     window.exporting.verifications = verification.verifications

@@ -55,7 +55,7 @@ class NotesDock(QObject):
         self.dock.setWidget(self.list)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()  # shown once the letter has notes, or from the View menu
-        self.add_action = self._action("Add &Note to Passage\u2026", self.add_note, SHORTCUT)
+        self.add_action = self._action("A&dd Note to Passage\u2026", self.add_note, SHORTCUT)
         self.add_action.setStatusTip("Attach a note to the passage selected in the letter")
         self.add_action.setEnabled(False)
         self.view.copyAvailable.connect(self.add_action.setEnabled)

@@ -37,7 +37,7 @@ class VerificationActions(QObject):
         self.state = state
         self.store = store
         self.given: dict[SignatoryKey, Verification] = {}
-        self.action = QAction("Set &Status\u2026", window)
+        self.action = QAction("Se&t Status\u2026", window)
         self.action.setObjectName("setStatus")
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setStatusTip("Mark the selected signatories confirmed, disputed or withdrawn")
@@ -57,12 +57,12 @@ class VerificationActions(QObject):
     def _load(self, _document=None) -> None:
         self.given = self.store.verifications(self.letter) if self.letter else {}
         self.action.setEnabled(self.letter is not None)
-        if self.given:  # a new letter's columns start all unchecked: no pass over its rows
+        if self.given:  # a letter nobody checked has no Status facet (and no pass over rows)
             self._show()
 
     def _show(self) -> None:
         values = status_values(self.state.document.signatories, self.given)
-        self.state.set_facet_values(STATUS_FACET.key, list(values))
+        self.state.set_facet_values(STATUS_FACET, list(values))
 
     def edit_selected(self) -> None:
         """Ask for a status, note and source for the selected rows, then keep it."""

@@ -105,10 +105,13 @@ def test_status_set_from_the_context_menu_survives_a_restart(qtbot, bundled, mon
     window.resize(1400, 900)
     select_rows(qtbot, window, 0, 2)
     chosen = shown_names(window)[:3]
+    assert "status" not in window.filter_bar.pickers  # nobody checked yet: no Status picker
     fill_status(qtbot, "confirmed", "On the party's list", "https://example.org/mps")
     choose_in_context_menu(qtbot, window, "Set Status\u2026")
     qtbot.waitUntil(lambda: status_counts(window).get("confirmed") == 3)
     assert window.status_count.text().endswith("\u00b7 3 confirmed")
+    assert window.filter_bar.pickers["status"].isVisible()  # the first status brings it
+    assert "status" in window.grouping_actions  # and the chart's grouping by status
     window.close()
 
     again = open_window(qtbot)

@@ -111,7 +111,7 @@ def test_status_set_from_the_context_menu_survives_a_restart(qtbot, bundled, mon
     qtbot.waitUntil(lambda: status_counts(window).get("confirmed") == 3)
     assert window.status_count.text().endswith("\u00b7 3 confirmed")
     assert window.filter_bar.pickers["status"].isVisible()  # the first status brings it
-    assert "status" in window.grouping_actions  # and the chart's grouping by status
+    assert "status" in window.menus.grouping_actions  # and the chart's grouping by status
     window.close()
 
     again = open_window(qtbot)
@@ -125,7 +125,7 @@ def test_status_set_from_the_context_menu_survives_a_restart(qtbot, bundled, mon
     assert shown_names(again) == chosen
     assert "confirmed" in again.filter_bar.chips.chip_texts()[-1]
     # The chart groups by status (View > Chart Grouping > By Status).
-    again.grouping_actions["status"].trigger()
+    again.menus.grouping_actions["status"].trigger()
     assert again.chart.facet == "status"
     # The JSON export carries status, note and URL.
     out = tmp_path / "out.json"
@@ -230,7 +230,7 @@ def test_a_saved_view_restores_filter_sort_and_grouping_after_a_restart(qtbot):
     window.close()
 
     again = open_window(qtbot)
-    again.clear_action.trigger()
+    again.menus.clear_action.trigger()
     again.chart.set_grouping("country")
     views = again.annotations.views
     views.menu.aboutToShow.emit()

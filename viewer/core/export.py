@@ -17,7 +17,8 @@ from pathlib import Path
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
 from viewer.core.letter_notes import Note, markdown_notes, note_obj
-from viewer.core.model import Document, Paragraph, Signatory
+from viewer.core.model import Document, Metadata, Paragraph, Signatory
+from viewer.core.progress import Progress
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
@@ -71,27 +72,59 @@ def export_text(
     doc: Document,
     signatories: Sequence[Signatory],
     fmt: str,
+    filter_text: str | None = None,
     verifications: Mapping[SignatoryKey, Verification] | None = None,
     notes: Sequence[Note] = (),
 ) -> str:
     """The shown signatories (and, for JSON and Markdown, the letter and the reader's notes)
-    as text; the JSON with each signatory's status, note and source URL (verifications, by
-    position and name)."""
+    as text; the JSON and Markdown keep the letter's metadata and, for some of its
+    signatories, mark the subset; the JSON has each signatory's status, note and source URL
+    (verifications, by position and name)."""
     rows = tuple(signatories)
     if fmt == "csv":
         return signatories_to_csv(rows, safe=True)
+    marked = replace(doc, metadata=subset_metadata(doc, rows, filter_text))
     if fmt == "json":
         written = {k: verification_obj(v) for k, v in (verifications or {}).items()}
-        text = document_to_json(replace(doc, signatories=rows), written)
+        text = document_to_json(replace(marked, signatories=rows), written)
         if not notes:
             return text
         obj = json.loads(text)
         obj["notes"] = [note_obj(n) for n in notes]
         return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        text = markdown_letter(doc, rows)
+        text = markdown_letter(marked, rows)
         return text + ("\n" + markdown_notes(notes, _escape) if notes else "")
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def subset_metadata(
+    doc: Document, rows: Sequence[Signatory], filter_text: str | None = None
+) -> Metadata:
+    """The letter's metadata for an export of rows: unchanged for all of them; for some, with
+    how many the letter has (of the original letter, if doc is itself a subset), the filter
+    and the original file's SHA-256, so that a reopened export still cites the letter."""
+    m = doc.metadata
+    if len(rows) >= len(doc.signatories):
+        return m
+    return replace(
+        m,
+        subset_of=m.subset_of or len(doc.signatories),
+        subset_filter=filter_text or m.subset_filter,
+        original_sha256=m.original_sha256 or doc.source.sha256,
+    )
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """The metadata file read with a letter: "<name>.meta.json" beside it."""
+    path = Path(path)
+    return path.with_name(path.stem + ".meta.json")
+
+
+def sidecar_text(doc: Document, rows: Sequence[Signatory], filter_text: str | None) -> str | None:
+    """The .meta.json that goes with a CSV export; None when there is nothing to say."""
+    meta = {k: v for k, v in asdict(subset_metadata(doc, rows, filter_text)).items() if v}
+    return json.dumps(meta, ensure_ascii=False, indent=2) + "\n" if meta else None
 
 
 def export_file(
@@ -101,12 +134,28 @@ def export_file(
     fmt: str | None = None,
     *,
     overwrite: bool = False,
+    filter_text: str | None = None,
+    progress: Progress | None = None,
     verifications: Mapping[SignatoryKey, Verification] | None = None,
+    notes: Sequence[Note] = (),
 ) -> Path:
-    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``."""
+    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``.
+
+    A CSV export also writes its sidecar "<name>.meta.json" (the letter's metadata and the
+    subset's marks), which the viewer reads when it opens the CSV. progress, if given, hears
+    when the text is made (most of the work) and may stop the export there, before the file
+    is touched (viewer.core.progress.Cancelled).
+    """
+    progress = progress or Progress()
     fmt = fmt or export_format_for(path)
-    text = export_text(doc, signatories, fmt, verifications)
-    return write_atomic(path, text, overwrite=overwrite)
+    rows = tuple(signatories)
+    text = export_text(doc, rows, fmt, filter_text, verifications, notes)
+    progress.report(0.9)  # the last check: once writing starts, it ends
+    written = write_atomic(path, text, overwrite=overwrite)
+    sidecar = sidecar_text(doc, rows, filter_text) if fmt == "csv" else None
+    if sidecar:
+        write_atomic(sidecar_path(path), sidecar, overwrite=True)  # belongs to this CSV
+    return written
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_statuses_count_in_the_status_facet(bundled, tmp_path):
 def test_json_export_carries_status_note_and_source(bundled):
     first = bundled.signatories[0]
     given = {(first.position, first.name): Verification("disputed", "no reply", "https://e.org")}
-    obj = json.loads(export_text(bundled, bundled.signatories[:2], "json", given))
+    obj = json.loads(export_text(bundled, bundled.signatories[:2], "json", verifications=given))
     entries = obj["signatories"]
     assert entries[0]["verification"] == {
         "status": "disputed",

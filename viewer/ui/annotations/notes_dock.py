@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from viewer.core.letter_notes import MAX_NOTE, Note, clean_quote
 from viewer.core.library.annotations import AnnotationStore
+from viewer.ui.common.status import show_status
 from viewer.ui.common.view_state import ViewState
 
 SHORTCUT = "Ctrl+Shift+N"
-STATUS_MS = 10_000
 QUOTE_SHOWN = 80  # characters of a passage the list shows before "..."
 NOTE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -137,4 +137,4 @@ class NotesDock(QObject):
         self.view.ensureCursorVisible()
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_MS)
+        show_status(self.window, message)

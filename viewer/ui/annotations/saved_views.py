@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu
 
 from viewer.core.library.annotations import MAX_VIEW_NAME, AnnotationStore, SavedView
 from viewer.core.library.views import query_of, view_of
+from viewer.ui.common.status import show_status
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import literal
-
-STATUS_MS = 10_000
 
 
 class SavedViews(QObject):
@@ -96,4 +95,4 @@ class SavedViews(QObject):
         self._status(f"Deleted the view \u201c{name}\u201d.")
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_MS)
+        show_status(self.window, message)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.verification import STATUSES, Verification
-from viewer.ui.common.wording import plural
+from viewer.core.wording import plural
 
 MAX_NOTE = 2000
 MAX_URL = 2000

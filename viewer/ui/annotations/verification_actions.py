@@ -20,12 +20,12 @@ from viewer.core.verification import (
     Verification,
     status_values,
 )
+from viewer.core.wording import plural
 from viewer.ui.annotations.status_dialog import StatusDialog
+from viewer.ui.common.status import show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
 
 SHORTCUT = "Ctrl+E"
-STATUS_MS = 10_000
 
 
 class VerificationActions(QObject):
@@ -37,7 +37,7 @@ class VerificationActions(QObject):
         self.state = state
         self.store = store
         self.given: dict[SignatoryKey, Verification] = {}
-        self.action = QAction("Se&t Status\u2026", window)
+        self.action = QAction("S&et Status\u2026", window)
         self.action.setObjectName("setStatus")
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setStatusTip("Mark the selected signatories confirmed, disputed or withdrawn")
@@ -91,4 +91,4 @@ class VerificationActions(QObject):
         self._status(f"Marked {who} {verification.status}.")
 
     def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_MS)
+        show_status(self.window, message)

@@ -81,7 +81,7 @@ class NotesDock(QObject):
         self.notes = self.store.notes(self.letter) if self.letter else []
         self._fill()
         if self.notes:
-            self.dock.show()
+            self._reveal()
 
     def _fill(self) -> None:
         self.list.clear()
@@ -107,8 +107,21 @@ class NotesDock(QObject):
         self.notes.append(self.store.add_note(self.letter, note))
         self.notes.sort(key=lambda n: (n.start, n.id or 0))
         self._fill()
-        self.dock.show()
+        self._reveal()
         self._status("Note added; the Notes dock lists it.")
+
+    def _reveal(self) -> None:
+        """Show the dock under the chart, taking a quarter of the height: the chart's bars
+        stay readable rather than folding into "Other"."""
+        if not self.dock.isHidden():
+            return
+        self.dock.show()
+        chart = getattr(self.window, "chart_dock", None)
+        if chart is not None and not chart.isHidden() and not chart.isFloating():
+            height = max(self.window.height(), 400)
+            self.window.resizeDocks(
+                [chart, self.dock], [height * 3 // 4, height // 4], Qt.Orientation.Vertical
+            )
 
     def delete_current(self) -> None:
         item = self.list.currentItem()

@@ -49,6 +49,14 @@ def import_text_letter(text: str, path: str | None = None) -> Document:
     return read_text(text, path)
 
 
+# Formats read as records by a parser in C (json.loads, csv.reader), in time linear in the
+# file whatever its lines: the line-length limit, which keeps the text importer's per-line
+# patterns to lines of a letter, does not apply to them. Their writers cannot wrap a long
+# value (a JSON string, a CSV cell, has no line break to wrap at), so applying it would make
+# a document with a long paragraph or name unreadable once exported; the file size limit
+# still bounds them.
+RECORD_FORMATS = frozenset({"json", "csv"})
+
 READERS: dict[str, Callable[[str, str | None], Document]] = {
     "json": document_from_json,
     "csv": signatories_from_csv,
@@ -89,8 +97,9 @@ def parse_document(
     """
     steps = steps or Steps()
     decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
-    check_decoded_lines(decoded, data, path)
     fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
+    if fmt not in RECORD_FORMATS:
+        check_decoded_lines(decoded, data, path)
     if all(piece.isspace() or not piece for piece in decoded.pieces):
         raise ParseError("The file is empty.", path)  # (strip() would copy a 40 MB text)
     with gc_paused():  # a large CSV makes a million objects; see gc_pause.py

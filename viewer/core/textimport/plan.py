@@ -34,7 +34,7 @@ from viewer.core.textimport.list_layouts import (
     parse_list,
 )
 from viewer.core.textimport.list_start import ListStart, find_list_start, start_at
-from viewer.core.textimport.textclean import FRONT, TextLine, clean_lines, squeeze
+from viewer.core.textimport.textclean import FRONT, TextLine, clean_lines, quote, squeeze
 
 NO_LIST_MESSAGE = (
     "No list of signatories was found. The letter should end with a closing line such as "
@@ -163,7 +163,11 @@ def _analyse(
 ) -> ImportPlan:
     _check_size(text, path)
     if layout is not None and layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+        raise ParseError(
+            f"There is no list layout called {quote(str(layout))}; the layouts are "
+            f"{', '.join(LAYOUTS)}.",
+            path,
+        )
     lines, front = clean_lines(text)
     begin = next((i for i, ln in enumerate(lines) if ln.kind != FRONT), len(lines))
     overrides = {"boundary": boundary, "list_end": list_end, "layout": layout}
@@ -185,11 +189,11 @@ def _analyse(
         corrections={k: v for k, v in overrides.items() if v is not None},
     )
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
-    start = _list_start(lines, begin, boundary)
+    start = _list_start(lines, begin, boundary, path)
     if start is None:
         body = read_body(lines, begin, len(lines), None)
         return _with_body(plan, body, own_format)
-    forced_last = _index_of(lines, list_end, begin) if list_end is not None else None
+    forced_last = _index_of(lines, list_end, begin, path) if list_end is not None else None
     try:
         parse = parse_list(lines, start, layout, forced_last)
     except OverflowError as exc:
@@ -251,14 +255,20 @@ def _check_size(text: str, path: str | None) -> None:
         )
 
 
-def _index_of(lines: list[TextLine], line: int, begin: int) -> int:
+def _index_of(lines: list[TextLine], line: int, begin: int, path: str | None) -> int:
+    """The index of a line a user picked; ParseError for a line the text does not have."""
     if not 1 <= line <= len(lines):
-        raise ValueError(f"line {line} is outside the text (1 to {len(lines)})")
+        raise ParseError(
+            f"There is no line {line} in the text: its lines are numbered 1 to {len(lines)}.",
+            path,
+        )
     return max(line - 1, begin)
 
 
-def _list_start(lines: list[TextLine], begin: int, boundary: int | None) -> ListStart | None:
+def _list_start(
+    lines: list[TextLine], begin: int, boundary: int | None, path: str | None
+) -> ListStart | None:
     if boundary is None:
         return find_list_start(lines, begin)
-    index = _index_of(lines, boundary, begin)
+    index = _index_of(lines, boundary, begin, path)
     return start_at(lines, index) if index < len(lines) else None  # all front matter

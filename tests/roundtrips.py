@@ -1,0 +1,271 @@
+"""The round-trip law of the export formats, and the import plan's promise, as checks.
+
+For a document a reader gave, each export reopens (viewer.core.opening.parse_document, as a
+file of the export's kind) as ``expected(doc, fmt)``: the same document less what the format
+does not carry. What each format does not carry is written down here once, in ``expected``,
+and in the README; everything else must come back exactly. The suite's hypothesis properties
+(tests/core/test_round_trip.py) and the long fuzzer (tests/fuzz_readers.py) use these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from viewer.core.errors import ParseError
+from viewer.core.export import export_text
+from viewer.core.formats.decoding import without_controls
+from viewer.core.formats.letter_layout import write_text_letter
+from viewer.core.model import (
+    Document,
+    ItemList,
+    Letter,
+    Metadata,
+    Paragraph,
+    Signatory,
+    numbered,
+)
+from viewer.core.opening import parse_document
+from viewer.core.textimport.list_layouts import LAYOUTS
+from viewer.core.textimport.plan import ImportPlan, analyse
+
+FORMATS = ("json", "csv", "md", "txt")  # txt: the 2017 plain-text layout (write_text_letter)
+
+
+def exported(doc: Document, fmt: str) -> bytes:
+    """The document written as the export of this format writes it."""
+    text = write_text_letter(doc) if fmt == "txt" else export_text(doc, doc.signatories, fmt)
+    return text.encode("utf-8")
+
+
+def reopened(doc: Document, fmt: str) -> Document:
+    """The export read back as the viewer opens a file of that kind."""
+    return parse_document(exported(doc, fmt), f"export.{fmt}")
+
+
+def fields(doc: Document) -> list[tuple]:
+    """What a signatory is, field by field, in list order."""
+    return [
+        (s.position, s.name, s.role, s.country, s.family_name, s.extra) for s in doc.signatories
+    ]
+
+
+def round_trip_difference(doc: Document, fmt: str) -> str | None:
+    """None when the export reopens as expected; else what differs, for a failure message."""
+    try:
+        back = reopened(doc, fmt)
+    except ParseError as exc:
+        return f"the {fmt} export is refused on reading: {exc}"
+    want = expected(doc, fmt)
+    if fields(back) != fields(want):
+        pairs = [(a, b) for a, b in zip(fields(want), fields(back), strict=False) if a != b]
+        return (
+            f"{fmt}: signatories differ ({len(want.signatories)} written, "
+            f"{len(back.signatories)} read); first: {pairs[:1]}"
+        )
+    if back.letter != want.letter:
+        return f"{fmt}: the letter differs:\n{want.letter}\n{back.letter}"
+    if back.metadata != want.metadata:
+        return f"{fmt}: the metadata differs:\n{want.metadata}\n{back.metadata}"
+    return None
+
+
+# -- what each format carries ------------------------------------------------------------
+
+
+def expected(doc: Document, fmt: str) -> Document:
+    """The document as the export of ``fmt`` gives it back: the documented losses applied.
+
+    - json: everything (letter, metadata, every field of every signatory).
+    - csv: the signatories only (no letter, no metadata); white space at either end of a
+      value and control characters are not kept; the extra fields come in the table's
+      column order, and one with no name (or a name given twice) is not kept.
+    - md: the letter, the metadata and the signatories; white space inside a value is read
+      as Markdown reads it: a run of spaces, tabs or line breaks is one space, none at either
+      end.
+    - txt (the 2017 layout): the letter and each signatory's name, role and country, white
+      space as for md; no metadata, family name or extra fields.
+    """
+    if fmt == "json":
+        return Document(doc.letter, doc.signatories, doc.metadata)
+    if fmt == "csv":
+        return Document(signatories=_csv_people(doc.signatories))
+    people = tuple(_squeezed_person(s, keep_all=fmt == "md") for s in doc.signatories)
+    metadata = _squeezed_metadata(doc.metadata) if fmt == "md" else Metadata()
+    return Document(_squeezed_letter(doc.letter), people, metadata)
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _opt(value: str | None, clean) -> str | None:
+    return (clean(value) or None) if value is not None else None
+
+
+def _cell(text: str) -> str:
+    """A value as a CSV carries it: no control characters, no white space at either end."""
+    return without_controls(text).strip()
+
+
+def _csv_people(people: tuple[Signatory, ...]) -> tuple[Signatory, ...]:
+    keys = list(dict.fromkeys(_cell(k) for s in people for k, _ in s.extra))
+    out = []
+    for s in people:
+        values = {_cell(k): _cell(v) for k, v in reversed(s.extra)}  # the first one wins
+        extra = tuple((k, values[k]) for k in keys if k and values.get(k))
+        out.append(
+            Signatory(
+                _cell(s.name),
+                _opt(s.role, _cell),
+                _opt(s.country, _cell),
+                s.position,
+                _opt(s.family_name, _cell),
+                extra,
+            )
+        )
+    return tuple(out)
+
+
+def _squeezed_person(s: Signatory, keep_all: bool) -> Signatory:
+    extra = tuple((squeeze(k), squeeze(v)) for k, v in s.extra) if keep_all else ()
+    return Signatory(
+        squeeze(s.name),
+        _opt(s.role, squeeze),
+        _opt(s.country, squeeze),
+        s.position,
+        _opt(s.family_name, squeeze) if keep_all else None,
+        tuple((k, v) for k, v in extra if k and v),
+    )
+
+
+def _squeezed_letter(letter: Letter) -> Letter:
+    body = []
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            if squeeze(block.text):
+                body.append(Paragraph(squeeze(block.text)))
+        else:
+            items = tuple(squeeze(i) for i in block.items if squeeze(i))
+            if items:
+                body.append(ItemList(items))
+    return Letter(
+        tuple(squeeze(a) for a in letter.addressee if squeeze(a)),
+        _opt(letter.date, squeeze),
+        _opt(letter.salutation, squeeze),
+        tuple(body),
+        _opt(letter.closing, squeeze),
+    )
+
+
+def _squeezed_metadata(metadata: Metadata) -> Metadata:
+    return metadata
+
+
+# -- the import plan ---------------------------------------------------------------------
+
+
+def plan_outcome(text: str, corrections: list[tuple[str, object]]) -> ImportPlan | None:
+    """analyse(text), then each correction in turn; None where one raised ParseError (with a
+    sentence). Any other exception escapes: that is the failure the checks look for."""
+    try:
+        plan = analyse(text, "letter.md")
+    except ParseError as exc:
+        _assert_sentence(exc)
+        return None
+    for kind, value in corrections:
+        try:
+            if kind == "boundary":
+                plan = plan.with_boundary(value)  # type: ignore[arg-type]
+            elif kind == "end":
+                plan = plan.with_list_end(value)  # type: ignore[arg-type]
+            else:
+                plan = plan.with_layout(value)  # type: ignore[arg-type]
+        except ParseError as exc:
+            _assert_sentence(exc)
+            continue
+        assert isinstance(plan, ImportPlan)
+    try:
+        plan.to_document()
+    except ParseError as exc:
+        _assert_sentence(exc)
+    return plan
+
+
+def _assert_sentence(exc: ParseError) -> None:
+    assert exc.message and exc.message[0].isupper() and exc.message.rstrip().endswith("."), exc
+
+
+LAYOUT_CHOICES = (*LAYOUTS, None)
+
+
+def with_source_dropped(doc: Document) -> Document:
+    """The document without its provenance and warnings (which no export carries)."""
+    return replace(doc, source=type(doc.source)(), warnings=())
+
+
+# -- generated documents -----------------------------------------------------------------
+
+# Pieces that mean something to a reader: Markdown and HTML marks, list markers, sign-offs,
+# headings, role lines, table pipes, entities, escapes, odd white space.
+MARKUP_PIECES = (
+    "#", "# ", "## Signatories", "- ", "* ", "+ ", "1. ", "2) ", "(3) ", "12\\. ", "|", " | ",
+    "*", "**", "_", "__", "`", "~~", "\\", "\\*", "<", ">", "> ", "<b>", "</li>", "<br>",
+    "&amp;", "&#32;", "&nbsp;", "[x](http://y)", "![i](p.png)", "<http://a.b>", "---", "===",
+    "Yours sincerely,", "Sincerely", "Signed:", "Signatories", "Signatories:", "COSIGNATORIES",
+    "Dear Minister,", "4 December 2017", "2017-12-04", "Kenya", "MP", "Member of Parliament",
+    "MP, Kenya", "Senator, Philippines", "title: x", "ENDS", "Advertisement", "=SUM(A1)",
+    "+1", "@x", "'=x", "'", '"', "'", ",", ";", "\t", " ", "  ", "\n", "\n\n", "\r", "\r\n",
+    "\u00a0", "\u200b", "\u3000", "王永平", "、", "：", "Ünïcödé", "1995", "x" * 40,
+)  # fmt: skip
+
+
+def _text(st, min_size: int = 0, max_size: int = 6):
+    chars = st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00")
+    piece = st.one_of(st.sampled_from(MARKUP_PIECES), st.text(chars, min_size=1, max_size=8))
+    return st.lists(piece, min_size=min_size, max_size=max_size).map("".join)
+
+
+def documents(st):
+    """Arbitrary documents as a hypothesis strategy (made of markup-laden Unicode text)."""
+    value = _text(st, 1)
+    optional = st.none() | value
+    person = st.builds(
+        Signatory,
+        name=value.filter(str.strip),
+        role=optional,
+        country=optional,
+        family_name=optional,
+        extra=st.lists(st.tuples(value, value), max_size=3).map(tuple),
+    )
+    block = st.one_of(
+        st.builds(Paragraph, value),
+        st.builds(ItemList, st.lists(value, min_size=1, max_size=3).map(tuple)),
+    )
+    letter = st.builds(
+        Letter,
+        addressee=st.lists(value, max_size=2).map(tuple),
+        date=optional,
+        salutation=optional,
+        body=st.lists(block, max_size=4).map(tuple),
+        closing=optional,
+    )
+    metadata = st.builds(
+        Metadata,
+        title=optional,
+        publisher=optional,
+        url=optional,
+        published_count=st.none() | st.integers(0, 10**7),
+    )
+    people = st.lists(person, min_size=1, max_size=6).map(numbered)
+    return st.builds(Document, letter=letter, signatories=people, metadata=metadata)
+
+
+def as_read(doc: Document) -> Document | None:
+    """The document as the viewer's own JSON reader gives it back (None if it refuses it):
+    a document the readers accept, from an arbitrary one."""
+    from viewer.core.formats.json_document import document_from_json, document_to_json
+
+    try:
+        return document_from_json(document_to_json(doc))
+    except ParseError:
+        return None

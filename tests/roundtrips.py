@@ -25,7 +25,7 @@ from viewer.core.model import (
     numbered,
 )
 from viewer.core.opening import parse_document
-from viewer.core.textimport.list_layouts import LAYOUTS
+from viewer.core.textimport.section_rows import LAYOUTS
 from viewer.core.textimport.plan import ImportPlan, analyse
 
 FORMATS = ("json", "csv", "md", "txt")  # txt: the 2017 plain-text layout (write_text_letter)

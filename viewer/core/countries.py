@@ -201,8 +201,8 @@ TV|Tuvalu
 UG|Uganda
 UA|Ukraine
 AE|United Arab Emirates|UAE
-GB|United Kingdom|UK|Great Britain|Britain|England|Scotland|Wales|Northern Ireland
-US|United States of America|United States|USA|US|America
+GB|United Kingdom|UK|U.K.|Great Britain|Britain|England|Scotland|Wales|Northern Ireland
+US|United States of America|United States|USA|US|U.S.|U.S.A.|America
 UY|Uruguay
 UZ|Uzbekistan
 VU|Vanuatu
@@ -214,7 +214,28 @@ YE|Yemen
 ZM|Zambia
 ZW|Zimbabwe
 EU|European Union|EU
+AW|Aruba
+BM|Bermuda
+CW|Curaçao
+FO|Faroe Islands
+GF|French Guiana
+GI|Gibraltar
+GL|Greenland
+GP|Guadeloupe
+GU|Guam
+IC|Canary Islands
+KY|Cayman Islands
+MQ|Martinique
+NC|New Caledonia
+PF|French Polynesia
+RE|Réunion
+UM|United States Minor Outlying Islands
+VI|U.S. Virgin Islands
 """
+
+# Subdivision flags (a black flag and tag letters) that stand for a country of the table.
+_TAG_FLAGS = {"gbeng": "GB", "gbsct": "GB", "gbwls": "GB"}
+_REGIONAL_A = 0x1F1E6
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +246,7 @@ def _index() -> tuple[dict[str, str], dict[str, str]]:
         code, *names = line.split("|")
         canonical[code] = names[0]
         for name in names:
-            by_name[fold(name)] = code
+            by_name[fold(name).rstrip(".")] = code
     return by_name, canonical
 
 
@@ -233,7 +254,11 @@ def country_code(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country name as written, or None if unknown."""
     if not name:
         return None
-    return _index()[0].get(fold(name.strip().rstrip(".")))
+    key = fold(name.strip()).rstrip(".")
+    found = _index()[0].get(key)
+    if found is None and key.startswith("the "):  # "from the United States"
+        found = _index()[0].get(key[4:])
+    return found
 
 
 def is_country(name: str | None) -> bool:
@@ -243,3 +268,14 @@ def is_country(name: str | None) -> bool:
 def canonical_name(code: str) -> str | None:
     """Today's English short name for a code ("MK" -> "North Macedonia")."""
     return _index()[1].get(code.upper())
+
+
+def flag_code(flag: str) -> str | None:
+    """The ISO code of a flag emoji ("\U0001f1ee\U0001f1f7" -> "IR"), if it is a country's."""
+    if len(flag) == 2 and all(0 <= ord(ch) - _REGIONAL_A < 26 for ch in flag):
+        code = "".join(chr(ord(ch) - _REGIONAL_A + ord("A")) for ch in flag)
+        return code if code in _index()[1] else None
+    if flag.startswith("\U0001f3f4") and flag.endswith("\U000e007f"):
+        tag = "".join(chr(ord(ch) - 0xE0000) for ch in flag[1:-1])
+        return _TAG_FLAGS.get(tag)
+    return None

@@ -41,7 +41,7 @@ DECODE_SHARE = 0.15  # of a CSV's reading time, decoding and checking the text t
 
 
 def import_text_letter(text: str, path: str | None = None) -> Document:
-    """A plain-text or Markdown letter, read by viewer.core.textimport.plan."""
+    """A plain-text, Markdown or HTML letter, read by viewer.core.textimport.plan."""
     # Imported on first use: the importer (entries, list layouts, cleaning) is a tenth of a
     # second of imports that the start-up with the bundled JSON letter does not need.
     from viewer.core.textimport.plan import import_text_letter as read_text
@@ -71,8 +71,8 @@ def format_from_suffix(path: str | Path) -> str | None:
         return "json"
     if suffix in (".csv", ".tsv"):
         return "csv"
-    if suffix in (".txt", ".md", ".markdown", ".text", ""):
-        return "text"
+    if suffix in (".txt", ".md", ".markdown", ".text", ".html", ".htm", ""):
+        return "text"  # the text importer reads each by its own block reader
     return None
 
 

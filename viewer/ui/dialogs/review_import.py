@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.errors import ParseError
 from viewer.core.opening import source_lines
-from viewer.core.textimport.list_layouts import LAYOUT_NAMES, LAYOUTS
 from viewer.core.textimport.plan import ImportPlan
+from viewer.core.textimport.section_rows import LAYOUT_NAMES, LAYOUTS
 from viewer.ui.common.wording import plural
 from viewer.ui.dialogs.numbered_text import (
     END_MARK,

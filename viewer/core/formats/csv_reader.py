@@ -21,7 +21,7 @@ from itertools import chain, islice, repeat
 from viewer.core.errors import ParseError
 from viewer.core.formats.column_names import distinct_keys, map_columns
 from viewer.core.formats.csv_writer import NEUTRALISED
-from viewer.core.limits import MAX_FILE_BYTES, MAX_SIGNATORIES
+from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import Document, Signatory, signatories_from_columns
 from viewer.core.progress import Steps
 
@@ -86,6 +86,7 @@ def signatories_from_csv(
     pieces = [text] if isinstance(text, str) else list(text)
     if pieces:
         pieces[0] = pieces[0].removeprefix("\ufeff")
+        _check_header_length(pieces[0], path)
     slices = _TextSlices(pieces, TEXT_SLICE)
     delimiter = sniff_delimiter(pieces[0] if pieces else "")
     reader = csv.reader(chain.from_iterable(slices), delimiter=delimiter)
@@ -111,6 +112,20 @@ def signatories_from_csv(
         raise ParseError("The CSV file has a header but no signatories.", path, 2)
     steps.step(1.0)
     return Document(signatories=tuple(people))  # numbered as read: no second copy of each
+
+
+def _check_header_length(text: str, path: str | None) -> None:
+    """ParseError for a first line longer than a line of a letter. A CSV's rows may be that
+    long (its cells are read in C, and a writer cannot wrap them: see viewer.core.opening),
+    but its first row names the columns; one this long says the file is no table, and is
+    refused at once rather than parsed as one huge header."""
+    if text.find("\n", 0, MAX_LINE_CHARS + 1) == -1 and len(text) > MAX_LINE_CHARS:
+        raise ParseError(
+            f"The first line is longer than {MAX_LINE_CHARS:,} characters; the first row of a "
+            "CSV names its columns. The file is probably not a CSV of signatories.",
+            path,
+            1,
+        )
 
 
 def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:

@@ -27,8 +27,10 @@ from viewer.core.textimport.letter_body import (
     metadata_from_front_matter,
     read_body,
 )
+from viewer.core.textimport.own_text import own_text_rows
 from viewer.core.textimport.part_warnings import part_warnings
 from viewer.core.textimport.section_rows import (
+    BLOCKS,
     GROUP,
     LAYOUT_NAMES,
     LAYOUTS,
@@ -38,7 +40,10 @@ from viewer.core.textimport.section_rows import (
     read_rows,
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
-from viewer.core.textimport.sources import read_blocks, source_kind
+from viewer.core.textimport.signoffs import sign_off
+from viewer.core.textimport.sources import TEXT, read_blocks, source_kind
+
+OWN_SIGNATORIES_HEADING = "Signatories"  # above the table of this viewer's own Markdown
 
 NO_LIST_MESSAGE = (
     "No list of signatories was found. The letter should end with a closing line such as "
@@ -208,8 +213,14 @@ def _analyse(
     if list_end is not None:
         blocks = cut_at(blocks, list_end)
     blocks = split_at_sign_offs(blocks)
-    part = find_part(blocks, boundary)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
+    if own_format and boundary is None:
+        boundary = own_boundary(blocks)
+    if own_format and kind == TEXT and not plan.corrections:
+        read = own_text_rows(text, plan.front_matter_end)
+        if read is not None:
+            return _own_text_plan(plan, *read)
+    part = find_part(blocks, boundary)
     plan = _with_body(plan, blocks[: part.start] if part else blocks, part, own_format)
     if part is None:
         return plan
@@ -261,6 +272,52 @@ def _with_part(
         stated_count=part.stated_count,
         sections=sections,
     )
+
+
+def _own_text_plan(
+    plan: ImportPlan, letter: Letter, closing_line: int, rows: tuple[ImportRow, ...]
+) -> ImportPlan:
+    """The plan of a plain-text letter this viewer wrote, read strictly (own_text)."""
+    numbers = [n for n, line in enumerate(plan.text.split("\n")[: closing_line - 1], 1)
+               if line.strip() and n > (plan.front_matter_end or 0)]  # fmt: skip
+    return replace(
+        plan,
+        layout=BLOCKS,
+        boundary=closing_line,
+        heading=letter.closing,
+        list_start=rows[0].first_line if rows else None,
+        list_end=rows[-1].last_line if rows else None,
+        letter_start=numbers[0] if numbers else None,
+        letter_end=numbers[-1] if numbers else None,
+        rows=rows,
+        letter=letter,
+    )
+
+
+def own_boundary(blocks: list[Block]) -> int | None:
+    """Where the signatories start in this viewer's own Markdown (viewer.core.export): at
+    its closing, or at the "Signatories" heading it writes before the table when the
+    letter has no closing. The letter's text above may hold anything (a paragraph
+    "Signed:", a list of names), so the part is not looked for: the writer says where it is."""
+    at = next(
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if blocks[i].kind == "heading" and blocks[i].text.strip() == OWN_SIGNATORIES_HEADING
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    before = blocks[at - 1] if at else None
+    if before is not None and before.kind == "paragraph" and _is_closing(before.text):
+        return before.line
+    return blocks[at].line
+
+
+def _is_closing(text: str) -> bool:
+    found = sign_off(text)
+    return found is not None and found.kind == "closing" and not found.rest
 
 
 def cut_at(blocks: list[Block], last_line: int) -> list[Block]:

@@ -9,11 +9,16 @@ and in the README; everything else must come back exactly. The suite's hypothesi
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 from dataclasses import asdict, replace
+from pathlib import Path
 
 from viewer.core.errors import ParseError
 from viewer.core.export import export_text
 from viewer.core.formats.decoding import without_controls
+from viewer.core.formats.json_document import document_from_json, document_to_json
 from viewer.core.formats.letter_layout import (
     DEFAULT_CLOSING,
     write_text_letter,
@@ -216,11 +221,13 @@ def _squeezed_metadata(metadata: Metadata) -> Metadata:
 # -- the import plan ---------------------------------------------------------------------
 
 
-def plan_outcome(text: str, corrections: list[tuple[str, object]]) -> ImportPlan | None:
+def plan_outcome(
+    text: str, corrections: list[tuple[str, object]], path: str = "letter.md"
+) -> ImportPlan | None:
     """analyse(text), then each correction in turn; None where one raised ParseError (with a
     sentence). Any other exception escapes: that is the failure the checks look for."""
     try:
-        plan = analyse(text, "letter.md")
+        plan = analyse(text, path)
     except ParseError as exc:
         _assert_sentence(exc)
         return None
@@ -315,8 +322,6 @@ def documents(st):
 def as_read(doc: Document) -> Document | None:
     """The document as the viewer's own JSON reader gives it back (None if it refuses it):
     a document the readers accept, from an arbitrary one."""
-    from viewer.core.formats.json_document import document_from_json, document_to_json
-
     try:
         return document_from_json(document_to_json(doc))
     except ParseError:
@@ -324,40 +329,149 @@ def as_read(doc: Document) -> Document | None:
 
 
 # -- mutated real letters ----------------------------------------------------------------
+#
+# A mutation is kept as a recipe (the seed's name and the changes), never as the text it
+# makes: the shared letters must not be copied into the repository, and a regression case
+# rebuilds its input from the seed in the shared folder.
 
 
-def seed_letters(external, bundled) -> list[tuple[str, str]]:
-    """(file name, text) of the real letters in the shared folder and the bundled letter."""
-    paths = sorted(p for p in external.iterdir() if p.name != "README.md") if external else []
-    return [(p.name, p.read_text(encoding="utf-8")) for p in [*paths, bundled]]
+def seed_files(external: Path | None, bundled: Path) -> dict[str, bytes]:
+    """The seeds by name: the real letters of the shared folder, the bundled letter, and the
+    bundled letter as this viewer exports it (JSON, CSV, Markdown)."""
+    from viewer.core.opening import open_document
+
+    seeds = {p.name: p.read_bytes() for p in sorted(external.iterdir())} if external else {}
+    seeds.pop("README.md", None)
+    seeds[bundled.name] = bundled.read_bytes()
+    doc = open_document(bundled)
+    for fmt in ("json", "csv", "md"):
+        seeds[f"bundled-export.{fmt}"] = exported(doc, fmt)
+    return seeds
 
 
-def mutated_letters(st, seeds: list[tuple[str, str]]):
-    """A real letter with a few of its lines changed as a careless copy or an attacker would
-    change them: lines cut, doubled, swapped, markup and odd text put in, characters lost."""
+LINE_OPS = ("cut", "double", "swap", "insert", "prefix", "chop")
+BYTE_OPS = ("flip", "cut", "insert", "dup")
+
+
+def line_recipes(st, names: list[str]):
+    """Changes to a few lines, as a careless copy or an attacker would make them: lines cut,
+    doubled, swapped, markup and odd text put in, characters lost."""
     piece = st.one_of(st.sampled_from(MARKUP_PIECES), st.text(max_size=12))
+    op = st.tuples(st.sampled_from(LINE_OPS), st.integers(0, 10**6), st.integers(0, 30), piece)
+    return st.fixed_dictionaries(
+        {"seed": st.sampled_from(names), "lines": st.lists(op, min_size=1, max_size=6)}
+    )
 
-    @st.composite
-    def mutate(draw):
-        name, text = draw(st.sampled_from(seeds))
-        lines = text.split("\n")
-        for _ in range(draw(st.integers(1, 6))):
-            at = draw(st.integers(0, max(len(lines) - 1, 0)))
-            op = draw(st.sampled_from(["cut", "double", "swap", "insert", "prefix", "chop"]))
-            if op == "cut" and len(lines) > 1:
-                del lines[at : at + draw(st.integers(1, 30))]
-            elif op == "double":
-                lines[at:at] = lines[at : at + draw(st.integers(1, 30))]
-            elif op == "swap" and len(lines) > 1:
-                other = draw(st.integers(0, len(lines) - 1))
-                lines[at], lines[other] = lines[other], lines[at]
-            elif op == "insert":
-                lines.insert(at, draw(piece))
-            elif op == "prefix" and lines:
-                lines[at] = draw(piece) + lines[at]
-            elif op == "chop" and lines and lines[at]:
-                cut = draw(st.integers(0, len(lines[at]) - 1))
-                lines[at] = lines[at][:cut] + lines[at][cut + 1 :]
-        return name, "\n".join(lines)
 
-    return mutate()
+def byte_recipes(st, names: list[str]):
+    """Changes to a few bytes: flipped, cut, put in, doubled."""
+    op = st.tuples(
+        st.sampled_from(BYTE_OPS),
+        st.integers(0, 10**7),
+        st.integers(1, 400),
+        st.binary(min_size=1, max_size=40).map(lambda b: b.hex()),
+    )
+    return st.fixed_dictionaries(
+        {"seed": st.sampled_from(names), "bytes": st.lists(op, min_size=1, max_size=8)}
+    )
+
+
+def rebuilt(recipe: dict, seeds: dict[str, bytes]) -> tuple[str, bytes]:
+    """(file name, bytes) a recipe makes from its seed."""
+    data = seeds[recipe["seed"]]
+    if "lines" in recipe:
+        lines = data.decode("utf-8").split("\n")
+        for op, at, count, piece in recipe["lines"]:
+            _change_lines(lines, op, at % max(len(lines), 1), count, piece)
+        data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    for op, pos, count, piece in recipe.get("bytes", ()):
+        data = _change_bytes(bytearray(data), op, pos, count, bytes.fromhex(piece))
+    return recipe["seed"], bytes(data)
+
+
+def _change_lines(lines: list[str], op: str, at: int, count: int, piece: str) -> None:
+    if op == "cut" and len(lines) > 1:
+        del lines[at : at + count + 1]
+    elif op == "double":
+        lines[at:at] = lines[at : at + count + 1]
+    elif op == "swap" and len(lines) > 1:
+        other = (at + count + 1) % len(lines)
+        lines[at], lines[other] = lines[other], lines[at]
+    elif op == "insert":
+        lines.insert(at, piece)
+    elif op == "prefix" and lines:
+        lines[at] = piece + lines[at]
+    elif op == "chop" and lines and lines[at]:
+        cut = count % len(lines[at])
+        lines[at] = lines[at][:cut] + lines[at][cut + 1 :]
+
+
+def _change_bytes(data: bytearray, op: str, pos: int, count: int, piece: bytes) -> bytearray:
+    pos = pos % max(len(data), 1)
+    if op == "flip" and data:
+        data[pos] = piece[0]
+    elif op == "cut":
+        del data[pos : pos + count]
+    elif op == "insert":
+        data[pos:pos] = piece
+    elif op == "dup":
+        data[pos:pos] = data[pos : pos + count]
+    return data
+
+
+# -- failures kept as regression cases -----------------------------------------------------
+
+REGRESSIONS = Path(__file__).resolve().parent / "core" / "regressions"
+
+
+def regression_case(kind: str, **case) -> dict:
+    """A failing input as a regression case: kind "round_trip" (format, document as the
+    viewer's JSON), "plan" (text, corrections) or "reader" (file name, bytes as base64)."""
+    if "document" in case:
+        case["document"] = json.loads(document_to_json(case["document"]))
+    if "data" in case:
+        case["data"] = base64.b64encode(case["data"]).decode("ascii")
+    return {"kind": kind, **case}
+
+
+def case_input(case: dict, seeds: dict[str, bytes]) -> tuple[str, bytes]:
+    """(file name, bytes) of a reader or plan case: given, or rebuilt from its recipe."""
+    if "recipe" in case:
+        return rebuilt(case["recipe"], seeds)
+    if "text" in case:
+        return case.get("name", "letter.md"), case["text"].encode("utf-8", "surrogatepass")
+    return case["name"], base64.b64decode(case["data"])
+
+
+def save_regression(case: dict, folder: Path = REGRESSIONS) -> Path:
+    """Write the case to the regressions folder (named by its content, so saved once)."""
+    text = json.dumps(case, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    path = folder / f"{case['kind']}-{digest}.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return path
+
+
+def check_regression(case: dict, seeds: dict[str, bytes]) -> None:
+    """The check the case failed once; it must pass now."""
+    if case["kind"] == "round_trip":
+        doc = document_from_json(json.dumps(case["document"]))
+        difference = round_trip_difference(doc, case["format"], case.get("letter", True))
+        assert difference is None, difference
+    elif case["kind"] == "plan":
+        name, data = case_input(case, seeds)
+        text = data.decode("utf-8", "surrogatepass")
+        plan_outcome(text, [tuple(c) for c in case["corrections"]], name)
+    else:
+        name, data = case_input(case, seeds)
+        try:
+            doc = parse_document(data, name)
+        except ParseError as exc:
+            assert exc.message
+        else:
+            assert doc.signatories and all(s.name.strip() for s in doc.signatories)
+            letter = case.get("letter", doc.source.format != "json")
+            for fmt in FORMATS:  # and what was read leaves by every export and comes back
+                difference = round_trip_difference(doc, fmt, letter)
+                assert difference is None, difference

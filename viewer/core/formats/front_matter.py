@@ -11,10 +11,27 @@ from viewer.core.formats.decoding import without_controls
 from viewer.core.formats.json_document import FORMAT_NAME
 from viewer.core.model import Metadata
 
+PLAIN_TEXT = "plain text"  # the layout of a plain-text export (letter_layout), in its front matter
+_START = f"---\nformat: {json.dumps(FORMAT_NAME)}\n"
+_PLAIN_START = f"{_START}layout: {json.dumps(PLAIN_TEXT)}\n"
 
-def front_matter(metadata: Metadata) -> str:
-    """``---``, ``format: "open-letter"``, the metadata that is stated, ``---``."""
+
+def own_export(text: str) -> str | None:
+    """"markdown" or "plain text" for a text this viewer exported (by the start of its front
+    matter, which the writers put first), None for any other: the importer reads it as
+    that whatever the file is called."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if text.startswith(_PLAIN_START):
+        return PLAIN_TEXT
+    return "markdown" if text.startswith(_START) else None
+
+
+def front_matter(metadata: Metadata, layout: str | None = None) -> str:
+    """``---``, ``format: "open-letter"``, the layout if given, the metadata that is stated,
+    ``---``."""
     fields: dict[str, str | int] = {"format": FORMAT_NAME}
+    if layout:
+        fields["layout"] = layout
     for key, value in asdict(metadata).items():
         value = without_controls(value) if isinstance(value, str) else value
         if value is not None and value != "":

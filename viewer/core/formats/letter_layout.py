@@ -15,7 +15,7 @@ from functools import lru_cache
 from viewer.core.countries import is_country
 from viewer.core.errors import ParseError
 from viewer.core.formats.decoding import without_controls
-from viewer.core.formats.front_matter import front_matter
+from viewer.core.formats.front_matter import PLAIN_TEXT, front_matter
 from viewer.core.model import (
     Block,
     Document,
@@ -246,7 +246,7 @@ def write_text_letter(doc: Document) -> str:
     _check_reads_back(text, doc.letter, people)
     # The front matter carries the metadata, and tells the importer the text is this
     # layout as written here (read as name and role lines, not guessed at).
-    return f"{front_matter(doc.metadata)}\n\n{text}\n"
+    return f"{front_matter(doc.metadata, PLAIN_TEXT)}\n\n{text}\n"
 
 
 def _line(text: str) -> str:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer.core.errors import ParseError
+from viewer.core.formats.front_matter import PLAIN_TEXT
+from viewer.core.formats.front_matter import own_export as exported_as
 from viewer.core.limits import MAX_LINES, MAX_SIGNATORIES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
 from viewer.core.textimport.blocks import Block
@@ -41,7 +43,7 @@ from viewer.core.textimport.section_rows import (
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
 from viewer.core.textimport.signoffs import sign_off
-from viewer.core.textimport.sources import TEXT, read_blocks, source_kind
+from viewer.core.textimport.sources import MARKDOWN, read_blocks, source_kind
 
 OWN_SIGNATORIES_HEADING = "Signatories"  # above the table of this viewer's own Markdown
 
@@ -189,7 +191,8 @@ def _analyse(
                 f"{count}.",
                 path,
             )
-    kind = source_kind(text, path)
+    own_export = exported_as(text)  # this viewer's export: read as what it is, by any name
+    kind = MARKDOWN if own_export == "markdown" else source_kind(text, path)
     front, blocks = read_blocks(text, kind)
     overrides = {"boundary": boundary, "list_end": list_end, "layout": layout}
     plan = ImportPlan(
@@ -216,7 +219,7 @@ def _analyse(
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
     if own_format and boundary is None:
         boundary = own_boundary(blocks)
-    if own_format and kind == TEXT and not plan.corrections:
+    if own_export == PLAIN_TEXT and not plan.corrections:
         read = own_text_rows(text, plan.front_matter_end)
         if read is not None:
             return _own_text_plan(plan, *read)
@@ -228,8 +231,10 @@ def _analyse(
 
 
 def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bool) -> ImportPlan:
+    if own and before and before[0].kind == "heading":
+        before = before[1:]  # the "# title" the export writes (the title is in the front matter)
     lines = lines_of_blocks(before)
-    body = read_body(lines, 0, len(lines), part.closing if part else None)
+    body = read_body(lines, 0, len(lines), part.closing if part else None, own=own)
     metadata = plan.metadata
     if body.title and not metadata.title and not own:
         metadata = replace(metadata, title=body.title)

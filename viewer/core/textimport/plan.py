@@ -231,10 +231,13 @@ def _analyse(
 
 
 def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bool) -> ImportPlan:
+    closing = part.closing if part else None
     if own and before and before[0].kind == "heading":
         before = before[1:]  # the "# title" the export writes (the title is in the front matter)
+    if own and closing is None and before and _is_closing(before[-1]):
+        closing, before = before[-1].text, before[:-1]  # the export's closing, above the table
     lines = lines_of_blocks(before)
-    body = read_body(lines, 0, len(lines), part.closing if part else None, own=own)
+    body = read_body(lines, 0, len(lines), closing, own=own)
     metadata = plan.metadata
     if body.title and not metadata.title and not own:
         metadata = replace(metadata, title=body.title)
@@ -301,9 +304,9 @@ def _own_text_plan(
 
 def own_boundary(blocks: list[Block]) -> int | None:
     """Where the signatories start in this viewer's own Markdown (viewer.core.export): at
-    its closing, or at the "Signatories" heading it writes before the table when the
-    letter has no closing. The letter's text above may hold anything (a paragraph
-    "Signed:", a list of names), so the part is not looked for: the writer says where it is."""
+    the "Signatories" heading it writes before the table. The letter's text above may hold
+    anything (a paragraph "Signed:", a list of names), so the part is not looked for: the
+    writer says where it is."""
     at = next(
         (
             i
@@ -314,15 +317,15 @@ def own_boundary(blocks: list[Block]) -> int | None:
     )
     if at is None:
         return None
-    before = blocks[at - 1] if at else None
-    if before is not None and before.kind == "paragraph" and _is_closing(before.text):
-        return before.line
     return blocks[at].line
 
 
-def _is_closing(text: str) -> bool:
-    found = sign_off(text)
-    return found is not None and found.kind == "closing" and not found.rest
+def _is_closing(block: Block) -> bool:
+    """A one-line paragraph that is a sign-off ("Yours sincerely,", "gez. Henryk M. Broder")."""
+    if block.kind != "paragraph" or "\n" in block.text:
+        return False
+    found = sign_off(block.text)
+    return found is not None and found.kind == "closing"
 
 
 def cut_at(blocks: list[Block], last_line: int) -> list[Block]:

@@ -54,7 +54,7 @@ from viewer.core.model import Document
 from viewer.core.opening import parse_document
 from viewer.core.storage.settings import SettingsFile, WindowState
 
-NAMES = ["a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a.html", "a"]
+NAMES = ["a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a.yaml", "a.pdf", "a.html", "a"]
 EXAMPLES = 100  # per check and round
 # No "explain" phase: it traces every line run, which makes a failure on a large letter
 # take minutes to report.

@@ -15,6 +15,8 @@ import json
 from dataclasses import asdict, replace
 from pathlib import Path
 
+import yaml
+
 from viewer.core.errors import ParseError
 from viewer.core.export import export_text
 from viewer.core.formats.decoding import without_controls
@@ -336,8 +338,9 @@ def as_read(doc: Document) -> Document | None:
 
 
 def seed_files(external: Path | None, bundled: Path) -> dict[str, bytes]:
-    """The seeds by name: the real letters of the shared folder, the bundled letter, and the
-    bundled letter as this viewer exports it (JSON, CSV, Markdown)."""
+    """The seeds by name: the real letters of the shared folder, the bundled letter, the
+    bundled letter as this viewer exports it (JSON, CSV, Markdown) and its signatories as
+    a YAML and a JSON list of records."""
     from viewer.core.opening import open_document
 
     seeds = {p.name: p.read_bytes() for p in sorted(external.iterdir())} if external else {}
@@ -346,6 +349,9 @@ def seed_files(external: Path | None, bundled: Path) -> dict[str, bytes]:
     doc = open_document(bundled)
     for fmt in ("json", "csv", "md"):
         seeds[f"bundled-export.{fmt}"] = exported(doc, fmt)
+    records = [{"name": s.name, "role": s.role, "country": s.country} for s in doc.signatories]
+    seeds["bundled-export-records.yaml"] = yaml.safe_dump(records, allow_unicode=True).encode()
+    seeds["bundled-export-records.json"] = json.dumps({"signatories": records}).encode()
     return seeds
 
 

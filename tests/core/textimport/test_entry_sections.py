@@ -248,7 +248,8 @@ def test_a_heading_of_organisations_decides():
     entries = _fields(
         "Access Now", "Karisma", "Derechos Digitales - Chile", heading="Organizations"
     )
-    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales - Chile"]
+    assert [e.name for e in entries] == ["Access Now", "Karisma", "Derechos Digitales"]
+    assert [e.country for e in entries] == [None, None, "Chile"]  # a country stated after it
 
 
 def test_dash_in_a_list_of_names_splits_only_before_a_role():
@@ -303,7 +304,7 @@ def test_pronouns_are_a_field():
         ),
         (  # Portuguese and Italian, comma
             ("Ana Souza, jornalista, Brasil", "Marco Rossi, ricercatore, Italia"),
-            [("Ana Souza", "jornalista", "Brasil"), ("Marco Rossi", "ricercatore", None)],
+            [("Ana Souza", "jornalista", "Brasil"), ("Marco Rossi", "ricercatore", "Italia")],
         ),
         (  # Russian
             ("Иван Петров, профессор, МГУ", "Анна Смирнова, журналист"),
@@ -354,3 +355,104 @@ def test_one_entry_per_item_and_no_warning_for_a_clean_list():
     assert len(section.entries) == 3 and section.warnings == ()
     assert section.layout == "Name"
     assert read_section([]).entries == ()
+
+
+def test_markdown_links_left_as_text_are_read_as_links():
+    (entry,) = _fields("Reza Rahimi from Iran ([reza](https://github.com/reza))")
+    assert (entry.name, entry.country) == ("Reza Rahimi", "Iran")
+    assert dict(entry.extra) == {"handle": "reza", "url": "https://github.com/reza"}
+
+
+def test_warnings_name_the_entries_that_break_the_layout():
+    section = read_section(
+        _items("Jane Doe - Senator", "John Roe - Journalist", "Ann Lee", "Mary Major - Editor")
+    )
+    (warning,) = section.warnings
+    assert warning.line == 3 and warning.message.startswith("1 entry has no \u201c-\u201d")
+    github = read_section(_items("Reza from Iran", "Ali from Iran", "Sara", "Mina from Iran"))
+    assert [w.message for w in github.warnings] == ["1 entry states no country (line 3)."]
+
+
+def test_a_heading_of_individuals_says_they_are_people():
+    texts = ("UNION Jane", "COLLEGE Tom", "PARTY Ann")  # surnames that are organisation words
+    assert [e.family_name for e in _fields(*texts)] == [None, None, None]
+    people = _fields(*texts, heading="Individuals")
+    assert [e.family_name for e in people] == ["UNION", "COLLEGE", "PARTY"]
+    among = _fields("DOE Jane", "ROE John", heading="Strong supporters among us")
+    assert [e.family_name for e in among] == ["DOE", "ROE"]  # no "ong" (NGO) in "among"
+
+
+def test_surname_comma_given_name():
+    section = read_section(
+        _items("Doe, Jane, Lecturer, University of Leeds", "Roe, John", "Lee, Ann (Kenya)")
+    )
+    assert section.layout == "Surname, Given name, Role, Institution"
+    assert [(e.name, e.family_name, e.role, e.country) for e in section.entries] == [
+        ("Doe, Jane", "Doe", "Lecturer", None),
+        ("Roe, John", "Roe", None, None),
+        ("Lee, Ann", "Lee", None, "Kenya"),
+    ]
+    # full names before the comma: "Name, Affiliation", and a one-word name among them
+    mixed = _fields("Ann Lee, Greenpeace", "Jo Roe, teacher", "Smith, Greenpeace")
+    assert [(e.name, e.family_name) for e in mixed] == [
+        ("Ann Lee", None), ("Jo Roe", None), ("Smith", None),
+    ]  # fmt: skip
+
+
+def test_a_country_after_the_last_dash():
+    entries = _fields("María García – Periodista – España", "José Pérez – Investigador")
+    assert _people(entries) == [
+        ("María García", "Periodista", "España"),
+        ("José Pérez", "Investigador", None),
+    ]
+
+
+def test_at_handles_are_a_field():
+    entries = _fields("Aaron M. Ucko (@ucko, Debian Developer)", "Aaron Lee Marais (@gear4s)")
+    assert dict(entries[0].extra) == {"handle": "@ucko", "affiliation": "Debian Developer"}
+    assert dict(entries[1].extra) == {"handle": "@gear4s"}
+    assert [e.name for e in entries] == ["Aaron M. Ucko", "Aaron Lee Marais"]
+
+
+def test_more_languages_and_layouts():
+    german = _fields(
+        "Jan Weber aus Deutschland", "Anna Novak aus Österreich", "Luca Rossi aus der Schweiz"
+    )
+    assert _people(german) == [
+        ("Jan Weber", None, "Deutschland"), ("Anna Novak", None, "Österreich"),
+        ("Luca Rossi", None, "Schweiz"),
+    ]  # fmt: skip
+    spanish = read_section(
+        _items(
+            "GARCÍA LÓPEZ María - Periodista", "PÉREZ Juan - Abogado", "DE LA TORRE Ana - Médica"
+        )
+    )
+    assert [e.family_name for e in spanish.entries] == ["GARCÍA LÓPEZ", "PÉREZ", "DE LA TORRE"]
+    russian = _fields("Иван Петров — журналист, Россия", "Анна Смирнова — профессор МГУ")
+    assert _people(russian) == [
+        ("Иван Петров", "журналист", "Россия"), ("Анна Смирнова", "профессор МГУ", None),
+    ]  # fmt: skip
+    french_organisations = _fields(
+        "Association Sciences Citoyennes - ASC", "Collectif Zététique (France)",
+        "Ligue des droits de l'Homme", heading="Organisations signataires",
+    )  # fmt: skip
+    assert _people(french_organisations) == [
+        ("Association Sciences Citoyennes - ASC", None, None),
+        ("Collectif Zététique", None, "France"),
+        ("Ligue des droits de l'Homme", None, None),
+    ]
+
+
+def test_chinese_name_space_role():
+    section = read_section(
+        _items("李鵬飛 前立法局議員", "陳方安生\u3000前政務司司長", "王永平 前公務員事務局局長")
+    )
+    assert section.layout == "Name Role (CJK, a space between)"
+    assert _people(section.entries) == [
+        ("李鵬飛", "前立法局議員", None),
+        ("陳方安生", "前政務司司長", None),
+        ("王永平", "前公務員事務局局長", None),
+    ]
+    # names alone: no space to split at, and one "name role" among names stays as written
+    names = _fields("王永平", "方敏生", "布簡瓊", "李鵬飛 前議員")
+    assert [e.name for e in names] == ["王永平", "方敏生", "布簡瓊", "李鵬飛 前議員"]

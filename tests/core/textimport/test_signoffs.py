@@ -28,6 +28,9 @@ HEADING = SignOff("heading", None, None)
         ("Signed:", CLOSING),
         ("Signed,", CLOSING),
         ("In solidarity,", CLOSING),
+        ("Best,", CLOSING),
+        ("Thank you,", CLOSING),
+        ("Initiators:", HEADING),
         ("Signed by", HEADING),
         ("### Signatories", HEADING),
         ("**Cosignatories**", HEADING),
@@ -39,6 +42,12 @@ HEADING = SignOff("heading", None, None)
         ("Supporters (list sorted alphabetically)", HEADING),
         ("COSIGNATORIES (This list is arranged according to alphabetical order)", HEADING),
         ("COSIGNATORIES (55)", SignOff("heading", None, 55)),
+        ("Signatories (in alphabetical order): 55", SignOff("heading", None, 55)),
+        ("Signatories (2019)", HEADING),  # a year
+        ("Signatories (2019 names)", SignOff("heading", None, 2019)),
+        ("聯署人：(按筆畫次序）34 人", SignOff("heading", None, 34)),  # past a remark
+        ("聯署人（按筆畫次序）：王永平、俞宗怡", SignOff("heading", "王永平、俞宗怡", None)),
+        ("Signed: Jane Doe", SignOff("closing", "Jane Doe", None)),
         ("3,081 signatures", SignOff("heading", None, 3081)),
         ("signed by 158 parliamentarians", SignOff("heading", None, 158)),
         # German: gez. carries the first name
@@ -46,6 +55,10 @@ HEADING = SignOff("heading", None, None)
         ("gez. Henryk M. Broder", SignOff("closing", "Henryk M. Broder", None)),
         ("Mit freundlichen Grüßen", CLOSING),
         ("Unterzeichner", HEADING),
+        ("Unterzeichner*innen:", HEADING),
+        ("Erstunterzeichner:innen", HEADING),
+        ("UnterzeichnerInnen", HEADING),
+        ("Initiator*innen", HEADING),
         ("Erstunterzeichner:", HEADING),
         ("Weitere Unterzeichnerinnen und Unterzeichner", HEADING),
         # French
@@ -95,6 +108,8 @@ def test_sign_offs_and_headings(text, expected):
         "We, the undersigned, believe in the necessity of digital autonomy.",
         "Signatures are being collected until Friday",
         "Signed Kiran Graefenstedt",  # an entry that starts with the word
+        "Thank you for your attention to this matter.",
+        "Best practice guidelines",
         "Signatory states shall report to the committee every year.",
         "署名運動について",  # "about the signature campaign": the phrase runs on
         "聯署聲明",  # "joint statement"

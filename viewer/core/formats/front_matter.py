@@ -17,7 +17,7 @@ _PLAIN_START = f"{_START}layout: {json.dumps(PLAIN_TEXT)}\n"
 
 
 def own_export(text: str) -> str | None:
-    """"markdown" or "plain text" for a text this viewer exported (by the start of its front
+    """ "markdown" or "plain text" for a text this viewer exported (by the start of its front
     matter, which the writers put first), None for any other: the importer reads it as
     that whatever the file is called."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")

@@ -79,18 +79,36 @@ def _block_to_obj(block: Block) -> dict[str, Any]:
 
 
 def document_from_json(text: str, path: str | None = None) -> Document:
+    return document_from_json_obj(parse_json(text, path), path)
+
+
+def parse_json(text: str, path: str | None = None) -> Any:
+    """JSON text parsed; ParseError (with the line) for malformed JSON, and for JSON that
+    holds a character no other format can (a NUL, a lone surrogate)."""
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
     except RecursionError:
         raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise ParseError(f"The JSON holds a value that cannot be read ({exc}).", path) from None
     if "\\u" in text and _holds_unwritable(obj):  # only escapes can make these
         raise ParseError(
             "The JSON holds a character that is not text (a NUL or half of a surrogate "
             "pair, written as \\u0000 or \\ud800).",
             path,
         )
+    return obj
+
+
+def is_own_json(obj: Any) -> bool:
+    """Whether parsed JSON is in this viewer's format (as document_to_json writes it)."""
+    return isinstance(obj, dict) and (obj.get("format") == FORMAT_NAME or "schema_version" in obj)
+
+
+def document_from_json_obj(obj: Any, path: str | None = None) -> Document:
+    """The document parsed JSON in this viewer's format holds; ParseError if it is not."""
     try:
         return _document_from_obj(obj, path)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

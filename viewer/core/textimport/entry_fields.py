@@ -16,7 +16,13 @@ it lists organisations, whether surnames come first. Each item is then read in t
   a section that puts surnames first (shown by its particles: "de La Roche ...", "Van den
   Bossche Kevin") where the given name is one word;
 - items that are not signatories (a bare link, "and 200 others", an empty item) come back
-  as None, and a warning says so.
+  as None, and a warning says so, as do entries that break the section's layout.
+
+Within one entry's text (parse_entry, the rules of the plain-text importer too): the first
+comma fields that describe a person (a role word of entry_words, "Lecturer", "Professorin")
+are the role, the fields after them ("University of Leeds", "Greenpeace") the affiliation;
+post-nominals stay with the name ("Teddy Baguilat, Jr."); a trailing parenthesis holds
+fields ("Jane Doe (MP, Kenya)"), a birth name stays in the name ("(née Smith)").
 """
 
 from __future__ import annotations
@@ -30,18 +36,35 @@ from functools import lru_cache
 
 from viewer.core.countries import canonical_name, country_code, flag_code, is_country
 from viewer.core.folding import fold
-from viewer.core.formats.letter_layout import ROLE_WORDS_RE
 from viewer.core.model import ImportWarning
 from viewer.core.textimport.blocks import Inline, Link
+from viewer.core.textimport.entry_words import (
+    ALIAS_RE,
+    INDIVIDUALS_HEADING,
+    ORGANISATION_HEADING,
+    ORGANISATION_NAME,
+    ORGANISATION_WORDS,
+    OTHERS_NOTE,
+    PARTICLES,
+    POST_NOMINAL,
+    PRONOUNS_RE,
+    SURNAME_FIRST_HEADING,
+    is_person_description,
+)
 from viewer.core.textimport.textclean import squeeze
 
 URL = "url"
 HANDLE = "handle"
 COUNTRIES = "countries"
 FROM_PLACE = "from"
+ALIAS = "alias"
 MAX_LISTED = 10  # line numbers named in one warning
+LEFT_OUT = "left out: "  # a note about items that are not entries
+PSEUDONYM = "a name (a pseudonym) that holds the separator"
+NO_COMMA = "no comma between the name and the affiliation; split before the institution's name"
 MIN_SHARE = 0.5  # more than this share of a section's entries makes a separator its own
 MAX_PROSE_WORDS = 30
+MIN_PARTICLE_NAMES = 3  # names opening with "de", "van", "Le" that show surnames come first
 
 # Layouts, in the words the plan and the warnings use.
 COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
@@ -49,6 +72,7 @@ COMMA, DASH, SLASH, STRONG, LINK, FROM, PAREN, LINES, CELLS, BARE = (
     "[Name](url)", "Name from Country", "Name (Affiliation)", "Name, then Role on the next line",
     "Name, then a cell per field", "Name",
 )  # fmt: skip
+CJK_SPACE = "Name Role (CJK, a space between)"
 
 MAX_NAME_WORDS = 10
 MAX_NAME_CHARS = 200
@@ -63,51 +87,9 @@ _FOOTNOTE_MARKS = re.compile(
 _FOOTNOTE_CHARS = frozenset(
     "*\u2020\u2021\u00a7\u00b6[\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 )
-_PRONOUNS = re.compile(
-    r"\s*[(\[]((?:she|he|they|ze|xe|zie|ey|it)(?:\s*/\s*(?:her|hers|him|his|them|theirs|they"
-    r"|she|he|zir|hir|xem|em|its)){1,2})[)\]]",
-    re.IGNORECASE,
-)
 _DASH_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+")
 _BIRTH_NAME = re.compile(r"\s*(n[ée]e|born|geb\.|formerly)\b", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"^(.*?)\s*[(\uff08]([^()\uff08\uff09]+)[)\uff09]$")
-# Post-nominals that belong to the name as written: "Jr.", "III", "PhD", "MBE", ...
-_POST_NOMINAL = re.compile(
-    r"^(?:(?:jr|sr|esq|phd|ph\.\s?d|dphil|md|ma|msc|mphil|mba|ba|bsc|llb|llm|lld|dsc|edd"
-    r"|mbe|obe|cbe|kbe|dbe|ch|qc|kc|sc|frs|fba|frse|facss|frsa|frcp|fmedsci|freng|jp|rn)\.?"
-    r"|i{2,3}|iv|vi{0,3})(?:[\s,]+(?:(?:phd|ma|msc|mbe|obe|cbe|qc|kc|frs|fba)\.?))*$",
-    re.IGNORECASE,
-)
-_PERSON_WORDS = re.compile(
-    r"\b(professor|prof|lecturer|reader|fellow|researcher|scientist|scholar|student"
-    r"|candidate|doctoral|postdoc(toral)?|director|head|dean|chair|chairman|chairwoman"
-    r"|chairperson|president|president-elect|vice-president|secretary|treasurer|leader"
-    r"|co-leader|spokesperson|spokesman|spokeswoman|organiser|organizer|delegate|officer"
-    r"|manager|coordinator|co-ordinator|editor|journalist|writer|author|columnist|activist"
-    r"|campaigner|teacher|educator|lawyer|barrister|solicitor|attorney|judge|physician"
-    r"|nurse|artist|founder|co-founder|ceo|trustee|advis[oe]r|consultant|analyst|emerit(us|a)"
-    r"|instructor|tutor|principal|rector|chancellor|provost|pastor|priest|bishop|rabbi"
-    r"|imam|reverend|economist|historian|sociologist|anthropologist|philosopher"
-    r"|psychologist|engineer|architect|curator|librarian|archivist|unionist|volunteer"
-    r"|retired|former|member|mp|mep|msp|mla|senator|councill?or|mayor|minister|deputy"
-    r"|representative|legislator|parliamentarian|speaker|governor|ambassador|diplomat"
-    r"|composer|musician|poet|novelist|filmmaker|photographer|actor|actress|doctor"
-    r"|practitioner|clinician|midwife|worker|staff|employee|partner|expert|specialist"
-    r"|commissioner|ombudsman|clerk)\b"
-    "|(議員|议员|局長|局长|司長|司长|署長|署长|主席|教授|講師|讲师|總監|总监|會長|会长|委員|委员"
-    "|律師|律师|醫生|医生|主任|院長|院长|校長|校长|社長|社长|部長|部长|記者|记者|作家|學者|学者)",
-    re.IGNORECASE,
-)
-_ORGANISATION_WORDS = re.compile(
-    r"\b(universit(y|ies|\u00e9|\u00e0|at|\u00e4t|ario|dad|ade)|college|institute|institut"
-    r"|instituto|school|academy|centre|center|department|faculty|laborator(y|ies)|hospital"
-    r"|foundation|trust|society|association|union|party|coalition|council|committee"
-    r"|commission|ministry|league|federation|network|alliance|organi[sz]ation|ngo|charity"
-    r"|campaign|company|ltd|inc|corporation|museum|library|church|collective|forum"
-    r"|movement|agency|international)\b"
-    "|(\u5927\u5b78|\u5927\u5b66|\u5b78\u9662|\u5b66\u9662|\u6703|\u4f1a|\u9ee8|\u515a)",
-    re.IGNORECASE,
-)
 # Where an institution starts in a line that lacks the comma after the name.
 _INSTITUTION_START = re.compile(
     r"\s((?:[A-Z][\w'&.-]*\s){0,3}?(?:University|College|Institute|School|Academy|Centre"
@@ -115,12 +97,6 @@ _INSTITUTION_START = re.compile(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_NOT_NAME = re.compile("[的了是請请嗎吗呢：:，,。！？；]")
-# Lower-case words that are part of names: "Ludwig van Beethoven", "Anwar bin Ibrahim".
-_PARTICLES = frozenset(
-    ("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der",
-     "den", "ter", "ten", "le", "la", "el", "al", "bin", "binti", "bte", "ibn", "y", "e",
-     "zu", "af", "av", "dal", "dalla", "lo", "ben", "d'", "l'")
-)  # fmt: skip
 
 
 _DASHES = "-\u2013\u2014"
@@ -131,51 +107,22 @@ _SHORTCODE = re.compile(r":([a-z][a-z_]{1,30}):")
 _FLAG = re.compile(r"[\U0001F1E6-\U0001F1FF]{2}|\U0001F3F4[\U000E0061-\U000E007A]+\U000E007F")
 _TRAILING_PAREN = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]?\s*$")
 _BARE_URL = re.compile(r"^(?:<?(?:https?://|www\.)\S+>?|\S+@\S+\.\w+)$", re.IGNORECASE)
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-_MARKUP = re.compile(r"\*\*|__|`|<[^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)")
-_LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
-_OTHERS = re.compile(
-    r"^(?:\.{3}|\u2026|etc\.?|(?:and|&|\+|plus|et|und|y|e|и)\s+(?:about\s+|over\s+|some\s+"
-    r"|more than\s+|plus de\s+|über\s+|mehr als\s+|más de\s+|mais de\s+|oltre\s+)?"
-    r"(?:\d[\d,.\s\u00a0\u202f]*\s*)?(?:many\s+|several\s+|other\s+|more\s+|weitere\s+"
-    r"|autres\s+|otros\s+|outros\s+|altri\s+|другие\s+)?(?:others?|more|signatories|signers"
-    r"|people|names|autres|weitere|andere|otros|otras|outros|altri|другие|других)\b.*)$"
-    r"|^(?:\d[\d,.\s]*\s*)?(?:more|others|autres|weitere)\s*(?:\.{3}|\u2026)?$"
-    r"|^(?:等|以及其他|及其他|ほか|他)\s*\d*\s*(?:人|名|位)?$",
-    re.IGNORECASE,
+_MARKUP_CHARS = re.compile(r"[*_`<\]]")
+# "陳方安生　前政務司司長": a CJK name of two to five characters, a space, a CJK role.
+_CJK_NAME_ROLE = re.compile(
+    r"^([\u3400-\u9fff\uf900-\ufaff]{2,5})[ \u3000]+([\u3040-\u30ff\u3400-\u9fff].*)$"
 )
+_AT_HANDLE = re.compile(r"@[\w.\-]{1,40}")
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# Markup a reader left in (never inside a word: "u/Im__Joseph" is a handle).
+_MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)?")
+_LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 _FROM = re.compile(r"^(?P<name>.+?)[\s,]+(?P<word>from|form|aus)(?:\s+(?P<where>.*))?$", re.I)
 _THE = re.compile(r"^(?:the|la|le|les|el|los|die|der)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]{1,9}$")
-_ORGANISATION = re.compile(
-    r"\b(universit(?:y|ies|é|à|at|ät|ario|dad|ade)|college|institut[eo]?|istituto|school"
-    r"|academy|acad[ée]mie|centre|center|centro|department|laborator(?:y|ies)|laboratoire"
-    r"|hospital|foundation|fundaci[oó]n|funda[çc][ãa]o|fondation|fondazione|stiftung|trust"
-    r"|society|soci[ée]t[ée]|association|associa[çc][ãa]o|asociaci[oó]n|associazione"
-    r"|verein|verband|union|party|parti|partei|partido|coalition|council|committee|comit[ée]"
-    r"|comitato|commission|ministry|league|federation|f[ée]d[ée]ration|network|r[ée]seau"
-    r"|rede|red|alliance|organi[sz]ation|organiza[çc][ãa]o|organizaci[oó]n|ngo|ong|charity"
-    r"|campaign|company|ltd|inc|gmbh|corporation|museum|library|church|collective|collectif"
-    r"|coletivo|colectivo|forum|f[oó]rum|movement|movimiento|movimento|agency|international"
-    r"|internacional|watch|project|initiative|observatory|observatorio|observatoire|group"
-    r"|groupe|grupo|press|media|news|lab|labs|foundation|cooperative|coop|syndicat"
-    r"|sindicato|gewerkschaft|digital|rights|derechos|direitos|droits)\b"
-    "|(大學|大学|學院|学院|協會|协会|協会|基金會|基金会|組織|组织|團體|团体|団体|聯盟|联盟|黨|党)",
-    re.IGNORECASE,
-)
-_ORGANISATION_HEADING = re.compile(
-    r"organi[sz]ations?|organisationen|organizaciones|organiza[çc][õo]es|organizzazioni"
-    r"|institutions|associations|groups|groupes|entidades|verb[äa]nde|companies|ngos|ong"
-    r"|團體|团体|団体|機構|机构|組織|组织|المنظمات|организации",
-    re.IGNORECASE,
-)
-_SURNAME_FIRST_HEADING = re.compile(
-    r"nom\s*,?\s*pr[ée]nom|surname|last name\s*,\s*first name|name\s*,\s*vorname"
-    r"|apellidos?\s*,\s*nombre|cognome\s*,?\s*nome|фамилия",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -222,6 +169,7 @@ class _Layout:
     from_section: bool
     role_starts: Counter[str]
     name_words: float
+    inverted: bool = False  # "Doe, Jane, Lecturer": the surname, a comma, the given name
 
 
 def read_section(items: Sequence[Inline], heading: str | None = None) -> SectionFields:
@@ -233,20 +181,43 @@ def read_section(items: Sequence[Inline], heading: str | None = None) -> Section
     entries: list[EntryFields | None] = []
     for item in prepared:
         if item.skip is not None:
-            notes.setdefault(item.skip, []).append(item.line)
+            _note(notes, LEFT_OUT + item.skip, item.line)
             entries.append(None)
             continue
         entry = _read(item, layout, notes)
         if entry is None:
-            notes.setdefault("no name is left once its other fields are read", []).append(item.line)
+            _note(notes, LEFT_OUT + "no name is left once its other fields are read", item.line)
+        else:
+            _note_exception(notes, item, entry, layout)
         entries.append(entry)
     return SectionFields(tuple(entries), _describe(layout), _warnings(notes))
+
+
+def _note(notes: dict[str, list[int | None]], reason: str, line: int | None) -> None:
+    notes.setdefault(reason, []).append(line)
+
+
+def _note_exception(notes: dict, item: _Item, entry: EntryFields, layout: _Layout) -> None:
+    """Entries that do not follow the section's layout, so the user can check them."""
+    if layout.separator == FROM and entry.country is None:
+        _note(notes, "states|state no country", item.line)
+    elif (
+        layout.separator in (DASH, SLASH, COMMA)
+        and not layout.organisations
+        and entry.role is None
+        and not entry.extra
+        and _separator_of(item) == BARE
+    ):
+        sign = {DASH: "-", SLASH: "/", COMMA: ","}[layout.separator]
+        _note(notes, f"has|have no \u201c{sign}\u201d as the others do; read as a name", item.line)
 
 
 # --- preparing an item ------------------------------------------------------------------
 
 
 def _prepare(inline: Inline) -> _Item:
+    """The item's text cleaned (escapes, footnote marks, white space, a list marker a reader
+    left), Markdown links left as text taken as links, and why it is no entry, if it is not."""
     text = _MD_ESCAPE.sub(r"\1", inline.text.replace("\u00a0", " ").replace("\r", ""))
     lines = [
         "\t".join(" ".join(cell.split()) for cell in strip_footnote_marks(ln).split("\t"))
@@ -254,11 +225,15 @@ def _prepare(inline: Inline) -> _Item:
     ]
     text = "\n".join(ln for ln in lines if ln).strip()
     text = _LEADING_MARK.sub("", text) if _LEADING_MARK.match(text) and " " in text else text
+    links = inline.links
+    if "](" in text:  # Markdown a reader left as text: "[Jane Doe](https://...)"
+        links = links + tuple(Link(t, u) for t, u in _MD_LINK.findall(text))
+        text = _MD_LINK.sub(r"\1", text)
     strong = next((s.strip() for s in inline.strong[:1] if s.strip()), None)
-    item = _Item(text, inline.line, inline.links, None)
+    item = _Item(text, inline.line, links, None)
     if strong and text.startswith(strong) and len(text) > len(strong):
         item.strong = strong
-    item.skip = _skip_reason(text, inline.links)
+    item.skip = _skip_reason(text, links)
     return item
 
 
@@ -269,7 +244,7 @@ def _skip_reason(text: str, links: tuple[Link, ...]) -> str | None:
         return "an empty item"
     if _BARE_URL.match(bare) or any(bare == link.url for link in links):
         return "a link, not a name"
-    if _OTHERS.match(bare):
+    if OTHERS_NOTE.match(bare):
         return "a note about further signatories"
     if not any(ch.isalnum() for ch in bare):
         return "no name in it"
@@ -283,41 +258,78 @@ def _skip_reason(text: str, links: tuple[Link, ...]) -> str | None:
 
 
 def _decide(items: list[_Item], heading: str | None) -> _Layout:
+    """The section's layout: its separator, whether it lists organisations, where surnames
+    stand, from the items that are entries."""
     counts: Counter[str] = Counter(_separator_of(item) for item in items)
     total = max(1, len(items))
-    separator = BARE
-    for kind, n in counts.most_common():
-        if kind != BARE and n / total > MIN_SHARE:
-            separator = kind
-            break
+    separator = next(
+        (k for k, n in counts.most_common() if k != BARE and n / total > MIN_SHARE), BARE
+    )
     heads = [_head(item, separator) for item in items]
-    organisations = bool(heading and _ORGANISATION_HEADING.search(heading)) or (
-        sum(_looks_like_organisation(h) for h in heads) / total > 0.5
+    organisations = _lists_organisations(heads, heading)
+    capitals = sum(_capital_surname(h) is not None for h in heads) / total > 0.5
+    inverted = (
+        separator == COMMA
+        and not organisations
+        and sum(_inverted_name(item.text) is not None for item in items) / total > MIN_SHARE
     )
-    capitals = sum(_capital_surname(h) is not None for h in heads)
-    leading, middle = _particle_positions(heads)
-    surname_first = not organisations and (
-        bool(heading and _SURNAME_FIRST_HEADING.search(heading))
-        or (capitals / total > 0.5 and all(_caps_first(h) for h in heads if _capital_surname(h)))
-        or (leading >= 3 and leading > 2 * middle)
-    )
-    from_section = counts[FROM] / total > MIN_SHARE
-    role_starts: Counter[str] = Counter()
-    if separator in (DASH, SLASH):
-        for item in items:
-            parts = _split_top(item.text, _separator_re(separator))
-            if len(parts) > 1 and parts[1].split():
-                role_starts[fold(parts[1].split()[0])] += 1
     words = [len(h.split()) for h in heads if h]
     return _Layout(
         separator,
         organisations,
-        surname_first,
-        capitals / total > 0.5,
-        from_section,
-        role_starts,
+        not organisations and (inverted or _surnames_first(heads, heading, capitals)),
+        capitals,
+        counts[FROM] / total > MIN_SHARE,
+        _role_starts(items, separator),
         statistics.median(words) if words else 0.0,
+        inverted,
     )
+
+
+def _lists_organisations(heads: list[str], heading: str | None) -> bool:
+    """A heading that says so ("Organizations"), or most names look like organisations'
+    (unless the heading says the section lists individuals)."""
+    if heading and ORGANISATION_HEADING.search(heading):
+        return True
+    if heading and INDIVIDUALS_HEADING.search(heading):
+        return False
+    return sum(_looks_like_organisation(h) for h in heads) / max(1, len(heads)) > 0.5
+
+
+def _surnames_first(heads: list[str], heading: str | None, capitals: bool) -> bool:
+    """A heading that says so ("Nom Prénom"), most names opening with a surname in capitals,
+    or names opening with particles ("de La Roche ...") where other lists hold them inside."""
+    if heading and SURNAME_FIRST_HEADING.search(heading):
+        return True
+    if capitals and all(_caps_first(h) for h in heads if _capital_surname(h)):
+        return True
+    leading, middle = _particle_positions(heads)
+    return leading >= MIN_PARTICLE_NAMES and leading > 2 * middle
+
+
+def _role_starts(items: list[_Item], separator: str) -> Counter[str]:
+    """How often each word opens the part after the separator (the section's roles)."""
+    starts: Counter[str] = Counter()
+    if separator in (DASH, SLASH):
+        for item in items:
+            parts = _split_top(item.text, _separator_re(separator))
+            if len(parts) > 1 and parts[1].split():
+                starts[fold(parts[1].split()[0])] += 1
+    return starts
+
+
+def _inverted_name(text: str) -> tuple[str, str, list[str]] | None:
+    """("Doe", "Jane", rest) for "Doe, Jane, Lecturer": a one-word first field, then a short
+    field that is a given name (no role, organisation, country or post-nominal)."""
+    fields = split_fields(_top_level_paren_free(text))
+    if len(fields) < 2 or len(fields[0].split()) != 1 or not 1 <= len(fields[1].split()) <= 3:
+        return None
+    given = fields[1]
+    if not given[:1].isupper() or not looks_like_name(given) or is_person_description(given):
+        return None
+    if ORGANISATION_NAME.search(given) or is_country(given) or POST_NOMINAL.match(given):
+        return None
+    return fields[0], given, fields[2:]
 
 
 def _separator_of(item: _Item) -> str:
@@ -334,6 +346,8 @@ def _separator_of(item: _Item) -> str:
         return FROM
     if "\n" in text:
         return LINES
+    if _CJK_NAME_ROLE.match(text):
+        return CJK_SPACE
     top = _top_level(text)
     if _SPACED_DASH.search(top):
         return DASH
@@ -359,7 +373,7 @@ def _head(item: _Item, separator: str) -> str:
 
 def _looks_like_organisation(text: str) -> bool:
     bare = _TRAILING_PAREN.sub("", text).strip()
-    if _ORGANISATION.search(text):
+    if ORGANISATION_NAME.search(text):
         return True
     paren = _TRAILING_PAREN.search(text)
     if paren and _ACRONYM.match(paren.group(1).strip()):
@@ -367,6 +381,7 @@ def _looks_like_organisation(text: str) -> bool:
     return bool(_ACRONYM.match(bare)) and sum(ch.isalpha() for ch in bare) >= 2
 
 
+@lru_cache(maxsize=8192)
 def _capital_surname(name: str) -> str | None:
     """The surname a name writes in capitals ("DUPONT" in "DUPONT Jean", "ZEGAI" in "Houari
     ZEGAI"); None when all or none of its words are capitals."""
@@ -381,7 +396,7 @@ def _capital_surname(name: str) -> str | None:
     if runs[0] != 0 and runs[-1] != len(words) - 1:
         return None
     run = [words[i] for i in runs]
-    if len(run) == 1 and _POST_NOMINAL.match(run[0]):
+    if len(run) == 1 and POST_NOMINAL.match(run[0]):
         return None
     if not all(w[:1].isupper() for i, w in enumerate(words) if not caps[i]):
         return None  # "meysam gheysaryan IR": no name written in capitals and capitals
@@ -403,18 +418,20 @@ def _particle_positions(names: list[str]) -> tuple[int, int]:
     for name in names:
         words = [fold(w) for w in name.split()]
         lead = 0
-        while lead < len(words) and words[lead] in _PARTICLES:
+        while lead < len(words) and words[lead] in PARTICLES:
             lead += 1
         if lead and len(words) - lead >= 2:
             leading += 1
-        elif any(w in _PARTICLES for w in words[1:-1]):
+        elif any(w in PARTICLES for w in words[1:-1]):
             middle += 1
     return leading, middle
 
 
 def _describe(layout: _Layout) -> str:
     words = layout.separator
-    if layout.surname_first:
+    if layout.inverted:
+        words = words.replace("Name", "Surname, Given name", 1)
+    elif layout.surname_first:
         surname = "SURNAME" if layout.capital_surnames else "Surname"
         words = words.replace("Name", f"{surname} Given name", 1)
     if layout.organisations:
@@ -452,27 +469,60 @@ def _read_line(text: str, item: _Item, layout: _Layout, notes: dict) -> EntryFie
     """One line of text in the section's layout."""
     if layout.organisations:
         return _organisation(text)
-    dash = _separator_re(DASH if layout.separator != SLASH else SLASH)
-    parts = _split_top(text, dash)
+    own = _separator_re(layout.separator)
+    parts = _split_top(text, own)
     if layout.separator in (DASH, SLASH) and len(parts) > 1:
-        name, role = _name_and_role(parts, text, dash, layout)
+        name, role = _name_and_role(parts, text, own, layout)
         if name != parts[0]:
-            notes.setdefault(
-                "kept whole as a name: it holds the separator itself (a pseudonym)", []
-            ).append(item.line)
+            _note(notes, f"was|were kept whole: {PSEUDONYM}", item.line)
         return _described(name, [role], keep_role=True)
-    other = _split_top(text, _separator_re(SLASH if layout.separator != SLASH else DASH))
-    for pieces in (parts, other):
-        if len(pieces) > 1 and _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
-            return _described(pieces[0], [" - ".join(pieces[1:])], keep_role=True)
-    if len(parts) > 1 or len(other) > 1:
-        return EntryFields(text)  # "Idec - Instituto Brasileiro ...": one name
+    spaced = _spaced_separator(text)
+    if spaced is not None:
+        return spaced
+    cjk = _CJK_NAME_ROLE.match(text) if layout.separator == CJK_SPACE else None
+    if cjk:  # "李鵬飛 前立法局議員": in a section that writes so, the space separates
+        return _described(cjk.group(1), [cjk.group(2)], keep_role=True)
+    if layout.inverted and (inverted := _inverted_name(text)) is not None:
+        return _inverted_entry(text, *inverted)
     entry = parse_entry(text)
     if entry.split_without_comma:
-        notes.setdefault(
-            "no comma between the name and the affiliation; split before the institution", []
-        ).append(item.line)
+        _note(notes, f"has|have {NO_COMMA}", item.line)
     return EntryFields(entry.name, entry.role, entry.country, extra=entry.extra)
+
+
+def _spaced_separator(text: str) -> EntryFields | None:
+    """A " - " or " / " the section does not use: a split before a role ("Ann Lee - Senator"),
+    else one name that holds it ("Idec - Instituto Brasileiro ..."); None without either."""
+    found = False
+    for pattern in (_SPACED_DASH, _SPACED_SLASH):
+        pieces = _split_top(text, pattern)
+        if len(pieces) < 2:
+            continue
+        found = True
+        if _describes_person(pieces[-1]) and looks_like_name(pieces[0]):
+            cut = pattern.search(_top_level(text))
+            return _described(text[: cut.start()], [text[cut.end() :]], keep_role=True)
+    return _whole_name(text) if found else None
+
+
+def _inverted_entry(text: str, surname: str, given: str, rest: list[str]) -> EntryFields:
+    """ "Doe, Jane, Lecturer (Kenya)": the name as written, its surname stated."""
+    name, aside = _name_and_parenthesis(text)
+    role, country, affiliation = _assign_fields(rest + (aside if name != text else []))
+    extra = ((AFFILIATION, affiliation),) if affiliation else ()
+    return EntryFields(f"{surname}, {given}", role, country, surname, extra)
+
+
+def _whole_name(text: str) -> EntryFields:
+    """A name that holds a separator ("Soni L. / SoniEx2 (GAnarchy)"): only a parenthesis
+    at its end comes off, as the fields it holds."""
+    name, aside = _name_and_parenthesis(text)
+    if not aside:
+        return EntryFields(text)
+    role, country, affiliation = _assign_fields(aside)
+    return EntryFields(
+        name, role, country, extra=((AFFILIATION, affiliation),) if affiliation else ()
+    )
 
 
 def _organisation(text: str) -> EntryFields:
@@ -483,6 +533,9 @@ def _organisation(text: str) -> EntryFields:
     fields = split_fields(text)
     if len(fields) > 1 and is_country(fields[-1]):
         return EntryFields(", ".join(fields[:-1]), country=fields[-1])
+    parts = _split_top(text, _SPACED_DASH)
+    if len(parts) > 1 and is_country(parts[-1]):  # "Derechos Digitales - Chile"
+        return EntryFields(text[: text.rindex(parts[-1])].rstrip(" " + _DASHES), country=parts[-1])
     return EntryFields(text)
 
 
@@ -535,7 +588,7 @@ def _described(name: str, descriptions: list[str], keep_role: bool = False) -> E
 def _role_and_country(role: str) -> tuple[str, str | None]:
     """("Professeur, Université de Strasbourg", "France") for "..., Université de Strasbourg
     (France)"; a country as the last comma field too ("Member of Parliament, Kenya")."""
-    paren = _TRAILING_PAREN.search(role)
+    paren = _TRAILING_PAREN.search(role) if role.endswith((")", "\uff09")) else None
     if paren and is_country(paren.group(1)):
         return role[: paren.start()].strip(" ,"), paren.group(1).strip()
     fields = split_fields(role)
@@ -543,6 +596,10 @@ def _role_and_country(role: str) -> tuple[str, str | None]:
         return role[: role.rindex(fields[-1])].strip(" ,"), fields[-1]
     if is_country(role):
         return "", role.strip()
+    parts = _split_top(role, _SPACED_DASH)
+    if len(parts) > 1 and is_country(parts[-1]):  # "Periodista – España"
+        cut = list(_SPACED_DASH.finditer(_top_level(role)))[-1]
+        return role[: cut.start()].strip(), parts[-1]
     return role, None
 
 
@@ -552,17 +609,37 @@ def _finish(
     name = _clean_name(entry.name)
     if not name:
         return None
-    extra = [*entry.extra, *item.extra]
+    extra = [kv for k, v in (*entry.extra, *item.extra) for kv in _handles(*_alias(k, v))]
     if country is None and entry.country is None and item.flags:
         country = _flag_country(item.flags[0])
     country = entry.country or country
-    family = None if layout.organisations else _family_name(name, layout)
+    family = entry.family_name or (None if layout.organisations else _family_name(name, layout))
     return EntryFields(name, entry.role, country, family, tuple(dict.fromkeys(extra)))
 
 
+def _handles(key: str, value: str) -> list[tuple[str, str]]:
+    """("handle", "@ucko") and ("affiliation", "Debian Developer") for the affiliation
+    "@ucko, Debian Developer": a field that is an @-handle is kept as one."""
+    if key != AFFILIATION or "@" not in value:
+        return [(key, value)]
+    fields = split_fields(value)
+    handles = [f for f in fields if _AT_HANDLE.fullmatch(f)]
+    rest = [f for f in fields if not _AT_HANDLE.fullmatch(f)]
+    out = [(HANDLE, ", ".join(handles))] if handles else []
+    return out + ([(AFFILIATION, ", ".join(rest))] if rest else [])
+
+
+def _alias(key: str, value: str) -> tuple[str, str]:
+    """("alias", "Monsieur Phi") for the affiliation "alias Monsieur Phi"."""
+    match = ALIAS_RE.match(value) if key == AFFILIATION else None
+    return (ALIAS, match.group(1)) if match else (key, value)
+
+
 def _clean_name(name: str) -> str:
-    name = _MARKUP.sub("", name)
-    return " ".join(name.split()).strip(" ,;:/|" + _DASHES + "*_")
+    if _MARKUP_CHARS.search(name):
+        name = _MARKUP.sub("", name)
+    name = " ".join(name.split())
+    return name.strip(" ,;:/|" + _DASHES + "*_").rstrip(" ([{\uff08")  # "Freemor ((FSF ...)"
 
 
 def _family_name(name: str, layout: _Layout) -> str | None:
@@ -573,7 +650,7 @@ def _family_name(name: str, layout: _Layout) -> str | None:
         return None
     words = name.split()
     lead = 0
-    while lead < len(words) - 2 and fold(words[lead]) in _PARTICLES:
+    while lead < len(words) - 2 and fold(words[lead]) in PARTICLES:
         lead += 1
     if len(words) - lead != 2:
         return None  # "Sauvage Jean Pierre": where the surname ends is not stated
@@ -602,6 +679,12 @@ def _take_handles(item: _Item) -> str:
     if text.endswith(last) and len(text) > len(last) and not _starts_with_link(item, text):
         item.extra.insert(0, (HANDLE, last))
         return text[: -len(last)].rstrip()
+    # "Wilson Flores [wilsson](url) from Peru": a one-word link just before "from"
+    for t in texts:
+        before_from = re.search(rf"\s{re.escape(t)}(?=\s+(?:from|form)\b)", text, re.I)
+        if " " not in t and before_from and before_from.start() > 0:
+            item.extra.insert(0, (HANDLE, t))
+            return text[: before_from.start()] + text[before_from.end() :]
     return text
 
 
@@ -629,6 +712,8 @@ def _split_known_name(item: _Item, text: str) -> tuple[str, str]:
 
 def _take_flags(item: _Item, text: str) -> str:
     """Flag emoji, and the shortcodes GitHub draws as flags (":iran:", ":sn:"), set aside."""
+    if ":" not in text and not _FLAG.search(text):
+        return text
     for flag in _FLAG.findall(text):
         code = flag_code(flag)
         if code:
@@ -658,27 +743,24 @@ def _flag_country(code: str) -> str | None:
 
 
 def _take_pronouns(text: str) -> tuple[str, str | None]:
-    match = _PRONOUN_RE.search(text)
+    match = PRONOUNS_RE.search(text) if "/" in text else None
     if not match:
         return text, None
     return " ".join((text[: match.start()] + text[match.end() :]).split()), match.group(1)
-
-
-_PRONOUN_RE = re.compile(
-    r"\s*[(\[]((?:she|he|they|ze|xe|zie|ey|it|elle|il|iel|sie|er)(?:\s*/\s*(?:her|hers|him"
-    r"|his|them|theirs|they|she|he|zir|hir|xem|em|its|elle|il|iel|ihr|sie|ihm|er)){1,2})[)\]]",
-    re.IGNORECASE,
-)
 
 
 def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None]:
     """("Jane Doe", "Iran") for "Jane Doe from Iran"; "form Iran" in a section that writes
     "from"; "Jane Doe Iran" where a flag says so; the text unchanged otherwise. In a section
     that writes "from", a place that is no country is kept as a field, not in the name."""
-    match = _FROM.match(text)
+    lower = text.lower()
+    stated = "from" in lower or "form" in lower or "aus" in lower
+    match = _FROM.match(text) if stated else None
     if match and (match.group("word").lower() != "form" or layout.from_section):
         name = match.group("name").strip()
-        where = _without_code(_THE.sub("", (match.group("where") or "").strip(" ,;")))
+        where = _without_code((match.group("where") or "").strip(" ,;"))
+        if where.startswith("the ") or not country_code(where):
+            where = _THE.sub("", where)  # "the United States"; "The Netherlands" is a name
         codes = [_code_of(c) for c in _AND.split(where) if c] if where else []
         if codes and all(codes):
             if len(codes) > 1:
@@ -800,178 +882,14 @@ def split_fields(text: str) -> list[str]:
 
 def is_bare_name(text: str) -> bool:
     """A name with nothing after it but post-nominals ("Teddy Baguilat, Jr.")."""
-    return "," not in text or all(_POST_NOMINAL.match(f) for f in split_fields(text)[1:])
-
-
-def is_person_description(text: str) -> bool:
-    """True for a field that says what a person is ("Lecturer", "organiser Unite Union",
-    "Professorin", "chercheuse", "教授")."""
-    if _PERSON_WORDS.search(text) or ROLE_WORDS_RE.search(text):
-        return True
-    exact, stems, phrases = _role_words()
-    folded = fold(text)
-    words = _WORD.findall(folded)
-    return any(w in exact or w.startswith(stems) for w in words) or any(
-        p in folded for p in phrases
-    )
-
-
-# Role words beyond English, one row per word and language: "lang|word" is the word itself,
-# "lang|stem*" any word that starts so ("professor*": Professorin, professore, professora).
-# Folded (no accents, no case). English and Chinese are in _PERSON_WORDS above.
-ROLE_WORDS = """\
-de|professor*
-de|dozent*
-de|arzt
-de|arztin
-de|journalist*
-de|autor*
-de|schriftsteller*
-de|publizist*
-de|lehrer*
-de|rechtsanwalt*
-de|pfarrer*
-de|abgeordnete*
-de|vorsitzende*
-de|geschaftsfuhrer*
-de|direktor*
-de|doktorand*
-de|wissenschaftler*
-de|forscher*
-de|kunstler*
-de|mitglied*
-de|burgermeister*
-de|ehemalige*
-de|studentin
-de|kunstlerin
-fr|professeur*
-fr|chercheu*
-fr|maitre de conferences
-fr|ingenieur*
-fr|etudiant*
-fr|doctorant*
-fr|docteur*
-fr|medecin*
-fr|enseignant*
-fr|journaliste*
-fr|ecrivain*
-fr|auteur*
-fr|avocat*
-fr|depute*
-fr|senat*
-fr|directeur*
-fr|directrice*
-fr|president*
-fr|membre*
-fr|ancien*
-fr|retraite*
-fr|citoyen*
-fr|vulgarisat*
-fr|biologiste*
-fr|physicien*
-fr|chimiste*
-fr|pharmacien*
-fr|infirmi*
-fr|agriculteu*
-fr|informaticien*
-es|profesor*
-es|investigador*
-es|catedratic*
-es|periodista*
-es|escritor*
-es|abogad*
-es|diputad*
-es|senador*
-es|director*
-es|presidente*
-es|miembro*
-es|estudiante*
-es|medic*
-es|ingenier*
-es|activista*
-pt|professor*
-pt|pesquisador*
-pt|jornalista*
-pt|escritor*
-pt|advogad*
-pt|deputad*
-pt|diretor*
-pt|presidente*
-pt|membro*
-pt|estudante*
-pt|medic*
-pt|engenheir*
-it|professor*
-it|ricercat*
-it|giornalist*
-it|scrittor*
-it|avvocat*
-it|deputat*
-it|senator*
-it|direttor*
-it|presidente*
-it|membro*
-it|student*
-it|medico
-it|ingegner*
-ru|профессор*
-ru|журналист*
-ru|писател*
-ru|доцент*
-ru|депутат*
-ru|директор*
-ru|председател*
-ru|член*
-ru|исследовател*
-ru|студент*
-ru|врач*
-ru|юрист*
-ru|адвокат*
-ja|教授
-ja|准教授
-ja|弁護士
-ja|作家
-ja|記者
-ja|医師
-ja|議員
-ja|代表
-ja|理事
-ja|研究者
-ar|أستاذ*
-ar|صحفي*
-ar|كاتب*
-ar|محامي*
-ar|طبيب*
-ar|رئيس*
-ar|عضو*
-ar|باحث*
-"""
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """(whole words, stems, phrases) of ROLE_WORDS: a row with a space ("maitre de
-    conferences") or in CJK script (no spaces between words) is found anywhere in a field."""
-    exact: set[str] = set()
-    stems: list[str] = []
-    phrases: list[str] = []
-    for row in ROLE_WORDS.splitlines():
-        _lang, word = row.split("|")
-        if " " in word or _CJK.match(word):
-            phrases.append(word.rstrip("*"))
-        elif word.endswith("*"):
-            stems.append(word.rstrip("*"))
-        else:
-            exact.add(word)
-    return frozenset(exact), tuple(stems), tuple(phrases)
+    return "," not in text or all(POST_NOMINAL.match(f) for f in split_fields(text)[1:])
 
 
 def is_description(text: str) -> bool:
     """A line about a person rather than a name: "Director, Amnesty", "University of Ghana"."""
     first = split_fields(text)[:1]
     return bool(first) and bool(
-        is_person_description(first[0]) or _ORGANISATION_WORDS.search(first[0])
+        is_person_description(first[0]) or ORGANISATION_WORDS.search(first[0])
     )
 
 
@@ -986,7 +904,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if len(words) > MAX_NAME_WORDS:
         return False
-    lowercase = [w for w in words if w[:1].islower() and w.lower() not in _PARTICLES]
+    lowercase = [w for w in words if w[:1].islower() and w.lower() not in PARTICLES]
     return len(lowercase) <= max(0, len(words) // 3)
 
 
@@ -994,7 +912,7 @@ def parse_entry(text: str) -> Entry:
     """Split one entry's text (list marker already removed) into name, role, country, extra."""
     text = squeeze(strip_footnote_marks(text)).strip(" ,;")
     extra: list[tuple[str, str]] = []
-    pronouns = _PRONOUNS.search(text)
+    pronouns = PRONOUNS_RE.search(text)
     if pronouns:
         extra.append((PRONOUNS, squeeze(pronouns.group(1))))
         text = squeeze(text[: pronouns.start()] + text[pronouns.end() :])
@@ -1032,7 +950,7 @@ def parse_described(name_line: str, descriptions: list[str]) -> Entry:
 
 def _split_name(text: str) -> tuple[str, list[str], bool]:
     """(name, the other fields, whether the split had to be guessed)."""
-    dash = _DASH_SEPARATOR.search(text)
+    dash = _DASH_SEPARATOR.search(_top_level(text))  # not inside "(@cl - dbatools)"
     if dash and "," not in text[: dash.start()]:
         return squeeze(text[: dash.start()]), split_fields(text[dash.end() :]), False
     fields = split_fields(text)
@@ -1040,9 +958,9 @@ def _split_name(text: str) -> tuple[str, list[str], bool]:
         return "", [], False
     # After the name, a spaced dash separates fields too: "Senator \u2014 Philippines".
     name, rest = fields[0], [p for f in fields[1:] for p in _DASH_SEPARATOR.split(f) if p]
-    while rest and _POST_NOMINAL.match(rest[0]):
+    while rest and POST_NOMINAL.match(rest[0]):
         name = f"{name}, {rest.pop(0)}"
-    if not rest and not _PAREN_TAIL.match(name):
+    if not rest and not trailing_group(name):
         guessed = _split_before_institution(name)
         if guessed:
             return guessed[0], [guessed[1]], True
@@ -1075,11 +993,35 @@ def _split_before_institution(text: str) -> tuple[str, str] | None:
 
 
 def _name_and_parenthesis(name: str) -> tuple[str, list[str]]:
-    """("Jane Doe", ["Kenya"]) for "Jane Doe (Kenya)"; "(MP, Kenya)" gives both fields."""
-    match = _PAREN_TAIL.match(name)
-    if not match or not match.group(1).strip() or _BIRTH_NAME.match(match.group(2)):
-        return name, []
-    return match.group(1).strip(), split_fields(match.group(2))
+    """("Jane Doe", ["Kenya"]) for "Jane Doe (Kenya)"; "(MP, Kenya)" gives both fields;
+    "(née Smith)" stays part of the name."""
+    asides: list[str] = []
+    while (group := trailing_group(name)) and group[0] and not _BIRTH_NAME.match(group[1]):
+        name = group[0]  # "Federico Hernandez (@recollir) (taskwarrior alumni)": both
+        asides.insert(0, group[1])
+    return name, [f for aside in asides for f in split_fields(aside)]
+
+
+def trailing_group(text: str) -> tuple[str, str] | None:
+    """("Jane Doe", "MEP (Piratpartiet), hobbyist") for "Jane Doe (MEP (Piratpartiet),
+    hobbyist)": the text before a closing parenthesis group and what it holds, nested
+    parentheses included."""
+    text = text.rstrip()
+    if not text.endswith((")", "\uff09")):
+        return None
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]  # "Jaime Zhang (@TomorJM))": one closed too many
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")\uff09":
+            depth += 1
+        elif ch in "(\uff08":
+            depth -= 1
+            if depth == 0:
+                inner = text[i + 1 : -1].strip()
+                return (text[:i].strip(), inner) if inner else None
+    return None
 
 
 def _assign_fields(fields: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -1115,22 +1057,31 @@ def _trailing_country(field: str) -> tuple[str | None, str]:
 
 
 def _warnings(notes: dict[str, list[int | None]]) -> tuple[ImportWarning, ...]:
+    """One warning per reason, naming the lines (the first ten) it is about."""
     out = []
     for reason, lines in notes.items():
-        n = len(lines)
         known = [str(k) for k in lines if k is not None]
         where = ""
         if known:
             more = f" and {len(known) - MAX_LISTED} more" if len(known) > MAX_LISTED else ""
-            where = f" (line{'s' if len(known) > 1 else ''} {', '.join(known[:MAX_LISTED])}{more})"
-        what = "1 entry" if n == 1 else f"{n} entries"
-        if reason.startswith(("kept whole", "no comma")):
-            message = f"{what}: {reason}{where}."
-        else:
-            message = f"{what} left out: {reason}{where}."
+            listed = ", ".join(known[:MAX_LISTED])
+            where = f" (line{'s' if len(known) > 1 else ''} {listed}{more})"
+        what = "1 entry" if len(lines) == 1 else f"{len(lines)} entries"
+        if reason.startswith(LEFT_OUT):
+            message = f"{what} left out: {reason.removeprefix(LEFT_OUT)}{where}."
+        else:  # "has|have no comma ...": the verb agrees with the count
+            one, _, many = reason.partition(" ")[0].partition("|")
+            verb = one if len(lines) == 1 else many
+            message = f"{what} {verb} {reason.partition(' ')[2]}{where}."
         first = next((k for k in lines if k is not None), None)
-        out.append(ImportWarning(first, message[0].upper() + message[1:]))
+        out.append(ImportWarning(first, message))
     return tuple(out)
 
 
-__all__ = ["AFFILIATION", "EntryFields", "SectionFields", "read_section"]
+__all__ = [
+    "AFFILIATION", "ALIAS", "COUNTRIES", "FROM_PLACE", "HANDLE", "PRONOUNS", "URL",
+    "Entry", "EntryFields", "SectionFields",
+    "is_bare_name", "is_description", "is_person_description", "looks_like_name",
+    "parse_described", "parse_entry", "read_section", "split_fields", "strip_footnote_marks",
+    "trailing_group",
+]  # fmt: skip

@@ -1,7 +1,9 @@
 """Blocks from a stream of HTML parse events: start tag, end tag, text.
 
-Any HTML parser can drive it: a tokenizer (the events in source order, with unclosed and
-stray tags; the ends HTML implies are applied here) or a walk over a parsed tree. The
+Any HTML parser can drive it: a walk over a parsed tree (html_blocks uses lxml's) or a
+tokenizer (the events in source order, with unclosed and stray tags: the ends HTML implies
+that matter for blocks are applied here, so both read broken pages alike). Lines: a start
+tag may carry its source line; text lines are counted on from the last one given. The
 builder keeps the open elements, drops the content of chrome elements, and cuts the text
 into blocks where a browser would start a new box. Inside a list item, a heading or a
 table cell, inner boxes (<p>, <div>) only break the line: an item stays one entry.
@@ -9,9 +11,10 @@ table cell, inner boxes (<p>, <div>) only break the line: an item stays one entr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from viewer.core.textimport.blocks import Block, Inline, Link
+from viewer.core.textimport.blocks import Block, Inline
 from viewer.core.textimport.html_elements import (
     BLOCK_LEVEL,
     CELLS,
@@ -28,7 +31,9 @@ from viewer.core.textimport.html_elements import (
     STRONG,
     VOID,
 )
-from viewer.core.textimport.html_text import BREAK, Pieces
+from viewer.core.textimport.html_text import BREAK, Pending, Span
+
+Attrs = Mapping[str, str | None]  # a tag's attributes (a dict, or lxml's attrib as it is)
 
 # Elements that end a <p> opened before them are looked up only to these (HTML's "button
 # scope"): a <p> outside a table cell is not closed by a <div> inside the cell.
@@ -36,45 +41,6 @@ _P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "object"
 # Containers whose inner boxes only break the line.
 _ABSORBING = frozenset({"item", "heading", "cell"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
-
-
-@dataclass
-class _Pending:
-    """The text of the block being read, with the marks found in it so far."""
-
-    pieces: Pieces = field(default_factory=Pieces)
-    line: int | None = None
-    links: list[tuple[int, Link]] = field(default_factory=list)
-    strong: list[tuple[int, str]] = field(default_factory=list)
-    emphasis: list[tuple[int, str]] = field(default_factory=list)
-
-    def inline(self, line: int | None = None) -> Inline:
-        return Inline(
-            text=self.pieces.text(),
-            line=line if line is not None else self.line,
-            links=tuple(link for _, link in sorted(self.links, key=lambda p: p[0])),
-            strong=tuple(text for _, text in sorted(self.strong, key=lambda p: p[0])),
-            emphasis=tuple(text for _, text in sorted(self.emphasis, key=lambda p: p[0])),
-        )
-
-
-@dataclass
-class _Span:
-    """An open <a href>, <strong>/<b> or <em>/<i>: where in which block its text began."""
-
-    kind: str  # "link", "strong", "emphasis"
-    pending: _Pending
-    start: int
-    url: str = ""
-
-    def record(self) -> None:
-        """Add the span's text (from its start to now) to its block's marks."""
-        text = self.pending.pieces.text(self.start)
-        if self.kind == "link":
-            self.pending.links.append((self.start, Link(text, self.url)))
-        elif text:
-            marks = self.pending.strong if self.kind == "strong" else self.pending.emphasis
-            marks.append((self.start, text))
 
 
 @dataclass
@@ -94,7 +60,7 @@ class _Container:
     level: int = 0
     number: int | None = None
     list_id: int | None = None
-    split: bool = False  # an item whose text was cut by a nested list: the rest is paragraphs
+    split: bool = False  # its own text cut by a nested list (a layout cell): the rest is boxes
     header: bool = False  # a <th> cell; a row in <thead>
     data_cells: bool = False  # a row with a <td>: not a header row unless in <thead>
     alone: bool = False  # a cell outside any row: a row of its own
@@ -109,7 +75,7 @@ class _Open:
     tag: str
     dropped: bool = False
     container: _Container | None = None
-    span: _Span | None = None
+    span: Span | None = None
     absorbed: bool = False  # a block inside an item/heading/cell: its ends break the line
     pre: bool = False
     sectioning: bool = False
@@ -123,8 +89,8 @@ class BlockBuilder:
         self._offset = first_line - 1
         self._stack: list[_Open] = []
         self._blocks: list[Block] = []
-        self._pending = _Pending()
-        self._spans: list[_Span] = []
+        self._pending = Pending()
+        self._spans: list[Span] = []
         self._dropped = 0
         self._pre = 0
         self._sectioning = 0
@@ -136,7 +102,7 @@ class BlockBuilder:
 
     # ---- events -------------------------------------------------------------------
 
-    def start(self, tag: str, attrs: dict[str, str | None], line: int | None = None) -> None:
+    def start(self, tag: str, attrs: Attrs, line: int | None = None) -> None:
         """A start tag (``tag`` lower-case); ``line`` is its 1-based line in the source."""
         if line is not None:
             self._line = line + self._offset
@@ -188,6 +154,10 @@ class BlockBuilder:
             pending.line = start_line + data.count("\n", 0, stripped)
         pending.pieces.add(data, pre=self._pre > 0)
 
+    def skip(self, data: str) -> None:
+        """Source text that shows nothing (a comment): only its line breaks are counted."""
+        self._line += data.count("\n")
+
     def finish(self) -> list[Block]:
         """Close what is still open and return the blocks."""
         while self._stack:
@@ -215,7 +185,7 @@ class BlockBuilder:
             if tag in scope:
                 return
 
-    def _void(self, tag: str, attrs: dict[str, str | None], line: int) -> None:
+    def _void(self, tag: str, attrs: Attrs, line: int) -> None:
         if tag == "br":
             self._pending.pieces.add_break()
         elif tag == "hr":
@@ -226,7 +196,7 @@ class BlockBuilder:
             if alt and _is_symbols(alt):  # an emoji drawn as an image (a flag after a name)
                 self.text(alt)
 
-    def _open_span(self, tag: str, attrs: dict[str, str | None]) -> _Span | None:
+    def _open_span(self, tag: str, attrs: Attrs) -> Span | None:
         if tag == "a" and attrs.get("href") is not None:
             kind = "link"
         elif tag in STRONG:
@@ -235,17 +205,19 @@ class BlockBuilder:
             kind = "emphasis"
         else:
             return None
-        span = _Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
+        span = Span(kind, self._pending, len(self._pending.pieces), attrs.get("href") or "")
         self._spans.append(span)
         return span
 
-    def _open_block(self, entry: _Open, attrs: dict[str, str | None], line: int) -> None:
+    def _open_block(self, entry: _Open, attrs: Attrs, line: int) -> None:
         tag = entry.tag
         outer = self._container()
         if outer is not None and _absorbs(outer, tag, self._pending.pieces.has_text()):
             entry.absorbed = True
             self._soft_break()
             return
+        if outer is not None and outer.kind == "cell" and not outer.split:
+            self._split_cell(outer)
         self._boundary()
         if outer is not None and outer.kind == "item" and not outer.split:
             outer.split = True  # a nested list or table: the item's own text is done
@@ -254,7 +226,7 @@ class BlockBuilder:
             self._pending.line = line
 
     def _new_container(
-        self, tag: str, attrs: dict[str, str | None], line: int, outer: _Container | None
+        self, tag: str, attrs: Attrs, line: int, outer: _Container | None
     ) -> _Container:
         if tag in LISTS:
             listing = _new_list(self._next_list_id, tag, attrs)
@@ -270,10 +242,10 @@ class BlockBuilder:
         if tag in CELLS:
             if outer is None or outer.kind != "row":  # a cell outside a row is a row alone
                 return _Container("cell", line, header=tag == "th", alone=True)
-            return _Container("cell", line, header=tag == "th")
+            return _Container("cell", line, header=tag == "th", split=outer.split)
         return _Container("para", line)
 
-    def _new_item(self, attrs: dict[str, str | None], line: int) -> _Container:
+    def _new_item(self, attrs: Attrs, line: int) -> _Container:
         if self._lists:
             listing = self._lists[-1]
         else:
@@ -303,10 +275,12 @@ class BlockBuilder:
         elif entry.container is not None:
             self._close_container(entry.container)
 
-    def _close_span(self, span: _Span) -> None:
+    def _close_span(self, span: Span) -> None:
         span.record()
-        if span in self._spans:
-            self._spans.remove(span)
+        for index in range(len(self._spans) - 1, -1, -1):  # the last opened, as a rule
+            if self._spans[index] is span:
+                del self._spans[index]
+                break
 
     def _close_container(self, container: _Container) -> None:
         if container.kind == "cell":
@@ -315,18 +289,35 @@ class BlockBuilder:
         self._boundary(container)
         if container.kind == "list" and container.listing in self._lists:
             self._lists.remove(container.listing)
-        elif container.kind == "row":
+        elif container.kind == "row" and not container.split:
             header = container.header or not container.data_cells
             self._emit_row(container.cells, container.line, header)
 
     def _finish_cell(self, cell: _Container) -> None:
+        if cell.split:  # a layout cell: what is left in it is a paragraph
+            self._boundary(cell)
+            return
         inline = self._take_pending(cell.line)
         row = self._row()
         if cell.alone or row is None:
             self._emit_row([inline], cell.line, cell.header)
+        elif row.split:
+            if inline.text:
+                self._emit(Block("paragraph", inline))
         else:
             row.cells.append(inline)
             row.data_cells = row.data_cells or not cell.header
+
+    def _split_cell(self, cell: _Container) -> None:
+        """A heading, list or table inside a cell: a table laid out as a page, not a row of
+        data. The row is given as far as it goes; the rest of it is read as boxes."""
+        self._finish_cell(cell)
+        cell.split = True
+        row = self._row()
+        if row is not None and not cell.alone and not row.split:
+            header = row.header or not row.data_cells
+            self._emit_row(row.cells, row.line, header)
+            row.split = True
 
     def _emit_row(self, cells: list[Inline], line: int, header: bool) -> None:
         if not any(cell.text for cell in cells):
@@ -359,25 +350,38 @@ class BlockBuilder:
         if parts and parts[-1][0] != BREAK and self._pending.pieces.has_text():
             self._pending.pieces.add_break()
 
-    def _take_pending(self, line: int | None = None) -> Inline:
-        """The pending text as an Inline; open spans go on in the next block."""
-        old, new = self._pending, _Pending()
+    def _next_pending(self) -> Pending:
+        """Start the next block's text; return the last one's. Open spans go on in the next."""
+        old, new = self._pending, Pending()
         for span in self._spans:
             if span.pending is old:
                 if old.pieces.text(span.start):
                     span.record()
                 span.pending, span.start = new, 0
         self._pending = new
-        return old.inline(line)
+        return old
+
+    def _take_pending(self, line: int | None = None) -> Inline:
+        """The pending text as an Inline (its line ``line`` if given), the next one begun."""
+        return self._next_pending().inline(line)
+
+    def _discard_pending(self) -> None:
+        """Start the next block afresh: the pending one shows nothing (white space, <br>)."""
+        if self._spans:
+            self._next_pending()
+        elif self._pending.pieces.parts:
+            self._pending = Pending()
+        else:
+            self._pending.line = None
 
     def _boundary(self, container: _Container | None = None) -> None:
         """The end of a box: the pending text becomes a block of ``container`` (by default
         the innermost open one)."""
         container = container or self._container()
-        if container is not None and container.kind == "cell":
+        if container is not None and container.kind == "cell" and not container.split:
             return  # a cell's text is taken when the cell ends
         if not self._pending.pieces.has_text():
-            self._take_pending()
+            self._discard_pending()
             return
         if container is None or container.kind in ("para", "list", "row") or container.split:
             self._emit(Block("paragraph", self._take_pending()))
@@ -408,20 +412,19 @@ def _item(container: _Container, inline: Inline) -> Block:
 def _absorbs(outer: _Container, tag: str, has_text: bool) -> bool:
     """Whether a block element opened inside ``outer`` only breaks the line there.
 
-    A cell keeps all its content; an item keeps all but nested lists and tables (they are
-    blocks of their own). A heading keeps a box that starts it (<h1><div>Title</div>), but
-    a box after its text ends it: that is a missing </h2>, not a two-paragraph heading.
+    An item or a cell keeps all but nested lists, tables and headings (they are blocks of
+    their own: a cell holding them lays out a page). A heading keeps a box that starts it
+    (<h1><div>Title</div>), but a box after its text ends it: that is a missing </h2>, not a
+    two-paragraph heading.
     """
-    if outer.kind == "cell":
-        return True
     if outer.kind not in _ABSORBING or outer.split:
         return False
     if outer.kind == "heading":
         return not has_text
-    return not (tag in LISTS or tag in _TABLE_PARTS or tag == "li")
+    return not (tag in LISTS or tag in _TABLE_PARTS or tag in HEADINGS or tag == "li")
 
 
-def _is_chrome(tag: str, attrs: dict[str, str | None], sectioning: int) -> bool:
+def _is_chrome(tag: str, attrs: Attrs, sectioning: int) -> bool:
     """Whether the element is site chrome or not shown (its content is not letter text)."""
     if tag in DROPPED or (tag in PAGE_CHROME and sectioning == 0):
         return True
@@ -433,7 +436,7 @@ def _is_chrome(tag: str, attrs: dict[str, str | None], sectioning: int) -> bool:
     return "display:none" in style
 
 
-def _new_list(list_id: int, tag: str, attrs: dict[str, str | None]) -> _List:
+def _new_list(list_id: int, tag: str, attrs: Attrs) -> _List:
     ordered = tag == "ol"
     reversed_ = ordered and "reversed" in attrs
     start = _int_attr(attrs.get("start"), 1) if ordered else 1
@@ -441,6 +444,8 @@ def _new_list(list_id: int, tag: str, attrs: dict[str, str | None]) -> _List:
 
 
 def _int_attr(value: str | None, default: int) -> int:
+    if value is None:
+        return default
     try:
         return int((value or "").strip())
     except ValueError:

@@ -42,7 +42,7 @@ from viewer.core.textimport.section_rows import (
     read_rows,
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
-from viewer.core.textimport.signoffs import sign_off
+from viewer.core.textimport.signoffs import sign_off, stated_count
 from viewer.core.textimport.sources import MARKDOWN, read_blocks, source_kind
 
 OWN_SIGNATORIES_HEADING = "Signatories"  # above the table of this viewer's own Markdown
@@ -215,6 +215,8 @@ def _analyse(
     )
     if list_end is not None:
         blocks = cut_at(blocks, list_end)
+    if boundary is not None:
+        blocks = split_at_line(blocks, boundary)
     blocks = split_at_sign_offs(blocks)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
     if own_format and boundary is None:
@@ -254,6 +256,9 @@ def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bo
 def _with_part(
     plan: ImportPlan, blocks: list[Block], part: Part, forced: str | None, list_end: int | None
 ) -> ImportPlan:
+    if part.stated_count is None:  # "Open letter from 120 scientists" in the title
+        title = plan.metadata.title or plan.metadata.headline or ""
+        part.stated_count = stated_count(title) if title else None
     several = len(part.sections) > 1
     sections = tuple(read_rows(s, forced or choose_layout(s), several) for s in part.sections)
     rows = tuple(row for s in sections for row in s.rows)
@@ -341,6 +346,23 @@ def cut_at(blocks: list[Block], last_line: int) -> list[Block]:
             block = replace(block, inline=inline)
         kept.append(block)
     return kept
+
+
+def split_at_line(blocks: list[Block], line: int) -> list[Block]:
+    """The blocks with the paragraph or item holding this line cut before it (a user's start
+    inside a paragraph of names)."""
+    out: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        start = block.line
+        if start is None or not start < line < start + len(lines) or block.kind == "row":
+            out.append(block)
+            continue
+        at = line - start
+        head = replace(block.inline, text="\n".join(lines[:at]))
+        tail = replace(block.inline, text="\n".join(lines[at:]), line=line)
+        out += [replace(block, inline=head), replace(block, inline=tail)]
+    return out
 
 
 def _check_size(text: str, path: str | None) -> int:

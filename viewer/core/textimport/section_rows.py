@@ -10,6 +10,7 @@ reader gives it) or as a name line followed by lines about the person ("paragrap
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from viewer.core.countries import is_country
@@ -43,6 +44,13 @@ LAYOUT_NAMES = {
     TABLE: "a table",
 }
 GROUP = "group"
+_SPACED_SEPARATOR = re.compile(r"\S\s+[-\u2013\u2014/|]\s+\S")
+_TITLED_NAME = re.compile(
+    r"^(?:(?:prof|dr|mr|mrs|ms|mx|sir|dame|rev|hon)\.?\s+)+\p{Lu}[^,]*$".replace(
+        "\\p{Lu}", "[A-ZÀ-ÖØ-ÞĀ-Ž]"
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,9 @@ def choose_layout(section: Section) -> str:
         return TABLE
     if "item" in kinds and kinds <= {"item", "line"}:
         return NUMBERED if section.numbered else BULLETED
+    separated = sum(1 for e in section.entries if _SPACED_SEPARATOR.search(e.text))
+    if separated * 2 >= len(section.entries):
+        return LINES  # "Ana Lima – Professor" a line: each line is a whole entry
     paired = _paired_lines(section)
     if paired * 2 >= len(section.entries) * 0.8 and paired:
         return BLOCKS
@@ -108,6 +119,9 @@ def is_role_line(text: str) -> bool:
 
 
 def _describes(text: str) -> bool:
+    """A line about the person above it; "Prof. Ute Lang" is a name with a title."""
+    if _TITLED_NAME.match(text):
+        return False
     return is_description(text) or split_role_line(text) is not None or is_country(text)
 
 

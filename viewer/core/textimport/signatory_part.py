@@ -20,32 +20,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from viewer.core.countries import is_country
-from viewer.core.formats.letter_layout import split_role_line
-from viewer.core.textimport.blocks import Block, Inline, Link
-from viewer.core.textimport.entry_fields import looks_like_name, parse_entry, strip_footnote_marks
+from viewer.core.textimport.blocks import Block, Inline
+from viewer.core.textimport.entry_fields import looks_like_name, parse_entry
+from viewer.core.textimport.part_lines import (
+    HANDLE,
+    PSEUDO_HEADING,
+    end_reason,
+    entry_line,
+    heading_level,
+    heads_a_list,
+    is_pseudo_heading,
+    line_inlines,
+    not_an_entry,
+    split_cjk,
+    split_mistyped_items,
+)
 from viewer.core.textimport.signoffs import SignOff, is_group_heading, sign_off, stated_count
 
-PSEUDO_HEADING = 7  # a bold paragraph or a short line ending in ":" (below every <h6>)
 MAX_NOTES = 2  # blocks of text between a heading and its entries, or between sections
 MIN_RUN = 3  # entries a list needs to be found without a sign-off or heading
 
-_END_MARK = re.compile(
-    r"^(?:-+\s*)?(?:ends?|end of (?:letter|statement|release|text)|-30-|###)(?:\s*-+)?\.?$",
-    re.IGNORECASE,
-)
-_FOOTNOTE = re.compile(
-    r"^(?:[*\u2020\u2021\u00a7]|\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]"
-    r"|(?:notes?|sources?|footnotes?|references?|nb)\s*[:.])",
-    re.IGNORECASE,
-)
-_CONTACT = re.compile(
-    r"^(?:for (?:more|further) information|media (?:contact|enquiries|inquiries)"
-    r"|press (?:contact|enquiries|inquiries)|contacts?\s*:|notes? to editors|about (?:the|us)\b)",
-    re.IGNORECASE,
-)
-_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_CJK_LIST = re.compile(r"[\u3001\uff1b;]")
 # Headings of what follows a letter on a page: comments, press, notes, links.
 _END_HEADING = re.compile(
     r"^\W*\d*\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|коммент\w*|评论|評論"
@@ -56,8 +50,6 @@ _END_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LEAD_REMARK = re.compile(r"^\s*[(\[\uff08][^)\]\uff09]*[)\]\uff09]")
-_MISTYPED_MARKER = re.compile(r"^\d{1,5}[,;]\s+(?=\S)")
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
 
 
 @dataclass(frozen=True)
@@ -159,105 +151,6 @@ def _read(blocks: list[Block], part: Part) -> Part:
     return part
 
 
-def is_pseudo_heading(block: Block) -> bool:
-    """A paragraph that is bold as a whole, or one short line ending with a colon."""
-    if block.kind != "paragraph" or "\n" in block.text:
-        return False
-    text = block.text.strip()
-    if block.inline.strong and " ".join(block.inline.strong) == text:
-        return len(text.split()) <= 12
-    return text.endswith((":", "\uff1a")) and len(text.split()) <= 8
-
-
-def heading_level(block: Block) -> int | None:
-    if block.kind == "heading":
-        return block.level
-    return PSEUDO_HEADING if is_pseudo_heading(block) else None
-
-
-def end_reason(text: str) -> str | None:
-    """Why a line cannot be an entry and ends the list (None when it may be one)."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    if _FOOTNOTE.match(text):
-        return "a footnote"
-    if _BARE_URL.match(text):
-        return "a link"
-    if _END_MARK.match(text):
-        return "an end mark"
-    if _CONTACT.match(text):
-        return "contact details"
-    return None
-
-
-def is_prose(text: str) -> bool:
-    """A sentence or paragraph rather than an entry of a list."""
-    words = text.split()
-    if len(words) >= 30:
-        return True
-    if len(words) >= 12 and _SENTENCE_END.search(text) and not _abbreviation(words[-1]):
-        return True
-    if len(text) < 12 or not _CJK_CHAR.search(text):
-        return False
-    cjk = len(_CJK_CHAR.findall(text))
-    return cjk >= 40 or (cjk >= 12 and text.endswith(("\u3002", "\uff01", "\uff1f")))
-
-
-def _abbreviation(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Za-z]\.){2,})", word))
-
-
-def entry_line(text: str) -> bool:
-    """A line shaped like a signatory entry (or a "Role, Country" line), not like prose."""
-    text = " ".join(strip_footnote_marks(text).split())
-    if not text or is_prose(text) or end_reason(text):
-        return False
-    if split_role_line(text) is not None:
-        return True
-    return all(looks_like_name(parse_entry(p).name) for p in split_cjk(text))
-
-
-def split_cjk(text: str) -> list[str]:
-    """Names in one line split at 、 ("王永平、方敏生"); Latin text is never split here."""
-    if not _CJK_LIST.search(text) or not _CJK_CHAR.search(text):
-        return [text]
-    return [p.strip() for p in _CJK_LIST.split(text) if p.strip()]
-
-
-def line_inlines(block: Block, skip: int = 0) -> list[Inline]:
-    """A paragraph's lines as Inlines, each with its line number and its links."""
-    out = []
-    for k, text in enumerate(block.text.split("\n")):
-        if k < skip or not text.strip():
-            continue
-        links = tuple(link for link in block.inline.links if link.text and link.text in text)
-        line = block.line + k if block.line is not None else None
-        out.append(Inline(text.strip(), line, links))
-    return out
-
-
-def split_mistyped_items(inline: Inline) -> list[Inline]:
-    """An item with a mistyped marker on a later line ("1, Name" for "1. Name") as two.
-
-    Markdown reads such a line as the item's continuation; the writer meant a new item.
-    """
-    lines = inline.text.split("\n")
-    cuts = [k for k, text in enumerate(lines) if k and _MISTYPED_MARKER.match(text)]
-    if not cuts:
-        return [inline]
-    pieces, start = [], 0
-    for cut in [*cuts, len(lines)]:
-        text = "\n".join(lines[start:cut])
-        if start:
-            text = _MISTYPED_MARKER.sub("", text, count=1)
-        line = inline.line + start if inline.line is not None else None
-        links = tuple(link for link in inline.links if link.text in text)
-        pieces.append(Inline(text, line, links))
-        start = cut
-    return pieces
-
-
 def _rest_entries(part: Part, line: int | None) -> list[Inline]:
     """Entries written on the sign-off line itself ("gez. Henryk M. Broder", "聯署人：A、B")."""
     rest = (part.sign_off.rest or "").strip() if part.sign_off else ""
@@ -285,6 +178,7 @@ class _SectionReader:
         self.header: Block | None = None
         self.numbered = False
         self.numbers: list[tuple[int, int]] = []
+        self.nested_level: int | None = None  # items at this depth are under a heading item
         self.context: list[tuple[int, str]] = []  # (level, heading) of the open headings
         self.section_level: int | None = None
         self.pending_notes: list[tuple[int, Inline]] = []  # (block index, text)
@@ -325,7 +219,10 @@ class _SectionReader:
                         self.part.stated_count = found.stated_count
                 return True
             if not self.entries and self.part.sign_off is not None and self._is_more_heading(block):
-                return True  # "Yours sincerely," then "Signatories": one start
+                found = sign_off(block.text)  # "Yours sincerely," then "Signatories": one start
+                if self.part.stated_count is None and found is not None:
+                    self.part.stated_count = found.stated_count or _count_in(found.rest or "")
+                return True
             self.part.end_reason = "a heading"
             return False
         if block.kind == "rule":
@@ -352,11 +249,30 @@ class _SectionReader:
             if found is not None and not self.entries and not self.part.sections:
                 return self.heading is not None or self.top is not None
             return True
-        if self.top is None or is_country(text):
-            return True  # after a closing line, a heading over entries is a section's
+        if is_country(text):
+            return True
+        if self.top is None:  # after a closing line: a heading over names ("How to sign" is not)
+            return self._names_follow(i + 1)
         if level > self.top:
             return self.section_level is None or level >= self.section_level
         return self.section_level is not None and level == self.section_level
+
+    def _names_follow(self, i: int) -> bool:
+        """Whether most of the next few entries after block i are names, not instructions."""
+        texts: list[str] = []
+        for block in self.blocks[i : i + MAX_NOTES + 6]:
+            if heading_level(block) is not None or block.kind == "rule":
+                break
+            if block.kind in ("item", "row"):
+                texts.append(block.text.split("\n", 1)[0].split("\t", 1)[0])
+            elif self._is_entry_paragraph(block):
+                texts += block.text.split("\n")
+            if len(texts) >= 5:
+                break
+        named = sum(
+            1 for t in texts[:5] if HANDLE.fullmatch(t) or looks_like_name(parse_entry(t).name)
+        )
+        return bool(texts) and named * 2 > len(texts[:5])
 
     def _entries_follow(self, i: int) -> bool:
         """Whether entries come within MAX_NOTES blocks from block i on."""
@@ -384,11 +300,19 @@ class _SectionReader:
     def _item(self, block: Block) -> bool:
         self._flush_notes()
         if block.level > 0 and self.entries and self.kinds[-1] == "item":
-            last = self.entries[-1]  # a nested item says more about its parent entry
-            self.entries[-1] = Inline(
-                f"{last.text}\n{block.text}", last.line, last.links + block.inline.links
-            )
-            return True
+            last = self.entries[-1]
+            if heads_a_list(last):  # "- France" over "  - Jane Doe": a heading, not a name
+                self.entries.pop()
+                self.kinds.pop()
+                self._close_section()
+                self._open(last.text, last.line, PSEUDO_HEADING + 2)
+                self.nested_level = block.level
+            elif self.nested_level is None or block.level > self.nested_level:
+                # a nested item says more about its parent entry
+                self.entries[-1] = Inline(
+                    f"{last.text}\n{block.text}", last.line, last.links + block.inline.links
+                )
+                return True
         for piece in split_mistyped_items(block.inline):
             self.entries.append(piece)
             self.kinds.append("item")
@@ -443,6 +367,9 @@ class _SectionReader:
         lines = line_inlines(block, skip)
         run: list[Inline] = []
         for k, line in enumerate(lines):
+            if not_an_entry(line.text):
+                self.part.notes.append(line)  # "please add your name below": left out
+                continue
             if k + 1 < len(lines) and is_country(line.text):  # "France" over its entries
                 self._add_run(run)
                 run = []
@@ -525,4 +452,4 @@ def _run_at(blocks: list[Block], i: int) -> tuple[int, int]:
     return count, k
 
 
-__all__ = ["Link", "Part", "Section", "find_part"]
+__all__ = ["Part", "Section", "find_part", "split_at_sign_offs"]

@@ -50,6 +50,14 @@ closing|en|with solidarity
 closing|en|yours
 closing|en|signed
 closing|en|sig.|name
+closing|en|best
+closing|en|best wishes
+closing|en|thank you
+closing|en|thanks
+closing|en|warmly
+closing|en|with gratitude
+closing|en|with thanks
+closing|en|yours in solidarity
 heading|en|signed by
 heading|en|signatories
 heading|en|signatory
@@ -67,6 +75,10 @@ heading|en|endorsed by
 heading|en|supporters
 heading|en|supported by
 heading|en|sign-ons
+heading|en|initiators
+heading|en|initiated by
+heading|en|organisers
+heading|en|organizers
 group|en|organizations
 group|en|organisations
 group|en|individuals
@@ -125,6 +137,9 @@ closing|fr|respectueusement
 closing|fr|veuillez agreer|open
 closing|fr|signe
 closing|fr|en toute solidarite
+closing|fr|bien a vous
+closing|fr|salutations
+closing|fr|avec nos salutations
 heading|fr|signe par
 heading|fr|signataires
 heading|fr|cosignataires
@@ -134,6 +149,9 @@ heading|fr|premieres signataires
 heading|fr|liste des signataires
 heading|fr|signatures
 heading|fr|soutiens
+heading|fr|initiateurs
+heading|fr|initiatrices et initiateurs
+heading|fr|a l'initiative de
 group|fr|organisations
 group|fr|associations
 group|fr|personnalites
@@ -155,6 +173,10 @@ closing|de|mit solidarischen grussen
 closing|de|mit besten grussen
 closing|de|viele grusse
 closing|de|hochachtungsvoll
+closing|de|herzliche grusse
+closing|de|beste grusse
+closing|de|freundliche grusse
+closing|de|mit freundlichem gruss
 closing|de|gez.|name
 closing|de|gezeichnet|name
 heading|de|unterzeichnet von
@@ -164,6 +186,15 @@ heading|de|unterzeichnende
 heading|de|erstunterzeichner
 heading|de|erstunterzeichnerinnen und erstunterzeichner
 heading|de|erstunterzeichnende
+heading|de|unterzeichner*innen
+heading|de|unterzeichner:innen
+heading|de|unterzeichner_innen
+heading|de|unterzeichnerinnen
+heading|de|erstunterzeichner*innen
+heading|de|erstunterzeichner:innen
+heading|de|erstunterzeichnerinnen
+heading|de|initiatoren
+heading|de|initiator*innen
 heading|de|unterschriften
 heading|de|unterstutzer
 heading|de|unterstutzerinnen und unterstutzer
@@ -190,6 +221,9 @@ closing|es|cordialmente
 closing|es|saludos cordiales
 closing|es|firmado
 closing|es|firman
+closing|es|saludos
+closing|es|un saludo
+closing|es|sinceramente
 heading|es|firmado por
 heading|es|firmantes
 heading|es|primeros firmantes
@@ -197,6 +231,8 @@ heading|es|lista de firmantes
 heading|es|firmas
 heading|es|adhesiones
 heading|es|suscriben
+heading|es|promotores
+heading|es|impulsores
 group|es|organizaciones
 group|es|entidades
 group|es|personas
@@ -212,6 +248,8 @@ stop|es|aqui
 closing|pt|atenciosamente
 closing|pt|cordialmente
 closing|pt|assinado
+closing|pt|saudacoes
+closing|pt|sinceramente
 heading|pt|assinado por
 heading|pt|assinam
 heading|pt|assinantes
@@ -219,6 +257,8 @@ heading|pt|signatarios
 heading|pt|primeiros signatarios
 heading|pt|subscrevem
 heading|pt|assinaturas
+heading|pt|subscritores
+heading|pt|promotores
 group|pt|organizacoes
 group|pt|entidades
 group|pt|pessoas
@@ -233,6 +273,8 @@ closing|it|cordiali saluti
 closing|it|distinti saluti
 closing|it|in fede
 closing|it|firmato
+closing|it|saluti
+closing|it|cordialmente
 heading|it|firmatari
 heading|it|primi firmatari
 heading|it|hanno firmato
@@ -240,6 +282,7 @@ heading|it|sottoscrittori
 heading|it|aderenti
 heading|it|adesioni
 heading|it|firme
+heading|it|promotori
 group|it|organizzazioni
 group|it|associazioni
 group|it|persone
@@ -253,11 +296,14 @@ closing|ru|с уважением
 closing|ru|искренне ваш
 closing|ru|искренне ваша
 closing|ru|искренне ваши
+closing|ru|искренне
+closing|ru|с наилучшими пожеланиями
 heading|ru|подписавшиеся
 heading|ru|подписали
 heading|ru|подписанты
 heading|ru|список подписантов
 heading|ru|подписи
+heading|ru|инициаторы
 group|ru|организации
 group|ru|частные лица
 prefix|ru|первые
@@ -312,6 +358,7 @@ unit|zh|名
 unit|zh|位
 closing|ja|敬具
 closing|ja|以上
+closing|ja|草々
 heading|ja|賛同者
 heading|ja|賛同人
 heading|ja|呼びかけ人
@@ -343,6 +390,7 @@ Kind = Literal["closing", "heading"]
 MAX_LINE = 200  # longer text is prose, never a sign-off
 MAX_HEADING_WORDS = 8  # a heading with its qualifiers ("Signatories to this letter")
 MAX_QUALIFIER_WORDS = 4
+YEARS = (1900, 2100)  # a bare number in this range after a heading is a year, not a count
 
 _SEPARATORS = ":\uff1a-\u2013\u2014"
 _MARKUP_EDGES = " \t*_#>|`~=\u00a0\u3000"
@@ -431,10 +479,15 @@ def stated_count(text: str) -> int | None:
         return None
     folded = fold(text)
     for pattern in _count_patterns():
-        match = pattern.search(folded)
-        if match:
-            return _number(match.group("n"))
+        for match in pattern.finditer(folded):
+            n = _number(match.group("n"))
+            if not (pattern is _count_patterns()[1] and _is_year(n, match.group("n"))):
+                return n  # "Signatories (2019)" is a year; "Signatories (2019 names)" is not
     return None
+
+
+def _is_year(n: int, written: str) -> bool:
+    return written.isdigit() and YEARS[0] <= n <= YEARS[1]
 
 
 @lru_cache(maxsize=1)
@@ -508,30 +561,44 @@ def _ends_word(folded: str, start: int, phrase: Phrase) -> bool:
 
 
 def _read_rest(phrase: Phrase, rest: str, lead_count: int | None) -> SignOff | None:
-    """Whether what follows the phrase leaves it a sign-off, and what it carries."""
+    """Whether what follows the phrase leaves it a sign-off, and what it carries: remarks in
+    brackets and separators are passed over ("聯署人：（按筆畫次序）34 人", "Signatories (in
+    alphabetical order): 55"); a count is kept; names after a separator are the rest."""
     kind: Kind = "heading" if phrase.kind == "heading" else "closing"
     stripped = rest.strip(" ,.;" + _MARKUP_EDGES)
     count = lead_count if lead_count is not None else _count_after(phrase, stripped)
-    if not stripped or phrase.opens_sentence:
+    if phrase.opens_sentence:
         return SignOff(kind, None, count)
-    bracket = _BRACKETED.match(stripped)
-    if bracket:  # "COSIGNATORIES (This list is arranged ...)", "聯署人（34人）：王永平"
-        after = stripped[bracket.end() :].strip(" ,." + _MARKUP_EDGES)
-        if not after.lstrip(_SEPARATORS).strip():
-            return SignOff(kind, None, count)
-        stripped = after
-    if stripped[0] in _SEPARATORS:
-        after = stripped.lstrip(_SEPARATORS).strip()
-        if not after or _is_count_only(after):
-            return SignOff(kind, None, count if count is not None else stated_count(after))
-        return SignOff(kind, after, count)
+    separated = False
+    while stripped:
+        bracket = _BRACKETED.match(stripped)
+        if bracket:  # "COSIGNATORIES (This list is arranged ...)", "(55)", "（34人）"
+            count = count if count is not None else _count_of(bracket.group("inner"))
+            stripped = stripped[bracket.end() :].strip(" ,." + _MARKUP_EDGES)
+        elif stripped[0] in _SEPARATORS:
+            separated = True
+            stripped = stripped.lstrip(_SEPARATORS).strip()
+        else:
+            break
+    if not stripped:
+        return SignOff(kind, None, count)
     if _is_count_only(stripped):
-        return SignOff(kind, None, count)
-    if phrase.carries_name:
+        return SignOff(kind, None, count if count is not None else _count_of(stripped))
+    if separated or phrase.carries_name:
         return SignOff(kind, stripped, count)
     if kind == "heading" and _is_qualifier(stripped):
         return SignOff(kind, None, count)
     return None
+
+
+def _count_of(text: str) -> int | None:
+    """The count a bare "55", "34 人" or "共120人" states; None for a remark or a year."""
+    if not _is_count_only(text):
+        return None
+    written = re.search(_NUMBER, text).group(0)
+    n = _number(written)
+    bare = text.strip(" ()[]\uff08\uff09:\uff1a") == written
+    return None if bare and _is_year(n, written) else n
 
 
 def _count_after(phrase: Phrase, rest: str) -> int | None:

@@ -10,8 +10,6 @@ import re
 from pathlib import Path
 
 from viewer.core.textimport.blocks import Block
-from viewer.core.textimport.html_blocks import html_blocks
-from viewer.core.textimport.markdown_blocks import markdown_blocks
 from viewer.core.textimport.text_blocks import text_blocks
 
 MARKDOWN = "markdown"
@@ -42,9 +40,17 @@ def is_html_page(text: str) -> bool:
 
 
 def read_blocks(text: str, kind: str) -> tuple[dict[str, str], list[Block]]:
-    """The front matter and the blocks of a text read as ``kind``."""
+    """The front matter and the blocks of a text read as ``kind``.
+
+    The Markdown and HTML parsers (markdown-it-py, lxml) are imported on first use: a plain
+    text letter, such as the bundled one, needs nothing but the standard library.
+    """
     if kind == MARKDOWN:
+        from viewer.core.textimport.markdown_blocks import markdown_blocks
+
         return markdown_blocks(text)
     if kind == HTML:
+        from viewer.core.textimport.html_blocks import html_blocks
+
         return {}, html_blocks(text.removeprefix("\ufeff"))
     return text_blocks(text)

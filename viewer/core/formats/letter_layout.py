@@ -15,7 +15,7 @@ from functools import lru_cache
 from viewer.core.countries import is_country
 from viewer.core.errors import ParseError
 from viewer.core.formats.decoding import without_controls
-from viewer.core.formats.front_matter import PLAIN_TEXT, front_matter
+from viewer.core.formats.front_matter import PLAIN_TEXT, front_matter, own_export
 from viewer.core.model import (
     Block,
     Document,
@@ -106,8 +106,10 @@ def _looks_like_place(text: str) -> bool:
 
 
 def parse_text_letter(text: str, path: str | None = None) -> Document:
-    """Parse the plain-text layout into a Document; raise ParseError if it has no list."""
-    lines = split_lines(text)
+    """Parse the plain-text layout into a Document; raise ParseError if it has no list.
+    The front matter write_text_letter puts first is read as blank lines (its metadata is
+    the importer's to read)."""
+    lines = without_own_front_matter(split_lines(text))
     closing_at = find_closing(lines)
     if closing_at is None:
         raise ParseError(
@@ -125,6 +127,17 @@ def parse_text_letter(text: str, path: str | None = None) -> Document:
             lines[closing_at].number,
         )
     return Document(letter=letter, signatories=signatories, warnings=tuple(warnings))
+
+
+def without_own_front_matter(lines: list[Line]) -> list[Line]:
+    """The lines with the front matter write_text_letter writes blanked (numbers kept)."""
+    head = "\n".join(ln.text for ln in lines[:3]) + "\n"
+    if own_export(head) is None:
+        return lines
+    end = next((i for i in range(1, len(lines)) if lines[i].text.strip() == "---"), None)
+    if end is None:
+        return lines
+    return [Line(ln.number, "") for ln in lines[: end + 1]] + lines[end + 1 :]
 
 
 def find_closing(lines: list[Line]) -> int | None:

@@ -10,26 +10,23 @@ letters from elsewhere and could read a name of this file otherwise.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from viewer.core.formats.letter_layout import (
     find_closing,
     parse_letter_head,
     parse_signatory_blocks,
     split_lines,
+    without_own_front_matter,
 )
 from viewer.core.model import Letter
 from viewer.core.textimport.section_rows import ImportRow
 
 
 def own_text_rows(
-    text: str, front_end: int | None
+    text: str,
 ) -> tuple[Letter, int, tuple[ImportRow, ...]] | None:
     """(letter, closing line number, rows) of the text read strictly; None when it does
     not read so (then the importer reads it as any other letter)."""
-    lines = split_lines(text)
-    if front_end:  # the front matter's lines read as blank: line numbers stay the file's
-        lines[:front_end] = [replace(ln, text="") for ln in lines[:front_end]]
+    lines = without_own_front_matter(split_lines(text))  # blank: line numbers stay the file's
     closing_at = find_closing(lines)
     if closing_at is None:
         return None

@@ -222,7 +222,7 @@ def _analyse(
     if own_format and boundary is None:
         boundary = own_boundary(blocks)
     if own_export == PLAIN_TEXT and not plan.corrections:
-        read = own_text_rows(text, plan.front_matter_end)
+        read = own_text_rows(text)
         if read is not None:
             return _own_text_plan(plan, *read)
     part = find_part(blocks, boundary)

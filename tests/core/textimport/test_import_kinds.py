@@ -328,3 +328,14 @@ def test_plain_text_sections_of_name_dash_role_lines():
         ("Cy Moreau", "Farmer", "Additional signatories"),
         ("Dee Park", "Student", "Additional signatories"),
     ]
+
+
+def test_a_blog_sidebar_after_the_names_is_not_a_section():
+    doc = import_text_letter(
+        "<html><body><div id='content'><p>Dear Mayor,</p><p>Fix the park.</p><p>Sincerely,</p>"
+        "<div class='signer'>Ana Lima</div><div class='signer'>Bo Chen</div></div>"
+        "<div id='sidebar'><h2>Recent Posts</h2><ul><li>Open Letter To The Mayor</li>"
+        "<li>Park Cleanup Day</li></ul></div></body></html>",
+        "blog.html",
+    )
+    assert _names(doc) == ["Ana Lima", "Bo Chen"]

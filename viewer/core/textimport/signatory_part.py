@@ -46,7 +46,9 @@ _END_HEADING = re.compile(
     r"|コメント|reactions?|responses?|replies|antworten|réponses|leave a (?:reply|comment)"
     r"|related|share|press|in the press|dans la presse|in der presse|en la prensa|news"
     r"|footnotes?|notes?|references?|sources?|see also|links?|contacts?|about|further reading"
-    r"|read more|weitere artikel|à lire aussi)\b",
+    r"|read more|weitere artikel|à lire aussi|recent (?:posts|comments)|archives?|categories"
+    r"|tags|popular|menu|navigation|search|subscribe|follow us|newsletter|donate"
+    r"|articles? (?:récents|similaires)|neueste beiträge|entradas recientes)\b",
     re.IGNORECASE,
 )
 _LEAD_REMARK = re.compile(r"^\s*[(\[\uff08][^)\]\uff09]*[)\]\uff09]")

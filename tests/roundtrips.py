@@ -57,7 +57,8 @@ def reopened(doc: Document, fmt: str) -> Document:
 def fields(doc: Document) -> list[tuple]:
     """What a signatory is, field by field, in list order."""
     return [
-        (s.position, s.name, s.role, s.country, s.family_name, s.extra) for s in doc.signatories
+        (s.position, s.name, s.role, s.country, s.family_name, s.extra, s.name_parts)
+        for s in doc.signatories
     ]
 
 
@@ -98,6 +99,7 @@ def expected(doc: Document, fmt: str) -> Document:
     """The document as the export of ``fmt`` gives it back: the documented losses applied.
 
     - json: everything (letter, metadata, every field of every signatory).
+    - json: (above). The other formats carry no stated name parts (name_parts).
     - csv: the signatories only (no letter, no metadata); white space at either end of a
       value and control characters are not kept; the extra fields come in the table's
       column order, and one with no name (or a name given twice) is not kept.

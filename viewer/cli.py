@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.bundled import load_bundled
-from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
+from viewer.core.cite import (
+    AUTHOR_MODES,
+    DEFAULT_AUTHORS,
+    DEFAULT_STYLE,
+    STYLE_IDS,
+    cite_letter,
+    cite_signatories,
+)
 from viewer.core.errors import ParseError
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.model import Document
@@ -83,8 +90,9 @@ def _add_cite(sub) -> None:
     p.add_argument(
         "--authors",
         choices=AUTHOR_MODES,
-        default="signatories",
-        help="the signatories (default) or the organiser as group author",
+        default=DEFAULT_AUTHORS,
+        help="the organiser as group author (default, where the letter names a publisher) "
+        "or the signatories",
     )
     p.add_argument(
         "--signatories",
@@ -243,16 +251,21 @@ def run_cite(args: argparse.Namespace, out) -> None:
 
 def run_export(args: argparse.Namespace, out) -> None:
     from viewer.core.export import export_file, export_format_for
+    from viewer.core.query.filter_summary import filter_terms
 
     try:
         fmt = export_format_for(args.to)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     doc = load(args.file)
-    result = _run(doc, args)
+    engine = QueryEngine(doc)
+    query = query_from_args(args, engine.facets)
+    result = engine.run(query)
     people = [doc.signatories[i] for i in result.rows]
     try:
-        written = export_file(doc, people, args.to, fmt, overwrite=args.force)
+        written = export_file(
+            doc, people, args.to, fmt, overwrite=args.force, filter_text=filter_terms(query)
+        )
     except FileExistsError:
         raise CliError(f"{args.to} already exists; add --force to replace it") from None
     except OSError as exc:

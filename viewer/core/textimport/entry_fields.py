@@ -119,7 +119,10 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|`|</?[A-Za-z][^>]*>|\[(?=[^\]]*\]\()|\]\([^)]*\)?")
 _LEADING_MARK = re.compile(r"^(?:[-*+\u2022\u00b7]\s+|\d{1,5}[.)]\s+)")
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]$")
-_FROM = re.compile(r"^(?P<name>.+?)[\s,]+(?P<word>from|form|aus)(?:\s+(?P<where>.*))?$", re.I)
+# The place after "from" starts with a letter: "Aa From - Professor" is a name and a role.
+_FROM = re.compile(
+    r"^(?P<name>.+?)[\s,]+(?P<word>from|form|aus)(?:\s+(?P<where>[^\W\d_].*))?$", re.I
+)
 _THE = re.compile(r"^(?:the|la|le|les|el|los|die|der)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]{1,9}$")
@@ -342,7 +345,7 @@ def _separator_of(item: _Item) -> str:
     if item.links and text.startswith(item.links[0].text) and item.links[0].text.strip():
         return LINK
     found = _FROM.match(_drop_link_paren(item))
-    if _FLAG.search(text) or (found and found.group("word").lower() != "form"):
+    if _FLAG.search(text) or (found and _names_a_country(found)):
         return FROM
     if "\n" in text:
         return LINES
@@ -749,6 +752,15 @@ def _take_pronouns(text: str) -> tuple[str, str | None]:
     return " ".join((text[: match.start()] + text[match.end() :]).split()), match.group(1)
 
 
+def _names_a_country(found: re.Match[str]) -> bool:
+    """Whether "from X" names a country ("from Iran", "from the United States"): "Anna From",
+    "Aa From Aa - Professor" are names that hold the word."""
+    if found.group("word").lower() == "form":
+        return False
+    words = _THE.sub("", found.group("where") or "").split()
+    return any(country_code(" ".join(words[:n]).strip(" ,;")) for n in (1, 2, 3))
+
+
 def _take_from(item: _Item, text: str, layout: _Layout) -> tuple[str, str | None]:
     """("Jane Doe", "Iran") for "Jane Doe from Iran"; "form Iran" in a section that writes
     "from"; "Jane Doe Iran" where a flag says so; the text unchanged otherwise. In a section
@@ -988,6 +1000,8 @@ def _split_before_institution(text: str) -> tuple[str, str] | None:
         name = text[: match.start() + 1 + keyword.start()].strip()
         institution = institution[keyword.start() :]
     if len(name.split()) < 2 or not looks_like_name(name) or name.count("(") != name.count(")"):
+        return None
+    if len(institution.split()) < 2:  # "Anna Lee Center": a lone "Center" names nothing
         return None
     return name, institution
 

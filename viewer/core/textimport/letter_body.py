@@ -191,7 +191,7 @@ def metadata_from_front_matter(front: dict[str, str]) -> Metadata:
     )
 
 
-_INT_FIELDS = {"published_count", "published_countries"}
+_INT_FIELDS = {"published_count", "published_countries", "subset_of"}
 
 
 def lines_of_blocks(blocks: list[Block]) -> list[TextLine]:

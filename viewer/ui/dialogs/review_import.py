@@ -34,7 +34,7 @@ from viewer.core.errors import ParseError
 from viewer.core.opening import source_lines
 from viewer.core.textimport.plan import ImportPlan
 from viewer.core.textimport.section_rows import LAYOUT_NAMES, LAYOUTS
-from viewer.ui.common.wording import plural
+from viewer.core.wording import plural
 from viewer.ui.dialogs.numbered_text import (
     END_MARK,
     START_MARK,

@@ -8,9 +8,10 @@ back to the same signatories.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from viewer.core.formats.csv_writer import signatories_to_csv

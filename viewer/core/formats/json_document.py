@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -37,17 +38,24 @@ _UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def document_to_json(doc: Document) -> str:
+def document_to_json(
+    doc: Document, verifications: Mapping[tuple[int, str], Mapping[str, str]] | None = None
+) -> str:
     """The project's JSON format; document_from_json() reads it back unchanged.
 
+    verifications: the user's status of signatories, by (position, name), as the objects to
+    write under each one's "verification" (viewer.core.verification.verification_obj).
     Long values stay on one line (a JSON string cannot be wrapped): the viewer reads JSON
     without the line-length limit of text letters (viewer.core.opening.RECORD_FORMATS).
     """
-    text = json.dumps(_document_to_obj(doc), ensure_ascii=False, indent=2) + "\n"
+    obj = _document_to_obj(doc, verifications or {})
+    text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     return _UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _document_to_obj(doc: Document) -> dict[str, Any]:
+def _document_to_obj(
+    doc: Document, verifications: Mapping[tuple[int, str], Mapping[str, str]]
+) -> dict[str, Any]:
     meta = {k: v for k, v in asdict(doc.metadata).items() if v is not None}
     letter = doc.letter
     people = []
@@ -59,6 +67,8 @@ def _document_to_obj(doc: Document) -> dict[str, Any]:
             entry["extra"] = dict(s.extra)
         if s.name_parts:
             entry["name_parts"] = {k: v for k, v in asdict(s.name_parts).items() if v}
+        if (found := verifications.get((s.position, s.name))) is not None:
+            entry["verification"] = dict(found)
         people.append(entry)
     return {
         "format": FORMAT_NAME,

@@ -11,7 +11,8 @@ from viewer.core.cite import STYLE_IDS
 from viewer.core.compare.filters import ALL, IN_ALL, JOINED_IN, LEFT_AFTER, ONLY_IN, select_people
 from viewer.core.compare.run import by_date, citations, compare_with_verdicts
 from viewer.core.compare.table_text import delimited, display_width, plain_table
-from viewer.core.library import MISSING, LetterEntry, Library, open_library
+from viewer.core.library.entry import MISSING, LetterEntry
+from viewer.core.library.letters import Library, open_library
 from viewer.core.opening import open_document
 
 STATUS_WORDS = {"present": "", "missing": "missing", "changed": "changed"}

@@ -15,7 +15,7 @@ import sys
 import letters_2019 as hk
 from conftest import REPO
 
-from viewer.core.library import open_library
+from viewer.core.library.letters import open_library
 from viewer.core.opening import open_document
 
 

@@ -30,6 +30,7 @@ from viewer.ui.cite.cite_actions import install_citation_actions
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import plural
 from viewer.ui.letter.letter_pane import LetterPane
+from viewer.ui.library.library_link import install_library
 from viewer.ui.menus import ReadingControls
 from viewer.ui.opening.open_actions import install_open_actions
 from viewer.ui.output.export_actions import install_export_actions
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu = bar.addMenu("&File")
         # Open, Open Recent, the 2017 letter, drops, Review Import; then Export.
         self.opening = install_open_actions(self, file_menu)
+        # The library: every letter opened, the Letters dock, File > Compare Letters.
+        self.library = install_library(self, file_menu)
         file_menu.addSeparator()
         self.exporting = install_export_actions(self, file_menu)
         file_menu.addSeparator()
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
         toggle.setStatusTip("Show or hide the chart of signatories per country")
         view.addAction(toggle)
+        view.addAction(self.library.toggle_action)
         grouping = view.addMenu("Chart &Grouping")
         group = QActionGroup(self)
         self.grouping_actions = {}

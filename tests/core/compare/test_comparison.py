@@ -13,7 +13,7 @@ from viewer.core.compare.comparison import letter_sha
 from viewer.core.compare.names import match_key
 from viewer.core.compare.run import by_date, compare_with_verdicts
 from viewer.core.compare.table_text import delimited, plain_table
-from viewer.core.library import Library
+from viewer.core.library.letters import Library
 from viewer.core.model import Document, Metadata, Signatory
 
 

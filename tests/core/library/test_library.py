@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from viewer.core.library import CHANGED, MISSING, PRESENT, Library, open_library
-from viewer.core.library.database import library_path
+from viewer.core.library.entry import CHANGED, MISSING, PRESENT
+from viewer.core.library.letters import Library, open_library
+from viewer.core.library.location import library_path
 from viewer.core.library.migrations import SCHEMA_VERSION, STEPS, migrate, schema_version
 from viewer.core.opening import open_document
 

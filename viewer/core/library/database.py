@@ -12,22 +12,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from viewer.core.library.migrations import NewerSchema, migrate
-from viewer.core.storage.settings import APP_NAME, set_aside
+from viewer.core.storage.settings import set_aside
 
-LIBRARY_FILE = "library.sqlite3"
 BUSY_TIMEOUT_S = 5.0  # another window of the viewer may be writing
-
-
-def data_dir() -> Path:
-    """The platform's folder for the user's data (XDG_DATA_HOME on Linux)."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
-
-
-def library_path() -> Path:
-    return data_dir() / LIBRARY_FILE
 
 
 @dataclass

@@ -14,45 +14,16 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.library.database import library_path, open_database
+from viewer.core.library.database import open_database
 from viewer.core.library.decisions import DecisionStore
+from viewer.core.library.entry import CHANGED, MISSING, PRESENT, LetterEntry, Recorded
+from viewer.core.library.location import library_path
 from viewer.core.model import Document
 
-PRESENT = "present"  # the file is at its path, as it was
-MISSING = "missing"  # nothing at the path: moved or deleted
-CHANGED = "changed"  # the file at the path holds other bytes now
 LAST_OPEN = "last_open"
 _HASH_CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class LetterEntry:
-    """One letter in the library; status is what the file at its path is now."""
-
-    id: int
-    path: str
-    sha256: str
-    title: str
-    date: str | None
-    count: int
-    first_opened: str
-    last_opened: str
-    status: str = PRESENT
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What record() did: the entry, and a sentence for the user if the file moved or changed."""
-
-    entry: LetterEntry
-    notice: str | None = None
 
 
 def now_text() -> str:

@@ -232,24 +232,17 @@ class CompareWindow(QDialog):
         current = self.filter_box.currentData()
         self.filter_box.blockSignals(True)
         self.filter_box.clear()
-        self.filter_box.addItem(FILTERS[ALL][1], (ALL, None))
+        self.filter_box.addItem(FILTERS[ALL][1], filter_id(ALL))
         if self.comparison is not None:
-            for label, data in filter_choices(self.comparison):
-                self.filter_box.addItem(label, data)
+            for label, (kind, letter) in filter_choices(self.comparison):
+                self.filter_box.addItem(label, filter_id(kind, letter))
         index = max(0, self.filter_box.findData(current))
         self.filter_box.setCurrentIndex(index)
         self.filter_box.blockSignals(False)
 
-    def set_filter(self, kind: str, letter: int | None = None) -> None:
-        """Choose a filter as the Show box does (kind from viewer.core.compare.filters)."""
-        index = self.filter_box.findData((kind, letter))
-        if index < 0:
-            raise ValueError(f"no filter {kind!r} for letter {letter!r}")
-        self.filter_box.setCurrentIndex(index)
-
     def _show_rows(self, message: str = "") -> None:
         comparison = self.comparison
-        kind, letter = self.filter_box.currentData() or (ALL, None)
+        kind, letter = parse_filter_id(self.filter_box.currentData() or ALL)
         rows = select_people(comparison, kind, letter) if comparison else []
         self.model.show(comparison, rows)
         if comparison is not None:
@@ -331,6 +324,16 @@ class _Known:
 
     def for_letters(self, _shas: set[str]) -> dict:
         return self._verdicts
+
+
+def filter_id(kind: str, letter: int | None = None) -> str:
+    """A filter as the Show box stores it: "in-all", "joined-in:2"."""
+    return kind if letter is None else f"{kind}:{letter}"
+
+
+def parse_filter_id(text: str) -> tuple[str, int | None]:
+    kind, _, letter = text.partition(":")
+    return kind, int(letter) if letter else None
 
 
 def filter_choices(comparison: Comparison) -> list[tuple[str, tuple[str, int | None]]]:

@@ -59,7 +59,8 @@ class LibraryLink(QObject):
             recorded = self.library.record(doc)
             self.library.set_last_open(recorded.entry.id if recorded else None)
             if recorded and recorded.notice:
-                self._status(recorded.notice)
+                # After "Opened X" (said once the document is shown): this one matters more.
+                QTimer.singleShot(0, self, lambda: self._status(recorded.notice))
         else:
             self.library.set_last_open(None)  # the 2017 letter: the start's default anyway
         self.refresh()

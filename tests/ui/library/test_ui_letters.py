@@ -78,7 +78,8 @@ def test_a_letter_whose_file_moved_is_said_so_not_opened(qtbot, tmp_path):
     dock = show_letters(qtbot, window)
     window.library.refresh()
     row = next(r for r in range(2) if dock.model.entry(r).path == str(june14))
-    assert dock.model.data(dock.model.index(row, 4)) == "Moved or deleted"
+    shown = dock.model.data(dock.model.index(row, 0))
+    assert shown == "Urgent appeal to the Chief Executive (moved or deleted)"
     click_row(qtbot, dock.table, row)
     assert "is no longer at" in window.statusBar().currentMessage()
     assert window.state.document.source.path == str(june23)  # nothing else changed

@@ -68,26 +68,25 @@ def suggestion_reason(a: NameForms, b: NameForms) -> str | None:
         return None
     shared = set(a.cjk) & set(b.cjk)
     if shared:
-        return f"the same name in Chinese characters ({min(shared)})"
+        return "the same name in Chinese characters"
     if len(a.words) >= 2 and a.words == b.words:
         return "the same name with titles or other characters"
     if len(a.words) >= 2 and a.word_bag == b.word_bag:
         return "the same words in another order"
-    married = _surname_added(a.cjk, b.cjk) or _surname_added(b.cjk, a.cjk)
-    if married:
-        return f"{married[0]} is {married[1]} with a surname added in front"
+    if _surname_added(a.cjk, b.cjk) or _surname_added(b.cjk, a.cjk):
+        return "a surname added in front (a married name)"
     if _initials_fit(a.words, b.words) or _initials_fit(b.words, a.words):
         return "initials or a shorter form of the name"
     return None
 
 
-def _surname_added(longer: tuple[str, ...], shorter: tuple[str, ...]) -> tuple[str, str] | None:
+def _surname_added(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """A married name written with the husband's surname first: 黎蕭寶珍 and 蕭寶珍."""
     for long in longer:
         for short in shorter:
             if len(short) >= 2 and len(long) == len(short) + 1 and long.endswith(short):
-                return long, short
-    return None
+                return True
+    return False
 
 
 def _initials_fit(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

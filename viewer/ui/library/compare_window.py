@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -104,6 +105,10 @@ class CompareWindow(QDialog):
         self.letter_list = QListWidget(part)
         self.letter_list.setObjectName("compareLetters")
         self.letter_list.setAccessibleName("Letters to compare")
+        self.letter_list.setWordWrap(True)
+        self.letter_list.setAlternatingRowColors(True)
+        self.letter_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.letter_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.letter_list.itemChanged.connect(lambda _item: self.compare())
         box.addWidget(self.letter_list, 1)
         return part
@@ -145,9 +150,17 @@ class CompareWindow(QDialog):
         self.suggestion_list = QListWidget(part)
         self.suggestion_list.setObjectName("suggestionList")
         self.suggestion_list.setAccessibleName("Possible matches to confirm or reject")
-        self.suggestion_list.setWordWrap(True)
+        # One line an item (Qt sizes items of several lines mixing scripts too short); the
+        # label under the list gives the current pair whole, with why it is suggested.
+        self.suggestion_list.setAlternatingRowColors(True)  # where one pair ends
+        self.suggestion_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.suggestion_list.currentRowChanged.connect(lambda _r: self._enable_decisions())
         box.addWidget(self.suggestion_list, 1)
+        self.reason_label = QLabel(part)
+        self.reason_label.setObjectName("suggestionReason")
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.setWordWrap(True)
+        box.addWidget(self.reason_label)
         row = QHBoxLayout()
         self.confirm_button = QPushButton("Con&firm: one person", part)
         self.confirm_button.setObjectName("confirmMatch")
@@ -171,7 +184,7 @@ class CompareWindow(QDialog):
         self.letter_list.blockSignals(True)
         self.letter_list.clear()
         for entry in entries:
-            text = f"{entry.title}\n{entry.date or 'no date'} \u00b7 {entry.count:,} signatories"
+            text = f"{entry.date or 'No date'} \u00b7 {entry.count:,} signatories\n{entry.title}"
             item = QListWidgetItem(text, self.letter_list)
             item.setData(ID_ROLE, entry.id)
             item.setToolTip(entry.path)
@@ -263,10 +276,9 @@ class CompareWindow(QDialog):
             return
         labels = [x.label for x in self.comparison.letters]
         for s in self.comparison.suggestions:
-            text = (
-                f"{labels[s.letter_a]}: {s.name_a}\n{labels[s.letter_b]}: {s.name_b}\n({s.reason})"
-            )
-            QListWidgetItem(text, self.suggestion_list)
+            text = f"{labels[s.letter_a]}: {s.name_a}  ~  {labels[s.letter_b]}: {s.name_b}"
+            item = QListWidgetItem(text, self.suggestion_list)
+            item.setToolTip(f"{text}\nWhy: {s.reason}")
         if self.comparison.suggestions:
             self.suggestion_list.setCurrentRow(0)
         self._enable_decisions()
@@ -282,8 +294,19 @@ class CompareWindow(QDialog):
         self.library.decisions.decide(*suggestion.sides, same=same)
         self._recompare()
 
+    def _describe(self, row: int) -> str:
+        assert self.comparison is not None
+        s = self.comparison.suggestions[row]
+        letters = self.comparison.letters
+        return (
+            f"{letters[s.letter_a].label}: {s.name_a}\n{letters[s.letter_b].label}: {s.name_b}\n"
+            f"Why: {s.reason}. One person, or two?"
+        )
+
     def _enable_decisions(self) -> None:
-        chosen = self.suggestion_list.currentRow() >= 0
+        row = self.suggestion_list.currentRow()
+        chosen = self.comparison is not None and 0 <= row < len(self.comparison.suggestions)
+        self.reason_label.setText(self._describe(row) if chosen else "")
         self.confirm_button.setEnabled(chosen)
         self.reject_button.setEnabled(chosen)
 

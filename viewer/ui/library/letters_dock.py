@@ -103,7 +103,8 @@ class LettersDock(QDockWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.hideSection(OPENED)  # the order says it; a narrow dock keeps the title
         table.clicked.connect(self._clicked)
         table.enter_pressed.connect(self._open_current)
         return table

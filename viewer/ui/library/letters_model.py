@@ -7,14 +7,15 @@ clicked (date and count compare as dates and numbers, an undated letter last).
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from viewer.core.folding import fold, terms
 from viewer.core.library.entry import CHANGED, MISSING, LetterEntry
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Letter", "Date", "Signatories", "Opened", "State")
-TITLE, DATE, COUNT, OPENED, STATE = range(len(COLUMNS))
-STATE_TEXT = {MISSING: "Moved or deleted", CHANGED: "Changed since opened"}
+COLUMNS = ("Letter", "Date", "Signatories", "Opened")
+TITLE, DATE, COUNT, OPENED = range(len(COLUMNS))
+STATE_TEXT = {MISSING: "moved or deleted", CHANGED: "changed since opened"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -84,7 +85,11 @@ class LettersModel(QAbstractTableModel):
             return _cell(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             state = STATE_TEXT.get(entry.status, "")
-            return f"{entry.title}\n{entry.path}" + (f"\n{state}" if state else "")
+            return f"{entry.title}\n{entry.path}" + (f"\nThe file was {state}." if state else "")
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and entry.status in STATE_TEXT:
+            font = QFont()
+            font.setItalic(True)  # with the words that say why, not by the look alone
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ENTRY_ROLE:
@@ -99,14 +104,13 @@ class LettersModel(QAbstractTableModel):
 
 def _cell(entry: LetterEntry, column: int) -> str:
     if column == TITLE:
-        return entry.title
+        state = STATE_TEXT.get(entry.status)
+        return f"{entry.title} ({state})" if state else entry.title
     if column == DATE:
         return entry.date or ""
     if column == COUNT:
         return f"{entry.count:,}"
-    if column == OPENED:
-        return entry.last_opened[:10]
-    return STATE_TEXT.get(entry.status, "")
+    return entry.last_opened[:10]
 
 
 def _sort_key(entry: LetterEntry, column: int):
@@ -116,6 +120,4 @@ def _sort_key(entry: LetterEntry, column: int):
         return entry.count
     if column == OPENED:
         return entry.last_opened
-    if column == STATE:
-        return entry.status
     return fold(entry.title)

@@ -99,9 +99,15 @@ def install_library(window: QMainWindow, file_menu: QMenu) -> LibraryLink:
     """The Letters dock (its toggle is link.toggle_action, for the View menu) and File >
     Compare Letters; returns the link."""
     link = LibraryLink(window)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, link.dock)
+    # A tab beside the chart: the letter and the table keep their width on a small screen.
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, link.dock)
+    chart = getattr(window, "chart_dock", None)
+    if chart is not None:
+        window.tabifyDockWidget(chart, link.dock)
     link.dock.hide()  # shown from View > Letters; its place and state are saved with the window
     toggle = link.toggle_action = link.dock.toggleViewAction()
+    # Its tab comes to the front once shown (a tab bar raises a dock only after its layout).
+    toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, link.dock, link.dock.raise_))
     toggle.setText("&Letters")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
     toggle.setStatusTip("Show or hide the letters you have opened")

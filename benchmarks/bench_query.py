@@ -161,7 +161,7 @@ def engine_worker(csv_path: Path, reps: int) -> None:
     for _ in range(reps):
         for country in top_countries(doc):
             engine.run(Query())
-            q = Query(countries=frozenset({country}))
+            q = Query(facets={"country": frozenset({country})})
             chosen.append(timed(lambda q=q: engine.run(q)))
     emit("country", chosen)
     _engine_sorts(engine, reps)

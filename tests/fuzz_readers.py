@@ -12,6 +12,7 @@ return defaults and a notice, never raise.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,18 +31,21 @@ from viewer.core.export import export_text
 from viewer.core.opening import parse_document
 from viewer.core.storage.settings import SettingsFile, WindowState
 
-NAMES = ["a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a"]
+NAMES = ["a.txt", "a.md", "a.csv", "a.tsv", "a.json", "a.yaml", "a.pdf", "a"]
 
 
 def _seeds() -> list[tuple[str, bytes]]:
     doc = load_bundled()
     source = Path(doc.source.path).read_bytes()
     people = doc.signatories
+    records = [{"name": s.name, "role": s.role, "country": s.country} for s in people]
     return [
         ("a.txt", source),
         ("a.json", export_text(doc, people, "json").encode()),
         ("a.csv", export_text(doc, people, "csv").encode()),
         ("a.md", export_text(doc, people, "md").encode()),
+        ("a.yaml", yaml.safe_dump(records, allow_unicode=True).encode()),
+        ("a.json", json.dumps({"signatories": records}, ensure_ascii=False).encode()),
     ]
 
 

@@ -19,6 +19,7 @@ from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.model import Document
 from viewer.core.opening import open_document
 from viewer.core.query.engine import NOT_STATED, Query, QueryEngine, Result
+from viewer.core.query.facets import Facet, find_facet
 from viewer.library_commands import CommandError, add_library_commands, run_compare, run_library
 
 SUBCOMMANDS = ("list", "stats", "cite", "export", "library", "compare")
@@ -46,9 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_list.add_argument("--sort", choices=("name", "role", "country"), default=None)
     p_list.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    p_stats = sub.add_parser("stats", help="count signatories by country or role")
+    p_stats = sub.add_parser("stats", help="count signatories by country, role or another facet")
     _add_file(p_stats)
-    p_stats.add_argument("--by", choices=("country", "role"), default="country")
+    p_stats.add_argument(
+        "--by",
+        default="country",
+        metavar="FACET",
+        help="country (default), role, or a further column with repeated values (party, group)",
+    )
     p_stats.add_argument("--format", choices=("table", "json"), default="table")
     _add_cite(sub)
 
@@ -87,13 +93,23 @@ def _add_cite(sub) -> None:
 
 def _add_file(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "file", nargs="?", help="a letter (.txt, .md, .json, .csv); default: the 2017 letter"
+        "file",
+        nargs="?",
+        help="a letter (.txt, .md, .html, .pdf, .json, .yaml, .csv) or a folder of one file "
+        "per signer; default: the 2017 letter",
     )
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--country", action="append", default=[], help="keep this country (repeatable)")
     p.add_argument("--role", action="append", default=[], help="keep this role (repeatable)")
+    p.add_argument(
+        "--facet",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="keep signatories whose NAME (a column such as party) is VALUE (repeatable)",
+    )
     p.add_argument("--search", default="", help="words every shown entry contains")
 
 
@@ -105,18 +121,38 @@ def _facet_values(values: list[str]) -> frozenset[str | None]:
     return frozenset(None if v.strip().lower() == NOT_STATED else v for v in values)
 
 
-def query_from_args(args: argparse.Namespace) -> Query:
+def query_from_args(args: argparse.Namespace, facets: Sequence[Facet]) -> Query:
+    """The query the options ask for; --country X is --facet country=X, as --role is."""
+    chosen: dict[str, list[str]] = {"country": list(args.country), "role": list(args.role)}
+    for item in args.facet:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--facet {item!r}: write it as NAME=VALUE, such as party=Labour")
+        chosen.setdefault(_facet_named(facets, name).key, []).append(value.strip())
     return Query(
         text=args.search,
-        countries=_facet_values(args.country),
-        roles=_facet_values(args.role),
+        facets={key: _facet_values(values) for key, values in chosen.items()},
         sort_column=getattr(args, "sort", None) or "position",
     )
 
 
+def _facet_named(facets: Sequence[Facet], name: str) -> Facet:
+    """The document's facet a user names; CliError listing the document's facets if none."""
+    facet = find_facet(facets, name)
+    if facet is None:
+        known = ", ".join(f.field for f in facets)
+        raise CliError(f"this letter has no facet {name.strip()!r}; it has: {known}")
+    return facet
+
+
+def _run(doc: Document, args: argparse.Namespace) -> Result:
+    engine = QueryEngine(doc)
+    return engine.run(query_from_args(args, engine.facets))
+
+
 def run_list(args: argparse.Namespace, out) -> None:
     doc = load(args.file)
-    result = QueryEngine(doc).run(query_from_args(args))
+    result = _run(doc, args)
     people = [doc.signatories[i] for i in result.rows]
     if args.format == "json":
         rows = [{"name": s.name, "role": s.role, "country": s.country} for s in people]
@@ -130,24 +166,27 @@ def run_list(args: argparse.Namespace, out) -> None:
 
 def run_stats(args: argparse.Namespace, out) -> None:
     doc = load(args.file)
-    result: Result = QueryEngine(doc).run(Query())
-    counts = result.visible_counts[args.by]
+    engine = QueryEngine(doc)
+    facet = _facet_named(engine.facets, args.by)
+    result: Result = engine.run(Query())
+    counts = result.visible_counts[facet.key]
     if args.format == "json":
         obj = {c.label: c.count for c in counts}
         out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
     else:
         rows = [(c.label, str(c.count)) for c in counts]
         rows.append(("total", str(len(result))))
-        out.write(_table(rows, (args.by.capitalize(), "Signatories")))
+        out.write(_table(rows, (facet.label, "Signatories")))
 
 
 def run_cite(args: argparse.Namespace, out) -> None:
     doc = load(args.file)
-    query = query_from_args(args)
+    engine = QueryEngine(doc)
+    query = query_from_args(args, engine.facets)
     if not (args.signatories or query.is_filtered):
         out.write(cite_letter(doc, args.style, args.authors) + "\n")
         return
-    result = QueryEngine(doc).run(query)
+    result = engine.run(query)
     people = [doc.signatories[i] for i in result.rows]
     if not people:
         print("letter-viewer: no signatory matches these filters", file=sys.stderr)
@@ -163,7 +202,7 @@ def run_export(args: argparse.Namespace, out) -> None:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     doc = load(args.file)
-    result = QueryEngine(doc).run(query_from_args(args))
+    result = _run(doc, args)
     people = [doc.signatories[i] for i in result.rows]
     try:
         written = export_file(doc, people, args.to, fmt, overwrite=args.force)

@@ -106,3 +106,59 @@ def test_unreadable_letter_exit_2(tmp_path):
 
 def test_version():
     assert run("--version").stdout.startswith("letter-viewer ")
+
+
+PARTY_CSV = (
+    "name,role,country,party\n"
+    "Ana,MP,Spain,Labour\n"
+    "Ben,MP,Spain,Green\n"
+    "Cleo,Senator,Chile,Labour\n"
+    "Dan,MP,,Labour\n"
+    "Eve,MP,Chile,\n"
+    "Fay,Senator,Spain,Green\n"
+)
+
+
+@pytest.fixture
+def party_csv(tmp_path):
+    path = tmp_path / "parties.csv"
+    path.write_text(PARTY_CSV, encoding="utf-8")
+    return str(path)
+
+
+def test_list_by_a_further_facet(party_csv):
+    rows = json.loads(run("list", party_csv, "--facet", "party=Labour", "--format", "json").stdout)
+    assert [r["name"] for r in rows] == ["Ana", "Cleo", "Dan"]
+    both = run("list", party_csv, "--facet", "Party=Labour", "--country", "Spain", "--format",
+               "json").stdout  # fmt: skip
+    assert [r["name"] for r in json.loads(both)] == ["Ana"]
+    either = run("list", party_csv, "--facet", "party=Green", "--facet", "party=not stated",
+                 "--format", "json").stdout  # fmt: skip
+    assert [r["name"] for r in json.loads(either)] == ["Ben", "Eve", "Fay"]
+    # --country is --facet country=...
+    short = run("list", party_csv, "--country", "Chile", "--format", "json").stdout
+    long = run("list", party_csv, "--facet", "country=Chile", "--format", "json").stdout
+    assert short == long and [r["name"] for r in json.loads(long)] == ["Cleo", "Eve"]
+
+
+def test_stats_by_a_further_facet(party_csv):
+    stats = json.loads(run("stats", party_csv, "--by", "party", "--format", "json").stdout)
+    assert stats == {"Labour": 3, "Green": 2, "not stated": 1}
+    table = run("stats", party_csv, "--by", "party").stdout.splitlines()
+    assert table[0].split() == ["Party", "Signatories"]
+    assert table[2].split() == ["Labour", "3"] and table[-1].split() == ["total", "6"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("stats", "--by", "shoe size"),
+        ("list", "--facet", "party=Labour"),  # the 2017 letter has no party column
+        ("list", "--facet", "Labour"),
+    ],
+)
+def test_unknown_facets_exit_2_naming_the_letters_facets(args):
+    proc = run(*args, check_rc=2)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "country" in lines[0] or "NAME=VALUE" in lines[0]

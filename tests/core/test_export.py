@@ -83,7 +83,9 @@ def test_csv_export_neutralises_formulas():
 
 
 def test_export_writes_the_shown_rows_in_the_shown_order(bundled, tmp_path):
-    query = Query(countries=frozenset({"Germany", "Spain"})).sorted_by("name", descending=True)
+    query = Query(facets={"country": frozenset({"Germany", "Spain"})}).sorted_by(
+        "name", descending=True
+    )
     shown = _shown(bundled, query)
     path = export_file(bundled, shown, tmp_path / "shown.csv")
     names = [s.name for s in signatories_from_csv(path.read_text(encoding="utf-8")).signatories]

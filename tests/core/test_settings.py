@@ -30,12 +30,12 @@ def test_round_trip_and_schema_version():
     store = window_state_file()
     value = WindowState(
         geometry="AAEC", sort_column="country", sort_descending=True, filter_text="rößner",
-        countries=["Germany", None], chart_grouping="role",
+        facets={"country": ["Germany", None]}, chart_grouping="role",
     )  # fmt: skip
     assert store.save(value) is None
     obj = json.loads(store.path.read_text("utf-8"))
     assert obj["schema_version"] == settings.SCHEMA_VERSION
-    assert obj["countries"] == ["Germany", None]
+    assert obj["facets"] == {"country": ["Germany", None]}
     again, notice = window_state_file().load()
     assert again == value and notice is None
 
@@ -53,6 +53,14 @@ BAD_FILES = {
     "a list": b"[1, 2, 3]",
     "deeply nested": b"[" * 100_000 + b"]" * 100_000,
     "list of wrong items": b'{"schema_version": 1, "countries": ["Germany", 3]}',
+    "v1 roles not a list": b'{"schema_version": 1, "roles": "MP"}',
+    "v2 with v1 entries": b'{"schema_version": 2, "countries": ["Germany"]}',
+    "unknown facet": b'{"schema_version": 2, "facets": {"shoe size": ["42"]}}',
+    "facet values wrong": b'{"schema_version": 2, "facets": {"extra:party": [1]}}',
+    "unknown grouping": b'{"schema_version": 2, "chart_grouping": "party"}',
+    "too many values": json.dumps(
+        {"schema_version": 2, "facets": {"country": [f"c{i}" for i in range(1001)]}}
+    ).encode(),
 }
 
 
@@ -110,6 +118,35 @@ def test_older_file_without_new_keys_takes_defaults(tmp_path):
     value, notice = store.load()
     assert notice is None
     assert value == WindowState(filter_text="germany")
+
+
+def test_version_1_countries_and_roles_become_choices_per_facet(tmp_path):
+    store = SettingsFile(tmp_path / "s.json", WindowState, "window layout")
+    old = {
+        "schema_version": 1,
+        "filter_text": "senator",
+        "countries": ["Malaysia", None],
+        "roles": [],
+        "chart_grouping": "role",
+    }
+    store.path.write_text(json.dumps(old), "utf-8")
+    value, notice = store.load()
+    assert notice is None
+    assert value == WindowState(
+        filter_text="senator", facets={"country": ["Malaysia", None]}, chart_grouping="role"
+    )
+    assert store.save(value) is None
+    saved = json.loads(store.path.read_text("utf-8"))
+    assert saved["schema_version"] == settings.SCHEMA_VERSION == 2
+    assert saved["facets"] == {"country": ["Malaysia", None]}
+    assert "countries" not in saved and "roles" not in saved
+
+
+def test_choices_of_further_facets_round_trip(tmp_path):
+    store = SettingsFile(tmp_path / "s.json", WindowState, "window layout")
+    value = WindowState(facets={"extra:party": ["Labour", None]}, chart_grouping="extra:party")
+    assert store.save(value) is None
+    assert store.load() == (value, None)
 
 
 def test_write_atomic_replaces_whole_file(tmp_path):

@@ -69,7 +69,7 @@ def test_clicking_the_germany_bar_filters_to_germany(qtbot, window, bundled):
     germans = [s for s in bundled.signatories if s.country == "Germany"]
     assert len(germans) == 11
     assert window.table.model().rowCount() == len(germans)
-    assert window.state.query.countries == frozenset({"Germany"})
+    assert window.state.query.facet_values("country") == frozenset({"Germany"})
     chosen = [b.label for b in plot.bars if b.chosen]
     assert chosen == ["Germany"]
     assert [b.label for b in plot.bars if b.counted] == ["Germany"]
@@ -93,10 +93,13 @@ QUERIES = [
     Query(text="malaysia"),
     Query(text="member"),
     Query(text="xyz"),
-    Query(countries=frozenset({"Germany"})),
-    Query(countries=frozenset({"Germany", None})),
-    Query(roles=frozenset({"Senator"})),
-    Query(text="parliament", countries=frozenset({"Spain", "Malaysia"}), roles=frozenset({None})),
+    Query(facets={"country": frozenset({"Germany"})}),
+    Query(facets={"country": frozenset({"Germany", None})}),
+    Query(facets={"role": frozenset({"Senator"})}),
+    Query(
+        text="parliament",
+        facets={"country": frozenset({"Spain", "Malaysia"}), "role": frozenset({None})},
+    ),
 ]
 
 
@@ -128,7 +131,7 @@ def test_grouping_by_role(qtbot, window, bundled):
     }
     assert window.chart_dock.windowTitle() == "Roles"
     _click_bar(qtbot, plot, "Senator")
-    assert window.state.query.roles == frozenset({"Senator"})
+    assert window.state.query.facet_values("role") == frozenset({"Senator"})
 
 
 def test_chart_follows_the_text_filter(qtbot, window):

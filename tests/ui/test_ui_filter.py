@@ -176,4 +176,4 @@ def test_picker_keeps_its_list_open_for_several_choices_by_keyboard(qtbot, windo
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert view.isVisible()
-    assert len(window.state.query.countries) == 2
+    assert len(window.state.query.facet_values("country")) == 2

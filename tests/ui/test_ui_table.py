@@ -141,8 +141,8 @@ def test_models_pass_the_model_tester(qtmodeltester, bundled):
         model = SignatoryModel(bundled.signatories, engine.run(query))
         qtmodeltester.check(model)
     facet = FacetListModel("country")
-    result = engine.run(Query(countries=frozenset({"Germany", None})))
-    facet.set_counts(result.facet_counts["country"], result.query.countries)
+    result = engine.run(Query(facets={"country": frozenset({"Germany", None})}))
+    facet.set_counts(result.facet_counts["country"], result.query.facet_values("country"))
     qtmodeltester.check(facet)
 
 

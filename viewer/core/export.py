@@ -17,6 +17,7 @@ from pathlib import Path
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
 from viewer.core.model import Document, Paragraph, Signatory
+from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
 
@@ -49,8 +50,9 @@ def default_export_name(doc: Document, fmt: str) -> str:
 
 
 def default_chart_name(doc: Document, facet: str, fmt: str) -> str:
-    """A file name for the chart's picture: "<letter>-chart-by-country.png"."""
-    return f"{_stem(doc)}-chart-by-{facet}.{fmt}"
+    """A file name for the chart's picture: "<letter>-chart-by-country.png" (facet: its key;
+    a further column is named by its noun, "...-chart-by-party.png")."""
+    return f"{_stem(doc)}-chart-by-{_slug(facet_for_key(facet).one) or 'value'}.{fmt}"
 
 
 def _stem(doc: Document) -> str:

@@ -1,7 +1,8 @@
 """Opening a file as a document: which reader reads it, and the steps a worker runs.
 
-``open_document(path)`` reads any file the viewer opens (JSON, CSV, text, Markdown) with a
-``<name>.meta.json`` sidecar beside it; ``load_file`` does the same on a worker thread,
+``open_document(path)`` reads any file the viewer opens (JSON, CSV, text, Markdown, PDF, a
+JSON or YAML list of signatories) with a ``<name>.meta.json`` sidecar beside it, or a folder
+of one file per signer; ``load_file`` does the same on a worker thread,
 reporting where it is and checking whether the user cancelled between steps, so a cancelled
 open stops at the next check and the document on screen is never touched. The result
 carries the query engine too, because building its columns is the other slow part of
@@ -26,8 +27,15 @@ from viewer.core.formats.file_bytes import (
     sha256_hex,
 )
 from viewer.core.formats.gc_pause import gc_paused
-from viewer.core.formats.json_document import document_from_json, read_metadata
-from viewer.core.model import Document, ImportWarning, Source
+from viewer.core.formats.json_document import (
+    document_from_json_obj,
+    is_own_json,
+    parse_json,
+    read_metadata,
+)
+from viewer.core.formats.pdf_text import is_pdf
+from viewer.core.formats.records import find_records, parse_yaml, records_document
+from viewer.core.model import Document, ImportWarning, Letter, Metadata, Source
 from viewer.core.progress import CancelCheck, Cancelled, Steps
 
 if TYPE_CHECKING:  # the importer and the engine (numpy) load on first use, not at start-up
@@ -35,6 +43,8 @@ if TYPE_CHECKING:  # the importer and the engine (numpy) load on first use, not 
     from viewer.core.textimport.plan import ImportPlan
 
 DECODE_SHARE = 0.15  # of a CSV's reading time, decoding and checking the text takes about this
+PDF_SHARE = 0.9  # of a PDF's reading time, laying out its pages takes about this
+FOLDER_SHARE = 0.95  # of a signer folder's reading time, its files take about this
 
 
 # -- which reader ----------------------------------------------------------------------
@@ -49,23 +59,40 @@ def import_text_letter(text: str, path: str | None = None) -> Document:
     return read_text(text, path)
 
 
+def read_json_letter(text: str, path: str | None = None) -> Document:
+    """The viewer's own JSON (``"format": "open-letter"``), or a foreign JSON list of
+    signatories (viewer.core.formats.records); ParseError for anything else."""
+    obj = parse_json(text, path)
+    if not is_own_json(obj) and find_records(obj)[0] is not None:
+        return records_document(obj, path, "JSON")
+    return document_from_json_obj(obj, path)
+
+
+def read_yaml_letter(text: str, path: str | None = None) -> Document:
+    """A YAML list of signatories (viewer.core.formats.records)."""
+    return records_document(parse_yaml(text, path), path, "YAML")
+
+
 READERS: dict[str, Callable[[str, str | None], Document]] = {
-    "json": document_from_json,
+    "json": read_json_letter,
     "csv": signatories_from_csv,
     "text": import_text_letter,
+    "yaml": read_yaml_letter,
+}
+SUFFIXES = {
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".pdf": "pdf",
+    **dict.fromkeys((".txt", ".md", ".markdown", ".text", ""), "text"),
 }
 
 
 def format_from_suffix(path: str | Path) -> str | None:
-    """json, csv or text by the file's extension; None if it does not tell."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix in (".csv", ".tsv"):
-        return "csv"
-    if suffix in (".txt", ".md", ".markdown", ".text", ""):
-        return "text"
-    return None
+    """json, csv, yaml, pdf or text by the file's extension; None if it does not tell."""
+    return SUFFIXES.get(Path(path).suffix.lower())
 
 
 def detect_format(path: str | Path, text: str) -> str:
@@ -80,7 +107,9 @@ def detect_format(path: str | Path, text: str) -> str:
 def parse_document(
     data: bytes, path: str | None = None, fmt: str | None = None, steps: Steps | None = None
 ) -> Document:
-    """Read a document from bytes; fmt is json, csv or text (guessed from the path).
+    """Read a document from bytes; fmt is json, csv, yaml, pdf or text (guessed from the
+    path; a text or unnamed file that starts as a PDF does is read as one: a download
+    often loses its extension).
 
     Text that is not UTF-8 is read in a fallback encoding (viewer.core.formats.decoding); the
     document then says so in a warning and in ``source.encoding``. steps, if given, hears
@@ -88,6 +117,9 @@ def parse_document(
     reports as it goes, the other formats when they are done.
     """
     steps = steps or Steps()
+    named = fmt or format_from_suffix(path or "")
+    if named == "pdf" or (fmt is None and named in (None, "text") and is_pdf(data)):
+        return _parse_pdf(data, path, steps)
     decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
     check_decoded_lines(decoded, data, path)
     fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
@@ -106,9 +138,54 @@ def parse_document(
     return replace(doc, source=source, warnings=warnings)
 
 
+def _parse_pdf(data: bytes, path: str | None, steps: Steps) -> Document:
+    """A PDF letter: its text layer, read by the same importer as a text file."""
+    from viewer.core.formats.pdf_text import pdf_text
+
+    extracted = pdf_text(data, path, steps.part(0, PDF_SHARE))
+    check_line_lengths(extracted.text, path)
+    with gc_paused():
+        doc = import_text_letter(extracted.text, path)
+    steps.step(1.0)
+    source = Source(path=path, sha256=sha256_hex(data), format="pdf")
+    return replace(doc, source=source, warnings=(*extracted.warnings, *doc.warnings))
+
+
 def open_document(path: str | Path, fmt: str | None = None) -> Document:
-    """Read a file, with metadata from a sidecar ``<name>.meta.json`` if one lies beside it."""
+    """Read a file, with metadata from a sidecar ``<name>.meta.json`` if one lies beside it;
+    a folder is read as a folder of signer files (open_folder)."""
+    if fmt is None and Path(path).is_dir():
+        return open_folder(path)
     return document_from_file_bytes(read_file_bytes(path), path, fmt)
+
+
+def open_folder(path: str | Path, steps: Steps | None = None) -> Document:
+    """A folder of one file per signer (viewer.core.formats.signer_folder), with the letter
+    from a letter text beside them if there is one; steps hears the share done."""
+    from viewer.core.formats.signer_folder import read_signer_folder
+
+    steps = steps or Steps()
+    folder = read_signer_folder(path, steps.part(0, FOLDER_SHARE))
+    letter, metadata = Letter(), Metadata()
+    if folder.letter_text is not None:
+        letter, metadata = letter_of_text(folder.letter_text, folder.letter_path)
+    steps.step(1.0)
+    return Document(
+        letter=letter,
+        signatories=folder.signatories,
+        metadata=metadata,
+        source=Source(path=str(path), sha256=folder.sha256, format="folder"),
+        warnings=folder.warnings,
+    )
+
+
+def letter_of_text(text: str, path: str | None = None) -> tuple[Letter, Metadata]:
+    """The letter (and what its front matter says) in a text that need not list signatories,
+    read as the text importer reads the part before a list."""
+    from viewer.core.textimport.plan import analyse
+
+    plan = analyse(text, path)
+    return plan.letter, plan.metadata
 
 
 def document_from_file_bytes(
@@ -174,12 +251,23 @@ class LoadSteps:
 def load_file(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
     """Read a file as open_document does, reporting the fraction read; ParseError if bad."""
     steps = steps or LoadSteps()
+    if Path(path).is_dir():
+        return load_folder(path, steps)
     steps.begin(READING)
     data = read_file_bytes(path, on_chunk=lambda done, size: steps.at(READING, done / size))
     steps.begin(PARSING)
     parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
     document = document_from_file_bytes(data, path, steps=parsing)
     del data  # the text and the signatories are what stays; the bytes can go before indexing
+    return Loaded(document, build_engine(document, steps))
+
+
+def load_folder(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
+    """Read a folder of signer files as open_folder does, reporting the share of files read."""
+    steps = steps or LoadSteps()
+    steps.begin(PARSING)
+    parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
+    document = open_folder(path, parsing)
     return Loaded(document, build_engine(document, steps))
 
 

@@ -27,8 +27,9 @@ from viewer.core.storage.settings import window_state_file
 from viewer.ui import window_layout
 from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import install_citation_actions
+from viewer.ui.common import accessibility
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
+from viewer.ui.common.wording import literal, plural
 from viewer.ui.letter.letter_pane import LetterPane
 from viewer.ui.library.library_link import install_library
 from viewer.ui.menus import ReadingControls
@@ -54,8 +55,8 @@ class MainWindow(QMainWindow):
         self.state = ViewState(document, self)
         self.settings_file = window_state_file()
         self._build_parts()
-        self._build_menus()
         self._build_status()
+        self._build_menus()
         self._set_tab_order()
         self.state.changed.connect(self._show_result)
         self.state.document_changed.connect(self._show_document)
@@ -100,8 +101,8 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [
             self.letter_view,
             bar.edit,
-            bar.country_picker,
-            bar.role_picker,
+            *bar.pickers.values(),
+            bar.more,
             self.table,
             self.chart.grouping,
         ]
@@ -168,28 +169,40 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self, view) -> None:
         toggle = self.chart_dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        toggle.setStatusTip("Show or hide the chart of signatories per country")
+        toggle.setStatusTip("Show or hide the chart of signatories per country, role ...")
         view.addAction(toggle)
         view.addAction(self.library.toggle_action)
-        grouping = view.addMenu("Chart &Grouping")
-        group = QActionGroup(self)
-        self.grouping_actions = {}
-        for facet, text, key in (
-            ("country", "By &Country", "Ctrl+1"),
-            ("role", "By &Role", "Ctrl+2"),
-        ):
-            action = self._action(text, lambda _on, f=facet: self.chart.set_grouping(f), key)
-            action.setCheckable(True)
-            group.addAction(action)
-            grouping.addAction(action)
-            self.grouping_actions[facet] = action
+        self.grouping_menu = view.addMenu("Chart &Grouping")
+        self.grouping_actions: dict[str, QAction] = {}
+        self._fill_grouping_menu()
+        self.chart.facets_changed.connect(self._fill_grouping_menu)
         self.chart.grouping_changed.connect(self._show_grouping)
-        self._show_grouping(self.chart.facet)
         self.columns_menu = view.addMenu("Col&umns")  # C is the chart's
         self._fill_columns_menu()
         self.table.column_set_changed.connect(self._fill_columns_menu)
         view.addSeparator()
         view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))
+
+    def _fill_grouping_menu(self) -> None:
+        """View > Chart Grouping: one entry per facet of the document, Ctrl+1 .. Ctrl+9."""
+        self.grouping_menu.clear()
+        for action in self.grouping_actions.values():
+            action.deleteLater()
+        group = QActionGroup(self.grouping_menu)
+        self.grouping_actions = {}
+        for facet in self.state.facets:
+            action = self._action(
+                f"By &{literal(facet.label)}",
+                lambda _on, f=facet.key: self.chart.set_grouping(f),
+                facet.shortcut,
+                f"Count the signatories per {facet.one}",
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.grouping_menu.addAction(action)
+            self.grouping_actions[facet.key] = action
+        accessibility.add_missing_mnemonics(self.grouping_menu)
+        self._show_grouping(self.chart.facet)
 
     def _fill_columns_menu(self) -> None:
         """View > Columns lists the open document's columns (further ones differ per file)."""
@@ -242,22 +255,22 @@ class MainWindow(QMainWindow):
         self.reading.show_about()
 
     def _open_picker(self, facet: str) -> None:
-        picker = (
-            self.filter_bar.country_picker if facet == "country" else self.filter_bar.role_picker
-        )
-        picker.showMenu()
+        self.filter_bar.open_picker(facet)
 
     # -- views of the state --------------------------------------------------------------------
 
     def _show_result(self, result: Result) -> None:
-        self.status_count.setText(describe_counts(result))
+        """ "Showing 3 of 7 signatories · 2 parties": counted by the chart's grouping."""
+        self.status_count.setText(describe_counts(result, self.state.facet(self.chart.facet)))
 
     def _show_document(self, document: Document) -> None:
         count = plural(len(document.signatories), "signatory", "signatories")
         self.setWindowTitle(f"{document.title} \u2014 {count}")
 
     def _show_grouping(self, facet: str) -> None:
-        self.grouping_actions[facet].setChecked(True)
+        if facet in self.grouping_actions:
+            self.grouping_actions[facet].setChecked(True)
+        self._show_result(self.state.result)
 
     # -- state across runs ---------------------------------------------------------------------
 
@@ -274,7 +287,7 @@ class MainWindow(QMainWindow):
             self._split_default()
         self.state.set_query(window_layout.restored_query(self.state, saved))
         self.table.restore_layouts(window_layout.saved_layouts(saved))
-        self.chart.set_grouping(saved.chart_grouping)
+        self.chart.restore_grouping(saved.chart_grouping)
         if notice:
             self.statusBar().showMessage(notice, STATUS_NOTICE_MS)
         elif self.state.query.is_filtered:

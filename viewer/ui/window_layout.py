@@ -59,8 +59,7 @@ def capture(
         sort_column=q.sort_column,
         sort_descending=q.descending,
         filter_text=q.text,
-        countries=_sorted_values(q.countries),
-        roles=_sorted_values(q.roles),
+        facets={key: _sorted_values(values) for key, values in q.facets},
         chart_grouping=grouping,
     )
 
@@ -94,7 +93,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, saved: WindowState)
 
 
 def restored_query(state: ViewState, saved: WindowState) -> Query:
-    """The saved filter and sort, keeping only countries and roles this document has.
+    """The saved filter and sort, keeping only the facets and values this document has.
 
     A sort by a further column this document lacks (saved with another document) becomes
     the source order.
@@ -102,8 +101,7 @@ def restored_query(state: ViewState, saved: WindowState) -> Query:
     sortable = state.engine.can_sort_by(saved.sort_column)
     return Query(
         text=saved.filter_text,
-        countries=state.present_values("country", frozenset(saved.countries)),
-        roles=state.present_values("role", frozenset(saved.roles)),
+        facets={k: state.present_values(k, frozenset(v)) for k, v in saved.facets.items()},
         sort_column=saved.sort_column if sortable else "position",
         descending=saved.sort_descending and sortable,
     )

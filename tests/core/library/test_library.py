@@ -208,3 +208,16 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path):
         conn.execute("DELETE FROM letters")
         raise RuntimeError("the app failed halfway")
     assert len(Library(tmp_path / "lib.sqlite3").entries()) == 1
+
+
+def test_a_folder_of_signer_files_is_listed_while_it_is_there(tmp_path):
+    folder = tmp_path / "signers"
+    folder.mkdir()
+    for i, name in enumerate(["Ann One", "Bo Two"]):
+        (folder / f"{i}.txt").write_text(name + "\n", encoding="utf-8")
+    doc = open_document(folder)
+    library = Library(tmp_path / "lib.sqlite3")
+    entry = library.record(doc).entry
+    assert entry.count == len(doc.signatories) and entry.status == PRESENT
+    folder.rename(tmp_path / "gone")
+    assert library.entries()[0].status == MISSING

@@ -60,7 +60,7 @@ def test_columns_built_in_a_thread_answer_the_same(doc):
     for q in (
         Query(text="garc"),
         Query(text="maria garcia").sorted_by("name", True),
-        Query(countries=frozenset(doc.countries[:2])).sorted_by("country"),
+        Query(facets={"country": frozenset(doc.countries[:2])}).sorted_by("country"),
         Query(text="и").sorted_by("role"),
     ):
         assert here.run(q).rows.tolist() == there.run(q).rows.tolist()

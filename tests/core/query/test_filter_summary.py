@@ -14,8 +14,7 @@ def test_no_filter_says_all_and_the_order():
 def test_text_countries_roles_and_sort_all_appear():
     query = Query(
         text="  rossner ",
-        countries=frozenset({"Spain", "Germany", None}),
-        roles=frozenset({"MP"}),
+        facets={"country": frozenset({"Spain", "Germany", None}), "role": frozenset({"MP"})},
         sort_column="name",
         descending=True,
     )
@@ -26,5 +25,7 @@ def test_text_countries_roles_and_sort_all_appear():
 
 
 def test_one_country_is_singular():
-    text = describe_filter(Query(countries=frozenset({"Malaysia"}), sort_column="country"))
+    text = describe_filter(
+        Query(facets={"country": frozenset({"Malaysia"})}, sort_column="country")
+    )
     assert text == "Country: Malaysia; sorted by country (A\u2013Z)"

@@ -75,7 +75,7 @@ def test_sort_ties_keep_source_order(engine):
 
 
 def test_facets_and_counts(engine):
-    result = engine.run(Query(countries=frozenset({"Germany", "Spain"})))
+    result = engine.run(Query(facets={"country": frozenset({"Germany", "Spain"})}))
     assert len(result) == 16
     visible = {f.label: f.count for f in result.visible_counts["country"]}
     assert visible == {"Germany": 11, "Spain": 5}
@@ -86,7 +86,7 @@ def test_facets_and_counts(engine):
 
 
 def test_not_stated_is_a_choosable_value(engine):
-    result = engine.run(Query(countries=frozenset({None})))
+    result = engine.run(Query(facets={"country": frozenset({None})}))
     assert len(result) == 6
     assert describe_counts(result) == "Showing 6 of 158 signatories \u00b7 0 countries"
 
@@ -95,7 +95,7 @@ def test_toggle_and_roles(engine):
     q = Query().toggled("country", "Germany")
     assert len(engine.run(q)) == 11
     assert len(engine.run(q.toggled("country", "Germany"))) == 158
-    senators = engine.run(Query(roles=frozenset({"Senator"})))
+    senators = engine.run(Query(facets={"role": frozenset({"Senator"})}))
     assert {engine.document.signatories[i].country for i in senators.rows} == {
         "France",
         "Argentina",
@@ -106,7 +106,12 @@ def test_toggle_and_roles(engine):
 
 
 def test_counts_always_sum_to_rows(engine):
-    for q in (Query(), Query(text="member"), Query(text="zzz"), Query(roles=frozenset({None}))):
+    for q in (
+        Query(),
+        Query(text="member"),
+        Query(text="zzz"),
+        Query(facets={"role": frozenset({None})}),
+    ):
         result = engine.run(q)
         assert sum(f.count for f in result.visible_counts["country"]) == len(result)
         assert isinstance(result.rows, np.ndarray)

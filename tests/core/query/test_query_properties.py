@@ -91,9 +91,10 @@ def reference_rows(doc: Document, query: Query, skip: str | None = None) -> list
         fields = (fold(s.name), fold(s.role or ""), fold(s.country or ""))
         if not all(any(w in f for f in fields) for w in words):
             continue
-        if skip != "country" and query.countries and s.country not in query.countries:
+        chosen = query.chosen
+        if skip != "country" and chosen.get("country") and s.country not in chosen["country"]:
             continue
-        if skip != "role" and query.roles and s.role not in query.roles:
+        if skip != "role" and chosen.get("role") and s.role not in chosen["role"]:
             continue
         rows.append(i)
     if query.sort_column == "position":
@@ -239,4 +240,4 @@ def test_large_result_paths_agree_with_small_ones():
         for column in SORT_COLUMNS:
             for descending in (False, True):
                 check(engine, doc, Query(text=text).sorted_by(column, descending))
-    check(engine, doc, Query(text="a", countries=frozenset({"Spain", None})))
+    check(engine, doc, Query(text="a", facets={"country": frozenset({"Spain", None})}))

@@ -58,7 +58,7 @@ def test_a_pasted_word_is_searched_in_full_fast(engine):
 
 def test_choosing_a_country_is_fast(engine, doc):
     top = engine.run(Query()).visible_counts["country"][0]
-    query = Query(countries=frozenset({top.value}))
+    query = Query(facets={"country": frozenset({top.value})})
     assert ms(lambda: engine.run(query)) <= 15 * SLACK
     assert len(engine.run(query)) == top.count
 

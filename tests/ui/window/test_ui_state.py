@@ -59,7 +59,7 @@ def test_second_window_restores_geometry_docks_sort_and_filter(qtbot):
     _close(qtbot, third)
     fourth = open_window(qtbot)
     assert not fourth.chart_dock.isVisible()
-    assert fourth.state.query.countries == frozenset({"Malaysia", None})
+    assert fourth.state.query.facet_values("country") == frozenset({"Malaysia", None})
     assert fourth.filter_bar.chips.isVisible()
 
 
@@ -99,6 +99,6 @@ def test_geometry_from_a_missing_screen_is_brought_back(qtbot):
 def test_restored_filter_drops_countries_the_document_does_not_have(qtbot):
     from viewer.core.storage.settings import WindowState, window_state_file
 
-    window_state_file().save(WindowState(countries=["Atlantis", "Germany"]))
+    window_state_file().save(WindowState(facets={"country": ["Atlantis", "Germany"]}))
     window = open_window(qtbot)
-    assert window.state.query.countries == frozenset({"Germany"})
+    assert window.state.query.facet_values("country") == frozenset({"Germany"})

@@ -64,12 +64,28 @@ def _block_to_obj(block: Block) -> dict[str, Any]:
 
 
 def document_from_json(text: str, path: str | None = None) -> Document:
+    return document_from_json_obj(parse_json(text, path), path)
+
+
+def parse_json(text: str, path: str | None = None) -> Any:
+    """JSON text parsed; ParseError (with the line) for malformed JSON."""
     try:
-        obj = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
     except RecursionError:
         raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise ParseError(f"The JSON holds a value that cannot be read ({exc}).", path) from None
+
+
+def is_own_json(obj: Any) -> bool:
+    """Whether parsed JSON is in this viewer's format (as document_to_json writes it)."""
+    return isinstance(obj, dict) and (obj.get("format") == FORMAT_NAME or "schema_version" in obj)
+
+
+def document_from_json_obj(obj: Any, path: str | None = None) -> Document:
+    """The document parsed JSON in this viewer's format holds; ParseError if it is not."""
     try:
         return _document_from_obj(obj, path)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

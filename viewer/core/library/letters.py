@@ -179,7 +179,11 @@ def _entry(row: sqlite3.Row, check: bool) -> LetterEntry:
 def _status(row: sqlite3.Row) -> str:
     """PRESENT, MISSING or CHANGED; the file is hashed only when its size or time moved."""
     size, mtime = _stat(row["path"])
-    if size is None or not os.path.isfile(row["path"]):
+    if size is None:
+        return MISSING
+    if os.path.isdir(row["path"]):
+        return PRESENT  # a folder of signer files: a change is found when it is read again
+    if not os.path.isfile(row["path"]):
         return MISSING
     if size == row["size"] and mtime == row["mtime_ns"]:
         return PRESENT

@@ -2,9 +2,10 @@
 
 The document's signatories are turned once into columns: the names folded for matching, as
 one UTF-8 byte buffer with a substring index (textindex.py); the names as written (ties in
-collation.py); countries and roles as integer ids. A query then yields one array of row
-indices in display order plus the counts per country and role, so the table, the chart,
-the status line and the clipboard all read the same result and can never disagree.
+collation.py); each facet (country, role and the categorical further columns, facets.py) as
+integer ids. A query then yields one array of row indices in display order plus the counts
+per value of every facet, so the table, the chart, the status line and the clipboard all read
+the same result and can never disagree.
 
 Built for a million rows: a word is searched in the names' bytes, or in the occurrences of
 the word it extends; a role or country is matched once per distinct value, not per row; a
@@ -15,7 +16,7 @@ made once per column and direction, then filtered by the result.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -25,6 +26,16 @@ from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import CancelCheck, ProgressCallback, Steps
 from viewer.core.query.collation import text_ranks
+from viewer.core.query.facets import (
+    BUILTINS,
+    COUNTRY,
+    Facet,
+    document_facets,
+    further_key,
+    is_categorical,
+    is_facet_key,
+    repeats_enough,
+)
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
 
@@ -36,8 +47,8 @@ SORT_COLUMNS = ("position", "name", "role", "country")
 PREBUILT_SORT_ROWS = 200_000
 EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
 MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
-FACETS = ("country", "role")
 NOT_STATED = "not stated"
+Selection = tuple[tuple[str, frozenset[str | None]], ...]  # (facet key, chosen values), by key
 
 
 def extra_sort_column(key: str) -> str:
@@ -66,28 +77,45 @@ def is_sort_column(column: str) -> bool:
 
 @dataclass(frozen=True)
 class Query:
-    """What the user asked to see. None in countries/roles stands for "not stated"."""
+    """What the user asked to see: words, the values chosen per facet, the sort.
+
+    facets maps a facet key ("country", "extra:party") to the values chosen, None standing
+    for "not stated"; it may be given as a dict and is kept as pairs sorted by key without
+    empty choices, so that equal queries compare (and hash) equal.
+    """
 
     text: str = ""
-    countries: frozenset[str | None] = frozenset()
-    roles: frozenset[str | None] = frozenset()
+    facets: Selection = ()
     sort_column: str = "position"
     descending: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "facets", _selection(self.facets))
 
     def with_text(self, text: str) -> Query:
         return replace(self, text=text)
 
     def toggled(self, facet: str, value: str | None) -> Query:
-        """The query with one country (or role) added to or removed from its filter."""
+        """The query with one value of a facet added to or removed from its filter."""
         chosen = self.facet_values(facet)
-        chosen = chosen - {value} if value in chosen else chosen | {value}
-        return replace(self, **{_facet_field(facet): frozenset(chosen)})
+        return self.with_facet(facet, chosen - {value} if value in chosen else chosen | {value})
 
-    def with_facet(self, facet: str, values: frozenset[str | None]) -> Query:
-        return replace(self, **{_facet_field(facet): frozenset(values)})
+    def with_facet(self, facet: str, values: Iterable[str | None]) -> Query:
+        """The query with a facet's chosen values replaced (empty: the facet unfiltered)."""
+        chosen = {**self.chosen, facet: frozenset(values)}
+        return replace(self, facets=chosen)
+
+    def without_facets(self) -> Query:
+        """The same words and sort, every facet unfiltered."""
+        return replace(self, facets=())
 
     def facet_values(self, facet: str) -> frozenset[str | None]:
-        return getattr(self, _facet_field(facet))
+        return self.chosen.get(facet, frozenset())
+
+    @property
+    def chosen(self) -> dict[str, frozenset[str | None]]:
+        """Facet key -> chosen values, for the facets with a choice."""
+        return dict(self.facets)
 
     def sorted_by(self, column: str, descending: bool = False) -> Query:
         if not is_sort_column(column):
@@ -96,13 +124,22 @@ class Query:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.text.strip() or self.countries or self.roles)
+        return bool(self.text.strip() or self.facets)
 
 
-def _facet_field(facet: str) -> str:
-    if facet not in FACETS:
-        raise ValueError(f"unknown facet {facet!r}")
-    return "countries" if facet == "country" else "roles"
+def _selection(
+    facets: Mapping[str, Iterable[str | None]] | Iterable[tuple[str, Iterable[str | None]]],
+) -> Selection:
+    """Choices as sorted (key, frozenset) pairs, empty ones left out; raises ValueError for a
+    key that cannot name a facet."""
+    pairs = facets.items() if isinstance(facets, Mapping) else facets
+    made = {}
+    for key, values in pairs:
+        if not isinstance(key, str) or not is_facet_key(key):
+            raise ValueError(f"unknown facet {key!r}")
+        if values := frozenset(values):
+            made[key] = values
+    return tuple(sorted(made.items()))
 
 
 @dataclass(frozen=True)
@@ -128,14 +165,13 @@ class Result:
     def __len__(self) -> int:
         return int(self.rows.size)
 
-    @property
-    def shown_countries(self) -> int:
-        """Distinct stated countries among the shown rows."""
-        return sum(1 for f in self.visible_counts["country"] if f.value is not None)
+    def shown_values(self, facet: str) -> int:
+        """Distinct stated values of a facet among the shown rows (0: not a facet here)."""
+        return sum(1 for f in self.visible_counts.get(facet, ()) if f.value is not None)
 
 
 class _Category:
-    """A column of categories (countries or roles) as integer ids."""
+    """A column of categories (one facet's values) as integer ids."""
 
     def __init__(
         self,
@@ -278,11 +314,14 @@ class Columns:
         )
         self.text = TextIndex(self.names, steps.part(0.6, 0.85))
         self.category = {
-            facet: _Category(
-                signatories, attrgetter(facet), steps.part(0.85 + i * 0.075, 0.925 + i * 0.075)
+            facet.key: _Category(
+                signatories,
+                attrgetter(facet.field),
+                steps.part(0.85 + i * 0.06, 0.91 + i * 0.06),
             )
-            for i, facet in enumerate(FACETS)
+            for i, facet in enumerate(BUILTINS)
         }
+        self._searched = tuple(self.category.values())  # further ones are in extra_text
         self._sorts: dict[str, _SortOrder] = {}
         self._built_sorts: dict[str, _SortOrder] = {}
         self.all_rows = _frozen(np.arange(self.size))
@@ -291,13 +330,41 @@ class Columns:
         # Their keys in first-seen order are the table's further columns.
         self.extra_text: TextIndex | None = None
         self.extra_keys: tuple[str, ...] = ()
+        further: list[str] = []
         if any(s.extra for s in signatories):
             (extras,) = build_text_columns(signatories, key=_extra_text)
             self.extra_text = TextIndex(extras)
             self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+            further = self._further_facets(steps.part(0.97, 0.99))
+        self.facets: tuple[Facet, ...] = document_facets(further)
         if self.size <= PREBUILT_SORT_ROWS:
             steps.step(1.0)  # a last check for cancel before the sort keys
             self.build_sort_keys()
+
+    def _further_facets(self, steps: Steps) -> list[str]:
+        """The further columns that are facets (facets.is_categorical), their ids built."""
+        found = []
+        columns = _extra_columns(self._signatories, self.extra_keys)
+        for i, (key, values) in enumerate(zip(self.extra_keys, columns, strict=True)):
+            if is_categorical(values):
+                part = steps.part(i / len(columns), (i + 1) / len(columns))
+                self.category[further_key(key)] = _Category(values, None, part)
+                found.append(key)
+        return found
+
+    def groupable(self) -> tuple[str, ...]:
+        """Keys of the facets whose values repeat enough to chart (facets.repeats_enough);
+        every further facet does, country and role in most letters."""
+        found = []
+        for key, cat in self.category.items():
+            stated = cat.all_counts[:-1]  # the last id is "not stated"
+            if repeats_enough(int(stated.sum()), int(np.count_nonzero(stated))):
+                found.append(key)
+        return tuple(found)
+
+    def facet(self, key: str) -> Facet | None:
+        """The document's facet of that key; None if it has none (another document's)."""
+        return next((f for f in self.facets if f.key == key), None)
 
     @property
     def nbytes(self) -> int:
@@ -351,9 +418,7 @@ class Columns:
         if self.extra_text is not None:
             hits = np.union1d(hits, self.extra_text.rows(needle))
         extra = [
-            (cat, found)
-            for cat in self.category.values()
-            if (found := cat.containing(term)) is not None
+            (cat, found) for cat in self._searched if (found := cat.containing(term)) is not None
         ]
         if extra:
             mask = np.zeros(self.size, dtype=bool)
@@ -389,21 +454,28 @@ class QueryEngine:
         if column != "position" and self.can_sort_by(column):
             self.columns.sort_order(column).order(descending=False)
 
+    @property
+    def facets(self) -> tuple[Facet, ...]:
+        """The document's facets: country, role, then its categorical further columns."""
+        return self.columns.facets
+
     def run(self, query: Query) -> Result:
         text_rows = self._text_rows(terms(query.text))
         cats = self.columns.category
-        wanted = {f: cats[f].wanted(query.facet_values(f)) for f in FACETS if query.facet_values(f)}
+        # A choice for a facet this document lacks (restored from another) filters nothing.
+        wanted = {f: cats[f].wanted(values) for f, values in query.facets if f in cats}
+        shown = _filtered(text_rows, cats, wanted, skip=None)
         # counts for a facet's picker ignore that facet's own choice
-        by_country = _filtered(text_rows, cats, wanted, skip="role")
-        by_role = _filtered(text_rows, cats, wanted, skip="country")
-        both = by_country if "role" not in wanted else _filtered(by_country, cats, wanted, None)
-        counts = {"country": cats["country"].count(by_role), "role": cats["role"].count(by_country)}
+        counts = {
+            f: cat.count(_filtered(text_rows, cats, wanted, skip=f) if f in wanted else shown)
+            for f, cat in cats.items()
+        }
         facet_counts = {f: cats[f].facet_counts(c) for f, c in counts.items()}
         visible = {
             f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
             for f, c in counts.items()
         }
-        rows = _frozen(self._sorted(both, query))  # may be shared with a cache: read-only
+        rows = _frozen(self._sorted(shown, query))  # may be shared with a cache: read-only
         return Result(query, rows, self.size, visible, facet_counts)
 
     def _text_rows(self, words: list[str]) -> np.ndarray | None:
@@ -469,6 +541,19 @@ def _filtered(
     return rows
 
 
+def _extra_columns(
+    signatories: Sequence[Signatory], keys: tuple[str, ...]
+) -> list[list[str | None]]:
+    """Each further column as a list of values (None: empty or missing), in one pass."""
+    columns: list[list[str | None]] = [[None] * len(signatories) for _ in keys]
+    by_key = dict(zip(keys, columns, strict=True))
+    for row, s in enumerate(signatories):
+        for key, value in s.extra:
+            if value:
+                by_key[key][row] = value
+    return columns
+
+
 def _extra_text(s: Signatory) -> str:
     return " \x1f ".join(value for _, value in s.extra)
 
@@ -497,10 +582,14 @@ def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
     return a[keep[a]]
 
 
-def describe_counts(result: Result, noun: tuple[str, str] = ("signatory", "signatories")) -> str:
-    """ "Showing 11 of 158 signatories · 1 country" """
+def describe_counts(
+    result: Result,
+    facet: Facet = COUNTRY,
+    noun: tuple[str, str] = ("signatory", "signatories"),
+) -> str:
+    """ "Showing 11 of 158 signatories · 1 country"; "... · 2 parties" by another facet."""
     shown = len(result)
-    countries = result.shown_countries
+    values = result.shown_values(facet.key)
     plural: Callable[[int, str, str], str] = lambda n, one, many: one if n == 1 else many
     text = f"Showing {shown:,} of {result.total:,} {plural(result.total, *noun)}"
-    return text + f" \u00b7 {countries:,} {plural(countries, 'country', 'countries')}"
+    return text + f" \u00b7 {values:,} {facet.noun(values)}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.core.query.engine import Query
+from viewer.core.query.engine import Query, extra_sort_key
+from viewer.core.query.facets import facet_for_key, further_facet, in_reading_order
 
 NOT_STATED = "not stated"
 _SORT_NAMES = {"name": "name", "role": "role", "country": "country"}
@@ -18,7 +19,9 @@ def describe_sort(query: Query) -> str:
     if query.sort_column == "position":
         return "in reverse letter order" if query.descending else "in the letter's order"
     direction = "Z\u2013A" if query.descending else "A\u2013Z"
-    return f"sorted by {_SORT_NAMES[query.sort_column]} ({direction})"
+    further = extra_sort_key(query.sort_column)
+    column = _SORT_NAMES[query.sort_column] if further is None else further_facet(further).one
+    return f"sorted by {column} ({direction})"
 
 
 def describe_filter(query: Query) -> str:
@@ -30,12 +33,10 @@ def describe_filter(query: Query) -> str:
     text = " ".join(query.text.split())
     if text:
         parts.append(f"matching \u201c{text}\u201d")
-    if query.countries:
-        noun = "country" if len(query.countries) == 1 else "countries"
-        parts.append(f"{noun}: {_values(query.countries)}")
-    if query.roles:
-        noun = "role" if len(query.roles) == 1 else "roles"
-        parts.append(f"{noun}: {_values(query.roles)}")
+    chosen = query.chosen
+    for key in in_reading_order(chosen):
+        values = chosen[key]
+        parts.append(f"{facet_for_key(key).noun(len(values))}: {_values(values)}")
     if not parts:
         return f"All signatories, {describe_sort(query)}"
     summary = "; ".join(parts)

@@ -40,6 +40,11 @@ def without(paths: list[str], path: str | Path) -> list[str]:
     return [p for p in paths if not _same(p, gone)]
 
 
+def still_there(path: str) -> bool:
+    """Whether a remembered letter is still there: a file, or a folder of signer files."""
+    return os.path.isfile(path) or os.path.isdir(path)
+
+
 class RecentFileList:
     """Reads and changes the stored list; every change is saved at once."""
 
@@ -54,8 +59,8 @@ class RecentFileList:
         return list(value.paths)
 
     def missing(self) -> list[str]:
-        """The stored paths whose file is no longer there."""
-        return [p for p in self.paths() if not os.path.isfile(p)]
+        """The stored paths whose file (or signer folder) is no longer there."""
+        return [p for p in self.paths() if not still_there(p)]
 
     def add(self, path: str | Path) -> None:
         """Put path at the top of the list."""
@@ -67,7 +72,7 @@ class RecentFileList:
 
     def remove_missing(self) -> None:
         """Forget the files that are no longer there."""
-        self._save([p for p in self.paths() if os.path.isfile(p)])
+        self._save([p for p in self.paths() if still_there(p)])
 
     def clear(self) -> None:
         self._save([])

@@ -26,10 +26,11 @@ import platformdirs
 
 from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS
 from viewer.core.query.engine import is_sort_column
+from viewer.core.query.facets import BUILTINS, is_facet_key
 from viewer.core.storage.atomic import write_atomic
 
 APP_NAME = "letter-viewer"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the window state keeps chosen values per facet (was countries/roles)
 MAX_SETTINGS_BYTES = 1_000_000  # a settings file is a few kB; more is not ours
 STATE_FILE = "window-state.json"
 PREFERENCES_FILE = "preferences.json"
@@ -88,6 +89,23 @@ def _choices(*values: str) -> dict[str, Any]:
 _B64 = {"base64": True}
 
 
+MAX_SAVED_FACETS = 50
+MAX_SAVED_VALUES = 1000  # chosen values per facet
+
+
+def _valid_choices(facets: dict[str, list[str | None]]) -> bool:
+    return all(is_facet_key(k) and len(v) <= MAX_SAVED_VALUES for k, v in facets.items())
+
+
+def _window_state_from_v1(obj: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept the chosen countries and roles in entries of their own."""
+    obj = dict(obj)
+    chosen = {f.key: obj.pop(f.legacy_state_key) for f in BUILTINS if f.legacy_state_key in obj}
+    if chosen:
+        obj["facets"] = {k: v for k, v in chosen.items() if v != []}
+    return obj
+
+
 @dataclass
 class WindowState:
     """The main window as the user left it. Qt blobs are base64 of saveGeometry/saveState."""
@@ -109,9 +127,11 @@ class WindowState:
     sort_column: str = field(default="position", metadata={"valid": is_sort_column})
     sort_descending: bool = False
     filter_text: str = field(default="", metadata={"max_length": 1000})
-    countries: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
-    roles: list[str | None] = field(default_factory=list, metadata={"max_items": 1000})
-    chart_grouping: str = field(default="country", metadata=_choices("country", "role"))
+    # The chosen values per facet key ("country", "extra:party"); None is "not stated".
+    facets: dict[str, list[str | None]] = field(
+        default_factory=dict, metadata={"max_items": MAX_SAVED_FACETS, "valid": _valid_choices}
+    )
+    chart_grouping: str = field(default="country", metadata={"valid": is_facet_key})
 
 
 @dataclass
@@ -152,6 +172,20 @@ class RecentFiles:
 
 class _Invalid(Exception):
     """The file's content is not what the settings type holds (message says what)."""
+
+
+# Steps that bring an older file's entries up to date: kind -> {version: step to version+1}.
+MIGRATIONS: dict[type, dict[int, typing.Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    WindowState: {1: _window_state_from_v1},
+}
+
+
+def migrated(kind: type, obj: dict[str, Any], version: int) -> dict[str, Any]:
+    """obj as the current schema stores it, from a file written with version."""
+    for step in range(version, SCHEMA_VERSION):
+        if (migrate := MIGRATIONS.get(kind, {}).get(step)) is not None:
+            obj = migrate(obj)
+    return obj
 
 
 def from_obj(kind: type[T], obj: Any) -> T:
@@ -353,6 +387,7 @@ class SettingsFile(Generic[T]):
                 raise ValueError("it has no schema version")
             if version > SCHEMA_VERSION:
                 raise ValueError("it was written by a newer version of the viewer")
+            obj = migrated(self.kind, obj, version)
         return from_obj(self.kind, obj)
 
     def _recover(self, reason: str) -> str:

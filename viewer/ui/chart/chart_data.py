@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viewer.core.query.engine import Result
-from viewer.ui.common.wording import NOUNS, value_label
+from viewer.core.query.facets import facet_for_key
+from viewer.ui.common.wording import value_label
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def chart_bars(result: Result, facet: str, max_bars: int) -> list[Bar]:
     kept_values = {v for v, _ in always} | {v for v, _ in rest[:room]}
     kept = [_bar(v, n, chosen) for v, n in counts if v in kept_values]
     folded = rest[room:]
-    noun = NOUNS[facet][0 if len(folded) == 1 else 1]
+    noun = facet_for_key(facet).noun(len(folded))
     other = Bar(
         f"Other ({len(folded):,} {noun})",
         sum(n for _, n in folded),
@@ -102,10 +103,10 @@ def chart_text(bars: list[Bar], facet: str) -> str:
     "Signatories per country: Malaysia 60, Indonesia 21, ...; not in the filter: Spain 2."
     """
     if not bars:
-        return f"No signatories to count per {NOUNS[facet][0]}."
+        return f"No signatories to count per {facet_for_key(facet).one}."
     counted = [f"{b.label} {b.count:,}" for b in bars if b.counted]
     ghosts = [f"{b.label} {b.count:,}" for b in bars if not b.counted]
-    text = f"Signatories per {NOUNS[facet][0]}: " + ", ".join(counted or ["none"])
+    text = f"Signatories per {facet_for_key(facet).one}: " + ", ".join(counted or ["none"])
     if ghosts:
         text += "; not in the filter: " + ", ".join(ghosts)
     return text + "."

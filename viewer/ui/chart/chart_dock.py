@@ -1,4 +1,4 @@
-"""The chart dock: signatories per country (or role) for the current filter.
+"""The chart dock: signatories per value of a facet (country, role, party ...) for the filter.
 
 A horizontal pyqtgraph bar chart (viewer.ui.chart.bar_chart), value labels through
 AxisItem.setTicks, themed to the window's palette. Clicking a bar toggles its value in the
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.query.engine import Result
+from viewer.core.query.facets import chart_grouping, facet_for_key
 from viewer.ui.chart.chart_data import Bar, bar_tooltip, chart_bars, chart_text, universe
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOUNS
+from viewer.ui.common.wording import capitalized
 
-GROUPINGS = ("country", "role")
 MAX_TABLE_ROWS = 500  # the chart as a table lists every value up to this many
 
 
@@ -56,7 +56,7 @@ class ChartTable(QTreeWidget):
         current = self.currentItem()
         keep = self.bars[self.indexOfTopLevelItem(current)].label if current else None
         self.bars = bars
-        self.setHeaderLabels([NOUNS[facet][0].capitalize(), "Signatories", "Share"])
+        self.setHeaderLabels([facet_for_key(facet).label, "Signatories", "Share"])
         self.clear()
         total = universe(bars)
         for bar in bars:
@@ -107,19 +107,20 @@ class PlotPlaceholder(QWidget):
 class ChartPanel(QWidget):
     """The dock's contents: the grouping selector above the bar chart (or its table)."""
 
-    grouping_changed = Signal(str)
+    grouping_changed = Signal(str)  # facet key
+    facets_changed = Signal()  # another document: other facets to group by
     other_clicked = Signal(str)  # facet: the "Other" bar asks for the picker
 
     def __init__(self, state: ViewState, parent: QWidget | None = None, defer_plot: bool = False):
         super().__init__(parent)
         self.state = state
+        self.wanted = "country"  # the grouping the user chose last (kept across documents)
+        self._choosing = False  # True while the grouping follows a document, not the user
         self.grouping = QComboBox(self)
         self.grouping.setObjectName("chartGrouping")
-        self.grouping.addItem("Country", "country")
-        self.grouping.addItem("Role", "role")
         self.grouping.setAccessibleName("Group the chart by")
-        self.grouping.setAccessibleDescription("Count the signatories per country or per role")
-        self.grouping.setToolTip("Count signatories per country or per role")
+        self.grouping.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_grouping()
         self.table_toggle = QToolButton(self)
         self.table_toggle.setObjectName("chartTableToggle")
         self.table_toggle.setText("&Table")
@@ -145,6 +146,7 @@ class ChartPanel(QWidget):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._lay_out()
         self.grouping.currentIndexChanged.connect(self._grouping_chosen)
+        state.document_changed.connect(self._show_document)
         self.table_toggle.toggled.connect(self._table_toggled)
         self.table.activated_bar.connect(self._bar_clicked)
         if defer_plot:
@@ -202,8 +204,54 @@ class ChartPanel(QWidget):
         return self.table_toggle.isChecked()
 
     def set_grouping(self, facet: str) -> None:
-        """Group by "country" or "role"."""
-        self.grouping.setCurrentIndex(GROUPINGS.index(facet))
+        """Group by a facet (its key), as the user asks: "country", "extra:party".
+
+        A facet the document lacks (a grouping restored from another document) is kept as the
+        wish for the next document that has it; this one shows its own best grouping.
+        """
+        index = self.grouping.findData(facet)
+        self.wanted = facet
+        if index < 0:
+            self._show_best_grouping()
+        else:
+            self.grouping.setCurrentIndex(index)
+
+    def restore_grouping(self, facet: str) -> None:
+        """The grouping saved last time as the wish; shown if it suits this document."""
+        self.wanted = facet
+        self._show_best_grouping()
+
+    def _show_best_grouping(self) -> None:
+        self._choosing = True
+        try:
+            self.grouping.setCurrentIndex(max(self.grouping.findData(self._best_grouping()), 0))
+        finally:
+            self._choosing = False
+
+    def _best_grouping(self) -> str:
+        columns = self.state.engine.columns
+        return chart_grouping(self.state.facets, columns.groupable(), self.wanted)
+
+    def _fill_grouping(self) -> None:
+        """One entry per facet of the document: Country, Role, then Party, Group ..."""
+        blocked = self.grouping.blockSignals(True)
+        self.grouping.clear()
+        for facet in self.state.facets:
+            self.grouping.addItem(facet.label, facet.key)
+        nouns = [f.one for f in self.state.facets]
+        said = ", ".join(nouns[:-1]) + f" or per {nouns[-1]}"
+        self.grouping.setAccessibleDescription(f"Count the signatories per {said}")
+        self.grouping.setToolTip(f"Count signatories per {said}")
+        self.grouping.blockSignals(blocked)
+
+    def _show_document(self, _document) -> None:
+        """Another document: its facets to group by, and the grouping that suits it."""
+        before = self.facet
+        self._fill_grouping()  # the signals blocked: the combo is at its first entry
+        self.facets_changed.emit()
+        self._show_best_grouping()
+        if self.facet != before and self.grouping.currentIndex() == 0:
+            self.grouping_changed.emit(self.facet)  # the index did not move: say so anyway
 
     def redraw(self, result: Result | None = None) -> None:
         result = result or self.state.result
@@ -224,6 +272,8 @@ class ChartPanel(QWidget):
         self.redraw()
 
     def _grouping_chosen(self) -> None:
+        if not self._choosing:
+            self.wanted = self.facet  # the user's choice (the combo, a shortcut)
         self.redraw()
         self.grouping_changed.emit(self.facet)
 
@@ -246,7 +296,7 @@ class CountryChartDock(QDockWidget):
         self._retitle(self.panel.facet)
 
     def _retitle(self, facet: str) -> None:
-        title = NOUNS[facet][1].capitalize()
+        title = capitalized(facet_for_key(facet).many)
         self.setWindowTitle(title)
         # Qt names the View menu's entry after the title; give it a mnemonic back.
         self.toggleViewAction().setText(f"{title} &Chart")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.core.model import Document
 from viewer.core.query.engine import Query, QueryEngine, Result
+from viewer.core.query.facets import Facet, facet_for_key
 
 
 class ViewState(QObject):
@@ -40,7 +41,7 @@ class ViewState(QObject):
         self.set_query(self.query.with_text(text))
 
     def toggle(self, facet: str, value: str | None) -> None:
-        """Add a country (or role) to its filter, or remove it if it is there."""
+        """Add a value of a facet (by key) to its filter, or remove it if it is there."""
         self.set_query(self.query.toggled(facet, value))
 
     def set_facet(self, facet: str, values: frozenset[str | None]) -> None:
@@ -74,11 +75,21 @@ class ViewState(QObject):
     # -- reading --------------------------------------------------------------------------------
 
     @property
+    def facets(self) -> tuple[Facet, ...]:
+        """The document's facets: country, role, then its categorical further columns."""
+        return self.engine.facets
+
+    def facet(self, key: str) -> Facet:
+        """The facet of a key, with its shortcut in this document if it has one."""
+        return self.engine.columns.facet(key) or facet_for_key(key)
+
+    @property
     def extra_keys(self) -> tuple[str, ...]:
         """The document's further fields (table columns after Country), in first-seen order."""
         return self.engine.columns.extra_keys
 
     def present_values(self, facet: str, values: frozenset[str | None]) -> frozenset[str | None]:
         """Those of values that occur in the document (a restored filter may name others)."""
-        known = set(self.engine.columns.category[facet].labels)
+        category = self.engine.columns.category.get(facet)
+        known = set(category.labels) if category is not None else set()
         return frozenset(v for v in values if v in known)

@@ -76,7 +76,7 @@ class LibraryLink(QObject):
         same_path = current.path and Path(current.path) == Path(entry.path)
         if same_path and current.sha256 == entry.sha256:
             return  # it is the letter on screen
-        if entry.status == MISSING or not Path(entry.path).is_file():
+        if entry.status == MISSING or not Path(entry.path).exists():
             self._status(f"{entry.name} is no longer at {entry.path}: it was moved or deleted.")
             self.refresh()
             return

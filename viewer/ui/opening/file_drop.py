@@ -1,4 +1,4 @@
-"""Dropping a file onto the window opens it.
+"""Dropping a file (or a folder of signer files) onto the window opens it.
 
 Only files on this computer are taken (a dragged web link is not fetched: the viewer never
 goes online). The filter sits on the window and on the parts that take drops themselves
@@ -17,17 +17,17 @@ _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove)
 
 
 def dropped_files(mime: QMimeData | None) -> list[Path]:
-    """The local files (not folders, not web addresses) a drag carries, in its order."""
+    """The local files and folders (not web addresses) a drag carries, in its order."""
     if mime is None or not mime.hasUrls():
         return []
     paths = (Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile())
-    return [p for p in paths if p.is_file()]
+    return [p for p in paths if p.is_file() or p.is_dir()]
 
 
 class FileDropFilter(QObject):
-    """Accepts drags of local files over a window and reports the file dropped."""
+    """Accepts drags of local files and folders over a window and reports the one dropped."""
 
-    file_dropped = Signal(str, int)  # the first file, how many files were dropped
+    file_dropped = Signal(str, int)  # the first file or folder, how many were dropped
 
     def __init__(self, window: QWidget):
         super().__init__(window)

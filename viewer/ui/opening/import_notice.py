@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from viewer.core.model import Document, ImportWarning
 
 
-def notice_text(count: int) -> str:
-    """ "1 thing in this file was read with an assumption", "3 things ... assumptions"."""
+def notice_text(count: int, where: str = "file") -> str:
+    """ "1 thing in this file was read with an assumption", "3 things ... assumptions";
+    where is "folder" for a folder of signer files."""
     if count == 1:
-        return "1 thing in this file was read with an assumption"
-    return f"{count:,} things in this file were read with assumptions"
+        return f"1 thing in this {where} was read with an assumption"
+    return f"{count:,} things in this {where} were read with assumptions"
 
 
 def note_line(warning: ImportWarning) -> str:
@@ -71,7 +72,8 @@ class ImportNotice(QWidget):
     def show_for(self, document: Document) -> None:
         """Say how many assumptions the document carries, or hide."""
         count = len(document.warnings)
-        self.label.setText(f"{notice_text(count)} \u2014")
+        where = "folder" if document.source.format == "folder" else "file"
+        self.label.setText(f"{notice_text(count, where)} \u2014")
         self.setVisible(count > 0)
 
 

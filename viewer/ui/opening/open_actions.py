@@ -1,5 +1,5 @@
-"""Opening letters from the window: File > Open, Open Recent, the 2017 letter, a dropped file,
-and Review Import.
+"""Opening letters from the window: File > Open, Open Folder, Open Recent, the 2017 letter, a
+dropped file or folder, and Review Import.
 
 Every way in ends in ``open_path`` (or ``open_plan`` for a reviewed import), which hands the
 work to the DocumentLoader's worker. Only a finished load changes the document on screen:
@@ -40,13 +40,17 @@ if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
 STATUS_MS = 6000
 OPEN_FILTERS = ";;".join(
     (
-        "Letters (*.txt *.md *.markdown *.json *.csv *.tsv)",
+        "Letters (*.txt *.md *.markdown *.html *.htm *.pdf *.json *.yaml *.yml *.csv *.tsv)",
         "Text and Markdown letters (*.txt *.md *.markdown)",
+        "Web pages (*.html *.htm)",
+        "PDF letters (*.pdf)",
         "Spreadsheets of signatories (*.csv *.tsv)",
+        "Lists of signatories in JSON or YAML (*.json *.yaml *.yml)",
         "Letter Viewer JSON (*.json)",
         "All files (*)",
     )
 )
+OPEN_FOLDER_SHORTCUT = "Ctrl+Shift+O"
 
 
 def is_bundled(path: str | Path | None) -> bool:
@@ -104,8 +108,17 @@ class OpenActions(QObject):
         self.open_action = QAction("&Open\u2026", window)
         self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_action.setIcon(QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen))
-        self.open_action.setStatusTip("Open a letter: text, Markdown, CSV or JSON")
+        self.open_action.setStatusTip(
+            "Open a letter: text, Markdown, a web page, PDF, CSV, JSON or YAML"
+        )
         self.open_action.triggered.connect(self.choose_file)
+        self.open_folder_action = QAction("Open &Folder\u2026", window)
+        self.open_folder_action.setShortcut(QKeySequence(OPEN_FOLDER_SHORTCUT))
+        self.open_folder_action.setIcon(QIcon.fromTheme(QIcon.ThemeIcon.FolderOpen))
+        self.open_folder_action.setStatusTip(
+            "Open a folder of one file per signer (YAML, JSON, Markdown front matter)"
+        )
+        self.open_folder_action.triggered.connect(self.choose_folder)
         self.recent_menu = RecentFilesMenu(self.recent, window)
         self.recent_menu.open_requested.connect(self.open_path)
         self.bundled_action = QAction("Open the &2017 Letter", window)
@@ -121,6 +134,7 @@ class OpenActions(QObject):
 
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addAction(self.open_action)
+        menu.addAction(self.open_folder_action)
         menu.addMenu(self.recent_menu)
         menu.addAction(self.bundled_action)
         menu.addSeparator()
@@ -136,8 +150,17 @@ class OpenActions(QObject):
         if path:
             self.open_path(path)
 
+    def choose_folder(self) -> None:
+        """File > Open Folder: ask for a folder of signer files, then open it."""
+        path = QFileDialog.getExistingDirectory(
+            self.window, "Open a Folder of Signatures", self._start_folder()
+        )
+        if path:
+            self.open_path(path)
+
     def open_path(self, path: str | Path) -> LoadRequest:
-        """Open a file in the background; the window changes only once it has been read."""
+        """Open a file (or a folder of signer files) in the background; the window changes
+        only once it has been read."""
         path = Path(path)
         request = LoadRequest(
             name=path.name,
@@ -251,7 +274,7 @@ class OpenActions(QObject):
     def _dropped(self, path: str, count: int) -> None:
         self.open_path(path)
         if count > 1:
-            self._status(f"One file opens at a time: opening {PurePath(path).name}.")
+            self._status(f"One letter opens at a time: opening {PurePath(path).name}.")
 
     def _start_folder(self) -> str:
         """Where the open dialog starts: by the open letter, or the last one opened."""

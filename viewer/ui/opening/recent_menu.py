@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from viewer.core.storage.recent_files import RecentFileList
+from viewer.core.storage.recent_files import RecentFileList, still_there
 
 
 def menu_labels(paths: list[str]) -> list[str]:
@@ -46,7 +45,7 @@ class RecentFilesMenu(QMenu):
             self.addAction("No Recent Files").setEnabled(False)
         missing = False
         for i, (path, label) in enumerate(zip(paths, menu_labels(paths), strict=True)):
-            exists = os.path.isfile(path)
+            exists = still_there(path)
             missing = missing or not exists
             text = f"&{(i + 1) % 10} {_menu_text(label)}"
             action = self.addAction(text if exists else f"{text} (not found)")

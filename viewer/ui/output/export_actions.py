@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from viewer.core.export import default_chart_name, default_export_name, export_text
 from viewer.core.model import Document, Signatory
 from viewer.core.query.engine import describe_counts
+from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.ui.chart.chart_dock import PlotPlaceholder
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOUNS, plural
+from viewer.ui.common.wording import plural
 from viewer.ui.common.worker import Worker
 from viewer.ui.opening.open_actions import is_bundled
 
@@ -160,8 +161,8 @@ class ExportActions(QObject):
         # pyqtgraph's exporters and QtSvg load on first use, not at start-up.
         from viewer.ui.chart.chart_export import ChartHeading, chart_png, chart_svg
 
-        counts = describe_counts(self.state.result)
-        heading = ChartHeading(doc.title, f"{counts}; chart by {NOUNS[panel.facet][0]}")
+        counts = describe_counts(self.state.result, self.state.facet(panel.facet))
+        heading = ChartHeading(doc.title, f"{counts}; chart by {facet_for_key(panel.facet).one}")
         data = (chart_png if fmt == "png" else chart_svg)(panel.plot, heading)
         outcome = attempt(lambda: write_atomic(path, data, overwrite=True))
         if isinstance(outcome, OSError):

@@ -42,12 +42,13 @@ from PySide6.QtWidgets import QApplication
 from viewer import __version__
 from viewer.core.model import Document
 from viewer.core.query.engine import Result, describe_counts
+from viewer.core.query.facets import facet_for_key
 from viewer.core.query.filter_summary import describe_filter
 from viewer.core.storage.settings import write_atomic
 from viewer.core.wording import signed_by_line
 from viewer.ui.chart.chart_data import chart_bars, chart_text
 from viewer.ui.common.theme import make_palette
-from viewer.ui.common.wording import NOT_STATED_LABEL, NOUNS
+from viewer.ui.common.wording import NOT_STATED_LABEL
 from viewer.ui.letter.letter_view import SERIF_FAMILIES, write_letter
 
 MAX_PRINTED_ROWS = 5000  # a printout of a million rows helps nobody; it says what it left out
@@ -72,12 +73,16 @@ class Printout:
     def day(self) -> dt.date:
         return self.date or dt.date.today()
 
+    def counts(self) -> str:
+        """ "Showing 16 of 158 signatories · 2 countries", by the chart's grouping."""
+        return describe_counts(self.result, facet_for_key(self.facet))
+
     def header_lines(self) -> tuple[str, str]:
         """The page header: the title and date, then the filter in force and the count."""
         date = f"{self.day.day} {self.day:%B %Y}"
         return (
             f"{self.document.title} \u2014 printed {date}",
-            f"Filter: {describe_filter(self.result.query)} \u2014 {describe_counts(self.result)}",
+            f"Filter: {describe_filter(self.result.query)} \u2014 {self.counts()}",
         )
 
 
@@ -139,7 +144,7 @@ def _heading(cursor: QTextCursor, text: str, page_break: bool = True) -> None:
 def _write_signatories(cursor: QTextCursor, printout: Printout) -> None:
     result, signatories = printout.result, printout.document.signatories
     _heading(cursor, "Signatories")
-    cursor.insertText(f"{describe_counts(result)}. {describe_filter(result.query)}.")
+    cursor.insertText(f"{printout.counts()}. {describe_filter(result.query)}.")
     rows = result.rows[:MAX_PRINTED_ROWS].tolist()
     if len(result) > len(rows):
         cursor.insertText(
@@ -179,7 +184,7 @@ def _write_chart(
     doc: QTextDocument, cursor: QTextCursor, printout: Printout, chart: QImage | None, width: float
 ) -> None:
     facet = printout.facet
-    _heading(cursor, f"Signatories per {NOUNS[facet][0]}", page_break=False)
+    _heading(cursor, f"Signatories per {facet_for_key(facet).one}", page_break=False)
     if chart is not None and not chart.isNull():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_IMAGE_URL), chart)
         image = QTextImageFormat()

@@ -1,4 +1,4 @@
-"""Country and role pickers: a button that opens a checkable list with counts and "All"."""
+"""Facet pickers (country, role, party ...): a button opening a checkable list with counts."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListView, QMenu, QPushButton, QWidget, QWidgetAction
 
 from viewer.core.query.engine import FacetCount, Query, Result
+from viewer.core.query.facets import facet_for_key
 from viewer.ui.common.palette import muted_text
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOT_STATED_LABEL, NOUNS
+from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
@@ -100,13 +101,13 @@ class FacetListModel(QAbstractListModel):
 
     def _label(self, row: int, value: str | None) -> str:
         if row == 0:
-            return f"All {NOUNS[self.facet][1]}"
+            return f"All {facet_for_key(self.facet).many}"
         return NOT_STATED_LABEL if value is None else value
 
     def _tooltip(self, row: int, value: str | None, count: int) -> str:
         people = "signatory" if count == 1 else "signatories"
         if row == 0:
-            return f"Show every {NOUNS[self.facet][0]} ({count:,} {people})"
+            return f"Show every {facet_for_key(self.facet).one} ({count:,} {people})"
         return f"{self._label(row, value)}: {count:,} {people}"
 
 
@@ -117,11 +118,11 @@ class FacetPicker(QPushButton):
         super().__init__(parent)
         self.facet = facet
         self.state = state
-        self.setObjectName("countryFilter" if facet == "country" else "roleFilter")
+        self.setObjectName(f"{facet}Filter")  # "countryFilter", "extra:partyFilter"
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"Filter by {facet}")
+        self.setAccessibleName(f"Filter by {facet_for_key(facet).one}")
         self.setAccessibleDescription(
-            f"Opens a list of the {NOUNS[facet][1]} with their counts; "
+            f"Opens a list of the {facet_for_key(facet).many} with their counts; "
             "Space or Enter chooses one, Esc closes the list"
         )
         self.model = FacetListModel(facet, self)
@@ -140,9 +141,9 @@ class FacetPicker(QPushButton):
         view.setObjectName(f"{self.facet}PickerList")
         view.setModel(self.model)
         view.setUniformItemSizes(True)
-        view.setAccessibleName(f"Choose {NOUNS[self.facet][1]}")
+        view.setAccessibleName(f"Choose {facet_for_key(self.facet).many}")
         view.setAccessibleDescription(
-            f"Every {NOUNS[self.facet][0]} with its number of signatories; "
+            f"Every {facet_for_key(self.facet).one} with its number of signatories; "
             "Space or Enter adds it to the filter or takes it out"
         )
         view.clicked.connect(lambda index: self.toggle_row(index.row()))
@@ -195,20 +196,20 @@ class FacetPicker(QPushButton):
         # The list is filled when it is seen: typing never rebuilds a hidden list.
         if self.menu().isVisible():
             self._fill_list()
-        self.setText(picker_text(self.facet, result.query))
-        self.setToolTip(f"Choose which {NOUNS[self.facet][1]} to show")
+        self.setText(literal(picker_text(self.facet, result.query)))
+        self.setToolTip(f"Choose which {facet_for_key(self.facet).many} to show")
 
 
 def picker_text(facet: str, query: Query) -> str:
     """The button's caption: "Country: all", "Country: Germany", "Countries: 2 chosen"."""
-    one, many = NOUNS[facet]
+    shown = facet_for_key(facet)
     chosen = query.facet_values(facet)
     if not chosen:
-        return f"{one.capitalize()}: all"
+        return f"{shown.label}: all"
     if len(chosen) == 1:
         (value,) = chosen
         label = NOT_STATED_LABEL.lower() if value is None else value
         if len(label) > MAX_CAPTION:
             label = label[: MAX_CAPTION - 1].rstrip() + "\u2026"
-        return f"{one.capitalize()}: {label}"
-    return f"{many.capitalize()}: {len(chosen)} chosen"
+        return f"{shown.label}: {label}"
+    return f"{capitalized(shown.many)}: {len(chosen)} chosen"

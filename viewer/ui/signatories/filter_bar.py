@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import itertools
+
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.core.query.engine import Query, Result
+from viewer.core.query.facets import BUILTINS, facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import NOT_STATED_LABEL
+from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
+# Pickers in the row before the rest wait under "More filters" (a wide CSV has many facets);
+# a facet with a chosen value always shows its picker.
+SHOWN_PICKERS = 4
 
 
 class FilterEdit(QLineEdit):
@@ -64,13 +71,13 @@ class FilterEdit(QLineEdit):
 
 
 class ChipsBar(QWidget):
-    """The chosen countries and roles as removable chips, so a filter is never hidden."""
+    """The chosen values of every facet as removable chips, so a filter is never hidden."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("filterChips")
         self.state = state
-        self._shown: tuple[frozenset, frozenset] | None = None
+        self._shown: tuple | None = None
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -79,29 +86,41 @@ class ChipsBar(QWidget):
 
     def _show_result(self, result: Result) -> None:
         q = result.query
-        if self._shown == (q.countries, q.roles):
+        if self._shown == q.facets:
             return
-        self._shown = (q.countries, q.roles)
+        self._shown = q.facets
         self._clear()
         budget = MAX_CHIPS
-        for facet, title in (("country", "Countries:"), ("role", "Roles:")):
-            values = sorted(q.facet_values(facet), key=lambda v: (v is None, v or ""))
-            if values:
-                budget = self._add_group(facet, title, values, budget)
-        if q.countries or q.roles:
-            clear = QToolButton(self)
-            clear.setText("Clear all")
-            clear.setObjectName("clearChips")
-            clear.setToolTip("Show every country and role again")
-            clear.setAccessibleName("Clear all chosen countries and roles")
-            clear.setAccessibleDescription("Removes every country and role from the filter")
-            clear.clicked.connect(lambda: self._clear_facets(q))
-            self._layout.addWidget(clear)
+        chosen = q.chosen
+        for key in self._in_facet_order(chosen):
+            values = sorted(chosen[key], key=lambda v: (v is None, v or ""))
+            title = f"{capitalized(facet_for_key(key).many)}:"
+            budget = self._add_group(key, title, values, budget)
+        if chosen:
+            self._layout.addWidget(self._clear_button(q))
         self._layout.addStretch(1)
-        self.setVisible(bool(q.countries or q.roles))
+        self.setVisible(bool(chosen))
+
+    def _in_facet_order(self, keys) -> list[str]:
+        """Chosen facets in the pickers' order (the document's), any others after them."""
+        order = {f.key: i for i, f in enumerate(self.state.facets)}
+        return sorted(in_reading_order(keys), key=lambda k: order.get(k, len(order)))
+
+    def _clear_button(self, q: Query) -> QToolButton:
+        named = " and ".join(facet_for_key(k).many for k in self._in_facet_order(q.chosen))
+        clear = QToolButton(self)
+        clear.setText("Clear all")
+        clear.setObjectName("clearChips")
+        clear.setToolTip(f"Show every {named.replace(' and ', ' and every ')} again")
+        clear.setAccessibleName(f"Clear all chosen {named}")
+        clear.setAccessibleDescription(f"Removes every chosen {named} from the filter")
+        clear.clicked.connect(lambda: self.state.set_query(q.without_facets()))
+        return clear
 
     def _add_group(self, facet: str, title: str, values: list, budget: int) -> int:
-        self._layout.addWidget(QLabel(title, self))
+        heading = QLabel(title, self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # a column's name, as the file writes it
+        self._layout.addWidget(heading)
         for value in values[:budget]:
             self._layout.addWidget(self._chip(facet, value))
         hidden = len(values) - min(len(values), budget)
@@ -112,16 +131,13 @@ class ChipsBar(QWidget):
     def _chip(self, facet: str, value: str | None) -> QToolButton:
         label = NOT_STATED_LABEL if value is None else value
         chip = QToolButton(self)
-        chip.setText(f"{label}  \u2715")
+        chip.setText(literal(f"{label}  \u2715"))
         chip.setProperty("chip", True)
         chip.setToolTip(f"Remove \u201c{label}\u201d from the filter")
         chip.setAccessibleName(f"Remove {label} from the filter")
         chip.setAccessibleDescription(f"{label} is chosen; this button takes it out of the filter")
         chip.clicked.connect(lambda: self.state.toggle(facet, value))
         return chip
-
-    def _clear_facets(self, q: Query) -> None:
-        self.state.set_query(q.with_facet("country", frozenset()).with_facet("role", frozenset()))
 
     def _clear(self) -> None:
         while self._layout.count():
@@ -147,21 +163,31 @@ class ChipsBar(QWidget):
 
 
 class FilterBar(QWidget):
-    """Filter field and pickers in one row, the chips below; all speak to the ViewState."""
+    """Filter field and a picker per facet in one row, the chips below; all speak to the
+    ViewState. Country and role have pickers in every document; a document's further facets
+    (party, affiliation, group) get theirs when it opens, the first ones in the row and the
+    rest offered by a "More filters" button."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("filterBar")
         self.state = state
         self.edit = FilterEdit(self)
-        self.country_picker = FacetPicker("country", state, self)
-        self.role_picker = FacetPicker("role", state, self)
+        self.pickers: dict[str, FacetPicker] = {
+            facet.key: FacetPicker(facet.key, state, self) for facet in BUILTINS
+        }
+        self.country_picker = self.pickers["country"]
+        self.role_picker = self.pickers["role"]
         self.chips = ChipsBar(state, self)
-        row = QHBoxLayout()
+        self._revealed: set[str] = set()  # facets the user took from "More filters"
+        self._shown_for: tuple | None = None
+        self.more = self._more_button()
+        self._row = row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
-        row.addWidget(self.country_picker)
-        row.addWidget(self.role_picker)
+        for picker in self.pickers.values():
+            row.addWidget(picker)
+        row.addWidget(self.more)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -172,18 +198,88 @@ class FilterBar(QWidget):
         state.document_changed.connect(self._show_document)
         self._show_document(state.document)
 
+    def _more_button(self) -> QToolButton:
+        more = QToolButton(self)
+        more.setObjectName("moreFilters")
+        more.setText("More filters")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        more.setAccessibleName("More filters")
+        more.setAccessibleDescription("Lists the letter's other columns a filter can choose from")
+        more.setToolTip("Filter by another of the letter's columns")
+        more.setMenu(QMenu(more))
+        more.hide()
+        return more
+
     def _show_document(self, document) -> None:
         self.edit.describe_fields(self.state.engine.columns.extra_keys)
+        self._revealed.clear()
+        self._show_pickers()
+
+    def _show_pickers(self) -> None:
+        """A picker for each of the document's further facets, after country and role."""
+        keys = [f.key for f in self.state.facets]
+        for key in [k for k in self.pickers if k not in keys and k not in self._builtin_keys]:
+            picker = self.pickers.pop(key)
+            picker.hide()
+            picker.deleteLater()
+        for key in keys:
+            if key not in self.pickers:
+                self.pickers[key] = picker = FacetPicker(key, self.state, self)
+                self._row.insertWidget(self._row.indexOf(self.more), picker)
+        self._show_which()
+
+    def _show_which(self) -> None:
+        """The first pickers, those with a choice and those asked for; "More filters" for
+        the rest."""
+        chosen = self.state.query.chosen
+        shown_for = (tuple(self.pickers), tuple(chosen), frozenset(self._revealed))
+        if shown_for == self._shown_for:
+            return  # a keystroke in the filter: nothing to move
+        self._shown_for = shown_for
+        hidden = []
+        for i, (key, picker) in enumerate(self.pickers.items()):
+            shown = i < SHOWN_PICKERS or key in chosen or key in self._revealed
+            picker.setVisible(shown)
+            if not shown:
+                hidden.append(key)
+        menu = self.more.menu()
+        menu.clear()
+        for key in hidden:
+            action = menu.addAction(f"{literal(self.state.facet(key).label)}\u2026")
+            action.triggered.connect(lambda _on=False, k=key: self.open_picker(k))
+        self.more.setVisible(bool(hidden))
+        self._order_chips()
+
+    def open_picker(self, key: str) -> None:
+        """Show a facet's picker in the row (it may have waited under "More filters") and open
+        its list."""
+        picker = self.pickers.get(key)
+        if picker is None:
+            return
+        if picker.isHidden():
+            self._revealed.add(key)
+            self._show_which()
+            self.layout().activate()  # the picker's place in the row, for its list to open under
+        picker.menu().popup(picker.mapToGlobal(QPoint(0, picker.height())))
+
+    @property
+    def _builtin_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in BUILTINS)
 
     def _show_result(self, result: Result) -> None:
         # The query can change elsewhere (the empty-result button, a restored session).
         if self.edit.text() != result.query.text:
             self.edit.setText(result.query.text)
+        self._show_which()
         self._order_chips()
 
     def _order_chips(self) -> None:
         """Tab goes from the pickers through the chips, as they sit on screen, to the table."""
-        before: QWidget = self.role_picker
+        controls = [*self.pickers.values(), self.more]
+        for first, second in itertools.pairwise(controls):
+            QWidget.setTabOrder(first, second)
+        before: QWidget = self.more
         for chip in self.chips.buttons():
             QWidget.setTabOrder(before, chip)
             before = chip

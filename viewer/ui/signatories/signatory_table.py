@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from viewer.core.formats.column_names import column_set_key
 from viewer.core.model import Signatory
 from viewer.core.query.engine import Query, Result, extra_sort_key
+from viewer.core.query.facets import facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.signatories.signatory_model import COLUMN_INDEX, Column, SignatoryModel
 
@@ -81,7 +82,7 @@ class EmptyResultPanel(QWidget):
 def empty_message(query: Query) -> str:
     """ "No signatory matches 'xyz'" with what else narrows the list."""
     text = query.text.strip()
-    chosen = [f for f, values in (("countries", query.countries), ("roles", query.roles)) if values]
+    chosen = [facet_for_key(key).many for key in in_reading_order(query.chosen)]
     if text and chosen:
         return f"No signatory matches \u201c{text}\u201d among the chosen {' and '.join(chosen)}."
     if text:

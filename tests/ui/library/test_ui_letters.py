@@ -166,3 +166,20 @@ def test_the_letters_model_passes_the_model_tester(qtmodeltester, tmp_path):
     model.sort(1, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and QPoint  # the two June letters
+
+
+def test_a_damaged_library_is_set_aside_and_said_once(qtbot):
+    from viewer.core.library.location import library_path
+
+    path = library_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a database, whatever it was\n" * 40)
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: "could not be read" in window.statusBar().currentMessage())
+    assert "library of letters" in window.statusBar().currentMessage()
+    (kept,) = path.parent.glob("library.sqlite3.corrupt-*")
+    assert kept.name in window.statusBar().currentMessage()
+    window.close()
+    again = open_window(qtbot)
+    qtbot.waitUntil(lambda: again.library._library is not None)
+    assert again.library.library.notice is None  # the new file is good: nothing more to say

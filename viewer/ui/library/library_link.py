@@ -37,7 +37,10 @@ class LibraryLink(QObject):
         self.dock.open_requested.connect(self.open_entry)
         self.dock.compare_requested.connect(self.show_compare)
         window.state.document_changed.connect(self._document_shown)
-        QTimer.singleShot(0, self, self._start)  # after the first paint; not if closed first
+        # After the first paint; a child timer dies with the window if it closes first.
+        self._start_timer = QTimer(self, singleShot=True, interval=0)
+        self._start_timer.timeout.connect(self._start)
+        self._start_timer.start()
 
     @property
     def library(self) -> Library:

@@ -131,9 +131,14 @@ def start_and_read_document_path(qtbot, monkeypatch, with_message=False):
     app = QApplication.instance()
     seen: list = []
     windows: list = []  # closed once main() has returned: a close inside would quit the app
+    before = set(app.topLevelWidgets())  # windows of an earlier start in this test
 
     def look() -> None:
-        shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown = [
+            w
+            for w in app.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w not in before
+        ]
         if not shown:
             QTimer.singleShot(20, look)
             return

@@ -105,6 +105,7 @@ class CompareWindow(QDialog):
         self.letter_list = QListWidget(part)
         self.letter_list.setObjectName("compareLetters")
         self.letter_list.setAccessibleName("Letters to compare")
+        self.letter_list.setAccessibleDescription("Tick two or more; Space ticks the current one")
         self.letter_list.setWordWrap(True)
         self.letter_list.setAlternatingRowColors(True)
         self.letter_list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -122,12 +123,18 @@ class CompareWindow(QDialog):
         self.filter_box = QComboBox(part)
         self.filter_box.setObjectName("compareFilter")
         self.filter_box.setAccessibleName("Which people to show")
+        self.filter_box.setAccessibleDescription(
+            "Everyone, those in all letters, only in one, joined or left"
+        )
         self.filter_box.currentIndexChanged.connect(lambda _i: self._show_rows())
         row.addWidget(self.filter_box, 1)
         box.addLayout(row)
         self.table = QTableView(part)
         self.table.setObjectName("comparisonTable")
         self.table.setAccessibleName("People and the letters they signed")
+        self.table.setAccessibleDescription(
+            "One row per person, a column per letter; a tick where they signed"
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,6 +157,9 @@ class CompareWindow(QDialog):
         self.suggestion_list = QListWidget(part)
         self.suggestion_list.setObjectName("suggestionList")
         self.suggestion_list.setAccessibleName("Possible matches to confirm or reject")
+        self.suggestion_list.setAccessibleDescription(
+            "Names that may be one person; confirm or reject each"
+        )
         # One line an item (Qt sizes items of several lines mixing scripts too short); the
         # label under the list gives the current pair whole, with why it is suggested.
         self.suggestion_list.setAlternatingRowColors(True)  # where one pair ends

@@ -65,6 +65,10 @@ class LettersDock(QDockWidget):
         self.compare_button = QPushButton("Compare Letters\u2026", body)
         self.compare_button.setObjectName("compareLettersButton")
         self.compare_button.setToolTip("Who signed which of the selected letters")
+        self.compare_button.setAccessibleName("Compare letters")
+        self.compare_button.setAccessibleDescription(
+            "Opens the Compare window with the selected letters: who signed which"
+        )
         self.compare_button.clicked.connect(self._compare)
         self.empty_label = QLabel("Letters you open are listed here.", body)
         self.empty_label.setObjectName("lettersEmpty")
@@ -80,10 +84,12 @@ class LettersDock(QDockWidget):
         self.search.setPlaceholderText("Search letters")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the letters")
+        self.search.setAccessibleDescription("Words of the title, file name or date to look for")
         self.search.textChanged.connect(self.model.set_search)
         self.sort_box = QComboBox(self)
         self.sort_box.setObjectName("lettersSort")
         self.sort_box.setAccessibleName("Sort the letters")
+        self.sort_box.setAccessibleDescription("By when opened, by date or by signatories")
         for text, _column, _order in SORTS:
             self.sort_box.addItem(text)
         self.sort_box.currentIndexChanged.connect(self._sort)
@@ -96,6 +102,9 @@ class LettersDock(QDockWidget):
         table.setObjectName("lettersTable")
         table.setModel(self.model)
         table.setAccessibleName("Letters in the library")
+        table.setAccessibleDescription(
+            "Every letter opened; a click or Enter opens it, Ctrl+click selects letters to compare"
+        )
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from viewer.core.library.entry import MISSING, LetterEntry
 from viewer.core.model import Document
@@ -102,16 +102,11 @@ def install_library(window: QMainWindow, file_menu: QMenu) -> LibraryLink:
     """The Letters dock (its toggle is link.toggle_action, for the View menu) and File >
     Compare Letters; returns the link."""
     link = LibraryLink(window)
-    # A tab beside the chart: the letter and the table keep their width on a small screen.
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, link.dock)
-    chart = getattr(window, "chart_dock", None)
-    if chart is not None:
-        window.tabifyDockWidget(chart, link.dock)
     link.dock.hide()  # shown from View > Letters; its place and state are saved with the window
     toggle = link.toggle_action = link.dock.toggleViewAction()
-    # Its tab comes to the front once shown (a tab bar raises a dock only after its layout).
-    toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, link.dock, link.dock.raise_))
-    toggle.setText("&Letters")
+    toggle.triggered.connect(lambda on: on and _place_beside_chart(window, link.dock))
+    toggle.setText("L&etters")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
     toggle.setStatusTip("Show or hide the letters you have opened")
     compare = link.compare_action = QAction("Co&mpare Letters\u2026", window)
@@ -119,3 +114,15 @@ def install_library(window: QMainWindow, file_menu: QMenu) -> LibraryLink:
     compare.triggered.connect(lambda: link.show_compare(link.dock.selected_ids()))
     file_menu.addAction(compare)
     return link
+
+
+def _place_beside_chart(window: QMainWindow, dock: QDockWidget) -> None:
+    """Shown from the menu: as a tab beside the chart, where it is not placed otherwise, so
+    the letter and the table keep their width on a small screen; its tab to the front."""
+    chart = getattr(window, "chart_dock", None)
+    alone = not window.tabifiedDockWidgets(dock) and not dock.isFloating()
+    beside = chart is not None and chart.isVisible() and not chart.isFloating()
+    if alone and beside and window.dockWidgetArea(chart) == window.dockWidgetArea(dock):
+        window.tabifyDockWidget(chart, dock)
+    # A tab bar raises a dock only once its layout is done.
+    QTimer.singleShot(0, dock, dock.raise_)

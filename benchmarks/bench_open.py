@@ -40,8 +40,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(HERE.parent))
     sys.path.insert(0, str(HERE))
 
-import bench_query as bq  # noqa: E402  (the shared helpers: targets, emit, table cells)
-import bench_window as bw  # noqa: E402  (the paint watch, the stock window, the worker env)
+import bench_window as bw  # noqa: E402  (the paint watch, the stock window, settling)
+import harness  # noqa: E402  (timing loops, medians, worker processes, tables, options)
 import synthetic  # noqa: E402
 
 TICK_MS = 2  # the GUI thread's timer; a gap is the longest time between two of its ticks
@@ -119,6 +119,7 @@ class Opener:
 
     def _arrived(self, _request, _result) -> None:
         self.arrived = True
+        self.arrived_at = time.perf_counter()
         self.paints = self.watch.count
 
     def open(self, path: Path) -> tuple[float, float]:
@@ -134,8 +135,17 @@ class Opener:
             raise RuntimeError("the table does not show the document's rows")
         return end - start, gap
 
-    def cancel_after(self, path: Path, delay: float) -> float:
-        """Open path, click Cancel after delay seconds: ms until the worker thread ended."""
+    def cancel_after(self, path: Path, delay: float) -> tuple[float, int]:
+        """Open path, click Cancel after delay seconds: ms until the worker thread ended, and
+        how many opens had already ended when Cancel was clicked (a small file on a busy
+        machine can: that is no cancel, so it is tried again with half the delay)."""
+        late = 0
+        while (ended := self._cancel_once(path, delay)) is None:
+            late += 1
+            delay /= 2
+        return ended, late
+
+    def _cancel_once(self, path: Path, delay: float) -> float | None:
         from PySide6.QtCore import QTimer
 
         before = self.window.state.document
@@ -151,6 +161,8 @@ class Opener:
         wait_until(self.app, lambda: bool(clicked))
         wait_until(self.app, lambda: self.loader.wait(0) or self.arrived)
         ended = (time.perf_counter() - clicked[0]) * 1000
+        if self.arrived and self.arrived_at < clicked[0]:
+            return None  # the open had ended before Cancel was clicked
         if self.arrived or self.window.state.document is not before:
             raise RuntimeError("the cancelled open replaced the document")
         if self.window.table.model().rowCount() != len(before.signatories):
@@ -190,7 +202,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
     opener = Opener(app, window)
     wait_until(app, lambda: opener.watch.count > 0)
     bw.settle()
-    bq.emit("memory_before", bq.rss_mb())
+    harness.emit("memory_before", harness.rss_mb())
     opened, gaps, counts, checks, shown = [], [], [], [], []
     for rep in range(reps):
         seconds, gap = opener.open(csv_path)
@@ -201,16 +213,18 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
         shown.append(float(opener.bar_shown))
         if rep == 0:
             bw.settle()
-            bq.emit("memory", bq.rss_mb())
+            harness.emit("memory", harness.rss_mb())
         opener.back_to_the_letter()
-    bq.emit("open", opened)
-    bq.emit("gap", gaps)
-    bq.emit("progress_reports", counts)
-    bq.emit("progress_ok", checks)
-    bq.emit("bar_shown", shown)
+    harness.emit("open", opened)
+    harness.emit("gap", gaps)
+    harness.emit("progress_reports", counts)
+    harness.emit("progress_ok", checks)
+    harness.emit("bar_shown", shown)
     delay = CANCEL_AT * sorted(opened)[len(opened) // 2]
-    bq.emit("cancel", [opener.cancel_after(csv_path, delay) for _ in range(reps)])
-    bq.emit("cancel_delay", delay * 1000)
+    cancels = [opener.cancel_after(csv_path, delay) for _ in range(reps)]
+    harness.emit("cancel", [ended for ended, _late in cancels])
+    harness.emit("cancel_late", float(sum(late for _ended, late in cancels)))
+    harness.emit("cancel_delay", delay * 1000)
     window.close()
     del budget
 
@@ -224,7 +238,7 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    bq.emit("memory_before", bq.rss_mb())
+    harness.emit("memory_before", harness.rss_mb())
     opened, gaps = [], []
     for rep in range(reps):
         ticker = Ticker()
@@ -243,12 +257,12 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
         gaps.append(ticker.longest_gap(end))
         if rep == 0:
             bw.settle()
-            bq.emit("memory", bq.rss_mb())
+            harness.emit("memory", harness.rss_mb())
         built["parts"][0].close()
         built.clear()
         bw.settle()
-    bq.emit("open", opened)
-    bq.emit("gap", gaps)
+    harness.emit("open", opened)
+    harness.emit("gap", gaps)
     del budget
 
 
@@ -265,37 +279,23 @@ def reps_for(size: int, baseline: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     workers = {"window": window_worker, "baseline": baseline_worker}
-    return bq.benchmark_main(argv, __doc__, workers, 600, run)
+    return harness.benchmark_main(argv, __doc__, workers, 600, run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sizes = synthetic.parse_sizes(args.sizes)
-    print(bq.machine_line(), flush=True)
-    results = {}
-    for size in sizes:
-        label = synthetic.size_label(size)
-        path = synthetic.csv_for(size, args.data)
-        print(f"{label}: the window ...", flush=True)
-        reps = args.reps or reps_for(size, False)
-        ours, ok = bw.run_worker("window", path, reps, 3600, 0, script=__file__)
-        if not ok:
-            print(f"{label}: the window's run failed", file=sys.stderr)
-            return 2
-        base: dict[str, list[float]] = {}
-        note = ""
-        if not args.no_baseline:
-            print(f"{label}: stock Qt window ...", flush=True)
-            reps = args.reps or reps_for(size, True)
-            timeout = args.baseline_timeout
-            base, finished = bw.run_worker("baseline", path, reps, timeout, 0, script=__file__)
-            note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
-        results[size] = (worst_gap(ours), worst_gap(base), note, ours, base)
-    return report(sizes, results)
+    sides = harness.Sides(
+        "window", "the window", "stock Qt window", reps_for, worst_gap, budget=0,
+        fresh_settings=True,
+    )  # fmt: skip
+    results = harness.run_sizes(args, __file__, sides)
+    if results is None:
+        return 2
+    return report(list(results), results)
 
 
 def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
     """Medians per figure, but the longest gap of all opens: no open may freeze the window."""
-    out = bq.summarise(raw)
+    out = harness.summarise(raw)
     if raw.get("gap"):
         out["gap"] = max(raw["gap"])
     return out
@@ -303,7 +303,7 @@ def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
 
 def report(sizes: list[int], results: dict) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    bq.print_table_head(
+    harness.print_table_head(
         "Opening a CSV in the window (worker, progress, Cancel) vs a stock Qt window "
         "(QStandardItemModel + QSortFilterProxyModel + QTableView, built on the GUI thread); "
         "medians, but the gap is the worst of all opens",
@@ -315,7 +315,7 @@ def report(sizes: list[int], results: dict) -> int:
         for size in sizes:
             ours, base, note, _, _ = results[size]
             missing = "has no Cancel" if key == "cancel" else note
-            text, ok = bq.cell(key, unit, target_key, size, ours, base, missing)
+            text, ok = harness.cell(key, unit, target_key, size, ours, base, missing)
             all_ok = all_ok and ok
             cells.append(text)
         print(f"| {label} | " + " | ".join(cells) + " |")
@@ -324,7 +324,7 @@ def report(sizes: list[int], results: dict) -> int:
         raw = results[size][3]
         ok = all(raw.get("progress_ok", [0])) and (size < 1_000_000 or all(raw["bar_shown"]))
         all_ok = all_ok and ok
-        reports = bq.median(raw.get("progress_reports", [0]))
+        reports = harness.median(raw.get("progress_reports", [0]))
         cells.append(f"{reports:.0f} reports, increasing {'✓' if ok else '✗'}")
     print("| progress bar: reports per open | " + " | ".join(cells) + " |")
     print()
@@ -335,7 +335,8 @@ def report(sizes: list[int], results: dict) -> int:
             f"{synthetic.size_label(size)}: opens {', '.join(f'{s:.2f}' for s in raw['open'])} s;"
             f" gaps {', '.join(f'{g:.0f}' for g in raw['gap'])} ms;"
             f" cancels {', '.join(f'{c:.0f}' for c in raw['cancel'])} ms"
-            f" (clicked {ours['cancel_delay']:.0f} ms after the request);"
+            f" (clicked {ours['cancel_delay']:.0f} ms after the request;"
+            f" {ours.get('cancel_late', 0):.0f} opens ended before the click, tried sooner);"
             f" bar shown in {sum(raw['bar_shown']):.0f} of {len(raw['bar_shown'])} opens;"
             f" process before opening {ours['memory_before']:.0f} MB"
             + (

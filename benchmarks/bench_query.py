@@ -17,14 +17,9 @@ engine misses one of its targets (issue 6; here measured at the core, without th
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
-import statistics
-import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,31 +27,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(HERE.parent))
     sys.path.insert(0, str(HERE))
 
+import harness  # noqa: E402  (timing loops, medians, worker processes, tables, options)
 import synthetic  # noqa: E402
 
-# issue 6 targets, per size: (filter keystroke, sort first time, choose a country) in ms,
-# open in s; event-loop stall and Cancel until the worker ended in ms; memory (whole app) in
-# MB at 1M.
-TARGETS = {
-    10_000: {"keystroke": 5, "sort": 10, "country": 5, "open": 0.3, "stall": 100, "cancel": 200},
-    100_000: {
-        "keystroke": 15,
-        "sort": 100,
-        "country": 15,
-        "open": 1.0,
-        "stall": 100,
-        "cancel": 200,
-    },
-    1_000_000: {
-        "keystroke": 50,
-        "sort": 1000,
-        "country": 50,
-        "open": 6.0,
-        "stall": 100,
-        "cancel": 200,
-        "memory": 1000,
-    },
-}
 # Window-level figures shown against their target but not failing this core benchmark: the
 # stall depends on the reader's single large calls (see the notes it prints).
 INFORMATIONAL = {"stall"}
@@ -78,31 +51,6 @@ FIGURES = (
     ("stall", "longest main-thread stall while a worker opens", "ms", "stall"),
     ("memory", "resident memory after open", "MB", "memory"),
 )
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
-def timed(fn: Callable[[], object]) -> float:
-    """Milliseconds fn takes."""
-    start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) * 1000
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def emit(figure: str, values: list[float] | float) -> None:
-    """One measured figure, to the parent process (one JSON line, flushed at once)."""
-    values = values if isinstance(values, list) else [values]
-    print(json.dumps({"figure": figure, "values": values}), flush=True)
 
 
 def typed_words(doc) -> list[str]:
@@ -127,13 +75,13 @@ def engine_worker(csv_path: Path, reps: int) -> None:
     from viewer.core.opening import open_document
     from viewer.core.query.engine import Columns, Query, QueryEngine
 
-    before = rss_mb()
+    before = harness.rss_mb()
     doc, columns, seconds, stall = open_in_a_thread(csv_path)
     opened = [seconds]
-    emit("stall", stall)
-    emit("memory", rss_mb())
-    emit("memory_before", before)
-    emit("engine_bytes", columns.nbytes / 1e6)
+    harness.emit("stall", stall)
+    harness.emit("memory", harness.rss_mb())
+    harness.emit("memory_before", before)
+    harness.emit("engine_bytes", columns.nbytes / 1e6)
     engine = QueryEngine(doc, columns)
     engine.run(Query())
 
@@ -145,25 +93,25 @@ def engine_worker(csv_path: Path, reps: int) -> None:
                 engine.run(Query().sorted_by(sort))
                 for end in range(1, len(word) + 1):
                     q = Query(text=word[:end]).sorted_by(sort)
-                    times.append(timed(lambda q=q: engine.run(q)))
+                    times.append(harness.timed(lambda q=q: engine.run(q)))
         return times
 
-    emit("typed", typing("position"))
+    harness.emit("typed", typing("position"))
     engine.prepare_sort("name")
-    emit("typed_sorted", typing("name"))
+    harness.emit("typed_sorted", typing("name"))
     pasted = []
     for _ in range(reps):
         for word in PASTED:
             engine.clear_cache()
-            pasted.append(timed(lambda w=word: engine.run(Query(text=w))))
-    emit("pasted", pasted)
+            pasted.append(harness.timed(lambda w=word: engine.run(Query(text=w))))
+    harness.emit("pasted", pasted)
     chosen = []
     for _ in range(reps):
         for country in top_countries(doc):
             engine.run(Query())
             q = Query(facets={"country": frozenset({country})})
-            chosen.append(timed(lambda q=q: engine.run(q)))
-    emit("country", chosen)
+            chosen.append(harness.timed(lambda q=q: engine.run(q)))
+    harness.emit("country", chosen)
     _engine_sorts(engine, reps)
     for _ in range(reps - 1):
         del doc, columns, engine
@@ -172,7 +120,7 @@ def engine_worker(csv_path: Path, reps: int) -> None:
         columns = Columns(doc.signatories)
         engine = QueryEngine(doc, columns)
         opened.append(time.perf_counter() - start)
-    emit("open", opened)
+    harness.emit("open", opened)
 
 
 def open_in_a_thread(csv_path: Path):
@@ -211,13 +159,13 @@ def _engine_sorts(engine, reps: int) -> None:
         engine.clear_cache(sorts=True)
         engine.run(Query())
         for column in COLUMNS:
-            first[column].append(timed(lambda c=column: engine.run(Query().sorted_by(c))))
+            first[column].append(harness.timed(lambda c=column: engine.run(Query().sorted_by(c))))
         for column in COLUMNS:
             engine.run(Query())
-            again[column].append(timed(lambda c=column: engine.run(Query().sorted_by(c))))
+            again[column].append(harness.timed(lambda c=column: engine.run(Query().sorted_by(c))))
     for column in COLUMNS:
-        emit(f"sort_first_{column}", first[column])
-        emit(f"sort_again_{column}", again[column])
+        harness.emit(f"sort_first_{column}", first[column])
+        harness.emit(f"sort_again_{column}", again[column])
 
 
 # -- the stock Qt baseline -----------------------------------------------------------------
@@ -245,15 +193,6 @@ def stock_proxy(csv_path: Path):
     return proxy
 
 
-def print_table_head(title: str, labels: list[str]) -> None:
-    """The title and the header rows of a benchmark's markdown table."""
-    print()
-    print(title)
-    print()
-    print("| work | " + " | ".join(labels) + " |")
-    print("| --- |" + " --- |" * len(labels))
-
-
 def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     """The stock Qt figures, cheapest first; each figure stops after budget seconds."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -261,13 +200,13 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    before = rss_mb()
+    before = harness.rss_mb()
     start = time.perf_counter()
     proxy = stock_proxy(csv_path)
-    emit("open", time.perf_counter() - start)
-    emit("memory", rss_mb())
-    emit("memory_before", before)
-    doc = _doc_for_words(csv_path)
+    harness.emit("open", time.perf_counter() - start)
+    harness.emit("memory", harness.rss_mb())
+    harness.emit("memory_before", before)
+    doc = doc_for_words(csv_path)
     ascending = Qt.SortOrder.AscendingOrder
 
     def search(text: str) -> None:
@@ -283,23 +222,23 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
         proxy.setFilterKeyColumn(-1)
         proxy.setFilterFixedString("")
 
-    pasted = Budget(budget)
+    pasted = harness.Budget(budget)
     for _ in range(reps):
         for word in PASTED:
             if pasted.open:
                 reset()
                 pasted.time(lambda w=word: search(w))
-    emit("pasted", pasted.times)
-    chosen = Budget(budget)
+    harness.emit("pasted", pasted.times)
+    chosen = harness.Budget(budget)
     for _ in range(reps):
         for country in top_countries(doc):
             if chosen.open:
                 reset()
                 proxy.setFilterKeyColumn(2)
                 chosen.time(lambda c=country: choose(c))
-    emit("country", chosen.times)
+    harness.emit("country", chosen.times)
     for figure, sort_column in (("typed", -1), ("typed_sorted", 0)):
-        typed = Budget(budget)
+        typed = harness.Budget(budget)
         reset()
         proxy.sort(sort_column, ascending)
         for _ in range(reps):
@@ -308,32 +247,16 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
                     proxy.setFilterFixedString("")
                 for end in range(1, len(word) + 1):
                     typed.time(lambda p=word[:end]: search(p))
-        emit(figure, typed.times)
+        harness.emit(figure, typed.times)
     reset()
     for kind in ("sort_first", "sort_again"):
         for column, name in enumerate(COLUMNS):
             proxy.sort(-1)
-            emit(f"{kind}_{name}", timed(lambda c=column: proxy.sort(c, ascending)))
+            harness.emit(f"{kind}_{name}", harness.timed(lambda c=column: proxy.sort(c, ascending)))
     del app
 
 
-class Budget:
-    """Times calls until a figure's time is up (setting up between calls counts too)."""
-
-    def __init__(self, seconds: float):
-        self.deadline = time.perf_counter() + seconds
-        self.times: list[float] = []
-
-    @property
-    def open(self) -> bool:
-        return time.perf_counter() < self.deadline
-
-    def time(self, fn: Callable[[], object]) -> None:
-        if self.open:
-            self.times.append(timed(fn))
-
-
-def _doc_for_words(csv_path: Path):
+def doc_for_words(csv_path: Path):
     """The rows as a Document, only to pick the same words and countries as the engine."""
     from viewer.core.opening import open_document
 
@@ -343,153 +266,12 @@ def _doc_for_words(csv_path: Path):
 # -- the parent: run both sides per size, print the table ----------------------------------
 
 
-def run_worker(
-    kind: str,
-    csv_path: Path,
-    reps: int,
-    timeout: float,
-    budget: float = 60,
-    script: str = __file__,
-    env: dict[str, str] | None = None,
-) -> tuple[dict, bool]:
-    """Figures from a worker process of script (this one by default); True if it finished."""
-    cmd = [sys.executable, script, "--worker", kind, "--csv", str(csv_path), "--reps", str(reps)]
-    cmd += ["--figure-budget", str(budget)]
-    env = dict(env or os.environ, QT_QPA_PLATFORM="offscreen")
-    figures: dict[str, list[float]] = {}
-    try:
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=HERE.parent
-        )
-        out, finished = proc.stdout, proc.returncode == 0
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr[-3000:])
-    except subprocess.TimeoutExpired as exc:
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        finished = False
-    for line in out.splitlines():
-        if line.startswith("{"):
-            item = json.loads(line)
-            figures[item["figure"]] = item["values"]
-    return figures, finished
-
-
-def summarise(raw: dict[str, list[float]]) -> dict[str, float]:
-    """Medians per figure, plus the slowest column's sorts."""
-    out = {k: median(v) for k, v in raw.items() if v}
-    for kind in ("sort_first", "sort_again"):
-        cols = [out[f"{kind}_{c}"] for c in COLUMNS if f"{kind}_{c}" in out]
-        if cols:
-            out[kind] = max(cols)
-    if "memory" in out:
-        out["memory"] = out["memory"]
-    return out
-
-
-def fmt(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "ms":
-        if value < 0.01:
-            return "<0.01 ms"
-        return (
-            f"{value:.2f} ms"
-            if value < 1
-            else f"{value:.1f} ms"
-            if value < 100
-            else f"{value:,.0f} ms"
-        )
-    if unit == "s":
-        return f"{value:.2f} s"
-    return f"{value:,.0f} MB"
-
-
-def cell(key: str, unit: str, target_key: str, size: int, ours: dict, base: dict, note: str):
-    value = ours.get(key)
-    target = TARGETS.get(size, {}).get(target_key)
-    text = fmt(value, unit)
-    ok = True
-    if value is not None and target is not None:
-        ok = value <= target
-        text += f" {'✓' if ok else '✗'} (≤{target:g})"
-    b = base.get(key)
-    if b is not None and value:
-        text += f"; Qt {fmt(b, unit)}"
-        if unit != "MB":
-            ratio = b / max(value, 0.01 if unit == "ms" else 1e-5)
-            text += f", {ratio:,.0f}×" if ratio >= 100 else f", {ratio:.1f}×"
-    elif note:
-        text += f"; Qt {note}"
-    return text, ok
-
-
-def machine_line() -> str:
-    cpu = "?"
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next(
-                (ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu
-            )
-    except OSError:
-        pass
-    import numpy
-
-    try:
-        import PySide6
-
-        qt = f"PySide6 {PySide6.__version__}"
-    except ImportError:
-        qt = "no PySide6"
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (
-        f"machine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, "
-        f"numpy {numpy.__version__}, {qt}; load average at start {load}"
-    )
-
-
-def benchmark_parser(doc: str, workers: tuple[str, ...], budget: float) -> argparse.ArgumentParser:
-    """The options every scale benchmark takes (bench_window.py shares them)."""
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="e.g. 10k,100k,1M")
-    parser.add_argument("--data", default=str(HERE / ".data"), help="folder for the CSV files")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the Qt baseline")
-    parser.add_argument(
-        "--baseline-timeout", type=float, default=600, help="seconds per size for the baseline"
-    )
-    parser.add_argument(
-        "--figure-budget", type=float, default=budget, help="seconds the baseline spends per figure"
-    )
-    parser.add_argument("--worker", choices=workers, help=argparse.SUPPRESS)
-    parser.add_argument("--csv", help=argparse.SUPPRESS)
-    parser.add_argument("--reps", type=int, default=0, help="repetitions (default by size)")
-    return parser
-
-
-Worker = Callable[[Path, int, float], None]  # (CSV, repetitions, figure budget)
-
-
-def benchmark_main(
-    argv: list[str] | None,
-    doc: str,
-    workers: dict[str, Worker],
-    budget: float,
-    run_all_sizes: Callable[[argparse.Namespace], int],
-) -> int:
-    """A scale benchmark's entry point: as a worker process, run one side and emit its
-    figures; as the parent, run every size (run_all_sizes) and print the table."""
-    args = benchmark_parser(doc, tuple(workers), budget).parse_args(argv)
-    if args.worker:
-        workers[args.worker](Path(args.csv), max(args.reps, 1), args.figure_budget)
-        return 0
-    return run_all_sizes(args)
-
-
 def main(argv: list[str] | None = None) -> int:
-    workers: dict[str, Worker] = {
+    workers: dict[str, harness.Worker] = {
         "engine": lambda path, reps, _budget: engine_worker(path, reps),
         "baseline": baseline_worker,
     }
-    return benchmark_main(argv, __doc__, workers, 60, run)
+    return harness.benchmark_main(argv, __doc__, workers, 60, run)
 
 
 def reps_for(size: int, baseline: bool) -> int:
@@ -501,33 +283,16 @@ def reps_for(size: int, baseline: bool) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    sizes = synthetic.parse_sizes(args.sizes)
-    print(machine_line(), flush=True)
-    results = {}
-    for size in sizes:
-        path = synthetic.csv_for(size, args.data)
-        label = synthetic.size_label(size)
-        print(f"{label}: engine ...", flush=True)
-        ours, ok = run_worker("engine", path, args.reps or reps_for(size, False), 3600)
-        if not ok:
-            print(f"{label}: the engine's run failed", file=sys.stderr)
-            return 2
-        base: dict[str, list[float]] = {}
-        note = ""
-        if not args.no_baseline:
-            reps = args.reps or reps_for(size, True)
-            print(f"{label}: stock Qt baseline ({reps} run(s) per figure) ...", flush=True)
-            base, finished = run_worker(
-                "baseline", path, reps, args.baseline_timeout, args.figure_budget
-            )
-            note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
-        results[size] = (summarise(ours), summarise(base), note, ours, base)
-    return report(sizes, results)
+    sides = harness.Sides("engine", "the engine", "stock Qt baseline", reps_for)
+    results = harness.run_sizes(args, __file__, sides)
+    if results is None:
+        return 2
+    return report(list(results), results)
 
 
 def report(sizes: list[int], results: dict) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    print_table_head(
+    harness.print_table_head(
         "Core query engine vs stock Qt (QSortFilterProxyModel over QStandardItemModel); medians",
         labels,
     )
@@ -538,7 +303,8 @@ def report(sizes: list[int], results: dict) -> int:
             ours, base, note, *_ = results[size]
             base_raw = results[size][4]
             missing = "no sample within its budget" if base_raw.get(key) == [] else note
-            text, ok = cell(key, unit, target_key, size, ours, base, missing if key in ours else "")
+            note = missing if key in ours else ""
+            text, ok = harness.cell(key, unit, target_key, size, ours, base, note)
             all_ok = all_ok and (ok or target_key in INFORMATIONAL)
             cells.append(text)
         print(f"| {label} | " + " | ".join(cells) + " |")
@@ -553,7 +319,7 @@ def report(sizes: list[int], results: dict) -> int:
             + ";"
             f" slowest typed keystroke {max(typed, default=0):.1f} ms;"
             f" sort again by name/role/country "
-            + "/".join(fmt(ours.get(f"sort_again_{c}"), "ms") for c in COLUMNS)
+            + "/".join(harness.fmt(ours.get(f"sort_again_{c}"), "ms") for c in COLUMNS)
             + (f"; baseline {note}" if note else "")
         )
         base_raw = results[size][4]

@@ -24,10 +24,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -107,11 +105,10 @@ def child(kind: str) -> None:
 
 def one_run(kind: str, platform: str) -> tuple[float, float | None]:
     """Seconds from starting a child to its first painted window, and to its chart."""
-    home = tempfile.mkdtemp(prefix="bench-startup-")
-    env = dict(os.environ, QT_QPA_PLATFORM=platform)
+    import harness  # here, not at the top: a child imports nothing before it is timed
+
+    env = harness.with_fresh_settings(dict(os.environ, QT_QPA_PLATFORM=platform))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # see compile_sources()
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[var] = os.path.join(home, var.lower())
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
     start = time.time()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=HERE.parent)
@@ -143,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child)
         return 0
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"machine: {os.cpu_count()} cores; load average at start {load}; {args.platform}")
+    import harness  # the parent only (see one_run)
+
+    print(f"{harness.machine_line()}; {args.platform}")
     compile_sources()
     one_run("bare", args.platform)  # warm the file cache for both
     one_run("app", args.platform)
@@ -156,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             times[kind].append(painted)
             if chart is not None:
                 charts.append(chart)
-    app, bare = (statistics.median(times[k]) for k in ("app", "bare"))
+    app, bare = (harness.median(times[k]) for k in ("app", "bare"))
     ratio = app / bare
     ok = ratio <= TARGET_RATIO
     print()
@@ -165,13 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     for kind, label in (("bare", "bare PySide6 + pyqtgraph, empty QMainWindow"), ("app", "")):
         label = label or "letter viewer with the bundled letter"
         runs = ", ".join(f"{t * 1000:.0f}" for t in times[kind])
-        print(f"| {label} | {statistics.median(times[kind]) * 1000:.0f} ms | {runs} |")
+        print(f"| {label} | {harness.median(times[kind]) * 1000:.0f} ms | {runs} |")
     if charts:
         runs = ", ".join(f"{t * 1000:.0f}" for t in charts)
-        later = statistics.median(c - p for c, p in zip(charts, times["app"], strict=True))
+        later = harness.median(c - p for c, p in zip(charts, times["app"], strict=True))
         print(
             f"| (letter viewer: chart dock's plot drawn, {later * 1000:.0f} ms after the "
-            f"first paint) | {statistics.median(charts) * 1000:.0f} ms | {runs} |"
+            f"first paint) | {harness.median(charts) * 1000:.0f} ms | {runs} |"
         )
     mark = "\u2713" if ok else "\u2717"
     print(f"| ratio app / bare | {ratio:.2f}\u00d7 {mark} (\u2264{TARGET_RATIO}) | |")

@@ -25,9 +25,7 @@ window misses one of issue 6's targets.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +35,8 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(HERE.parent))
     sys.path.insert(0, str(HERE))
 
-import bench_query as bq  # noqa: E402  (the shared helpers: targets, emit, table cells)
+import bench_query as bq  # noqa: E402  (the query workload: words, countries, the stock proxy)
+import harness  # noqa: E402  (timing loops, medians, worker processes, tables, options)
 import synthetic  # noqa: E402
 
 PAINT_TIMEOUT = 10.0  # seconds to wait for a repaint before calling the figure broken
@@ -139,7 +138,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
     from viewer.ui.signatories.signatory_model import COLUMNS as MODEL_COLUMNS
 
     app = QApplication.instance() or QApplication([])
-    before = bq.rss_mb()
+    before = harness.rss_mb()
     start = time.perf_counter()
     window = create_main_window(csv_path)
     window.resize(1280, 800)
@@ -147,10 +146,10 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
     watch = PaintWatch(window.table.viewport())
     while watch.count == 0:
         app.processEvents()
-    bq.emit("open", time.perf_counter() - start)
+    harness.emit("open", time.perf_counter() - start)
     settle()
-    bq.emit("memory_before", before)
-    bq.emit("repaint", page_repaints(window.table))
+    harness.emit("memory_before", before)
+    harness.emit("repaint", page_repaints(window.table))
     doc = window.state.document
     state, edit = window.state, window.filter_bar.edit
 
@@ -162,7 +161,7 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
             settle()
             for ch in word:
                 typed.append(watch.timed(lambda c=ch: edit.insert(c)))
-    bq.emit("typed", typed)
+    harness.emit("typed", typed)
     edit.clear()
     settle()
 
@@ -172,8 +171,8 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
             chosen.append(watch.timed(lambda c=country: state.toggle("country", c)))
             watch.timed(lambda c=country: state.toggle("country", c))
             settle()
-    bq.emit("country", chosen)
-    bq.emit("memory", bq.rss_mb())
+    harness.emit("country", chosen)
+    harness.emit("memory", harness.rss_mb())
 
     header = window.table.horizontalHeader()
     section = {c.sort_column: i for i, c in enumerate(MODEL_COLUMNS) if c.sort_column}
@@ -191,8 +190,8 @@ def window_worker(csv_path: Path, reps: int, budget: float) -> None:
                 if state.query.sort_column != column:
                     raise RuntimeError(f"a click on the header did not sort by {column}")
     for column in COLUMNS:
-        bq.emit(f"sort_first_{column}", first[column])
-        bq.emit(f"sort_again_{column}", again[column])
+        harness.emit(f"sort_first_{column}", first[column])
+        harness.emit(f"sort_again_{column}", again[column])
     window.close()
     del budget
 
@@ -231,20 +230,20 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    before = bq.rss_mb()
+    before = harness.rss_mb()
     start = time.perf_counter()
     _window, table, proxy, edit = stock_window(csv_path)  # kept open while measured
     watch = PaintWatch(table.viewport())
     while watch.count == 0:
         app.processEvents()
-    bq.emit("open", time.perf_counter() - start)
+    harness.emit("open", time.perf_counter() - start)
     settle()
-    bq.emit("memory", bq.rss_mb())
-    bq.emit("memory_before", before)
-    bq.emit("repaint", page_repaints(table))
-    doc = bq._doc_for_words(csv_path)
+    harness.emit("memory", harness.rss_mb())
+    harness.emit("memory_before", before)
+    harness.emit("repaint", page_repaints(table))
+    doc = bq.doc_for_words(csv_path)
 
-    chosen = bq.Budget(budget)
+    chosen = harness.Budget(budget)
     for _ in range(reps):
         for country in bq.top_countries(doc):
             if chosen.open:
@@ -253,9 +252,9 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
                 edit.clear()
                 proxy.setFilterKeyColumn(-1)
                 settle()
-    bq.emit("country", chosen.times)
+    harness.emit("country", chosen.times)
 
-    typed = bq.Budget(budget)
+    typed = harness.Budget(budget)
     for _ in range(reps):
         for word in bq.typed_words(doc):
             if not typed.open:
@@ -265,7 +264,7 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
             for ch in word:
                 if typed.open:
                     typed.times.append(watch.timed(lambda c=ch: edit.insert(c)))
-    bq.emit("typed", typed.times)
+    harness.emit("typed", typed.times)
     edit.clear()
     settle()
 
@@ -275,61 +274,32 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
             table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
             settle()
             ms = watch.timed(lambda s=section: click_header(header, s))
-            bq.emit(f"{kind}_{column}", ms)
+            harness.emit(f"{kind}_{column}", ms)
 
 
 # -- the parent: run both sides per size, print the table ------------------------------------
 
 
-def run_worker(
-    kind: str, csv_path: Path, reps: int, timeout: float, budget: float, script: str = __file__
-):
-    """Figures from a worker process of script (this one by default), with empty settings
-    folders; True if it finished in time."""
-    home = tempfile.mkdtemp(prefix="bench-window-")
-    env = dict(os.environ)
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[var] = os.path.join(home, var.lower())  # no saved layout, no user settings touched
-    return bq.run_worker(kind, csv_path, reps, timeout, budget, script=script, env=env)
-
-
-def reps_for(size: int) -> int:
+def reps_for(size: int, _baseline: bool = False) -> int:
     return 1 if size >= 1_000_000 else 2 if size >= 100_000 else 5
 
 
 def main(argv: list[str] | None = None) -> int:
     workers = {"window": window_worker, "baseline": baseline_worker}
-    return bq.benchmark_main(argv, __doc__, workers, 30, run)
+    return harness.benchmark_main(argv, __doc__, workers, 30, run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sizes = synthetic.parse_sizes(args.sizes)
-    print(bq.machine_line(), flush=True)
-    results = {}
-    for size in sizes:
-        label = synthetic.size_label(size)
-        path = synthetic.csv_for(size, args.data)
-        reps = args.reps or reps_for(size)
-        print(f"{label}: the window ...", flush=True)
-        ours, ok = run_worker("window", path, reps, 3600, args.figure_budget)
-        if not ok:
-            print(f"{label}: the window's run failed", file=sys.stderr)
-            return 2
-        base: dict[str, list[float]] = {}
-        note = ""
-        if not args.no_baseline:
-            print(f"{label}: stock Qt window ...", flush=True)
-            base, finished = run_worker(
-                "baseline", path, reps, args.baseline_timeout, args.figure_budget
-            )
-            note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
-        results[size] = (bq.summarise(ours), bq.summarise(base), note, ours, base)
-    return report(sizes, results, args)
+    sides = harness.Sides("window", "the window", "stock Qt window", reps_for, fresh_settings=True)
+    results = harness.run_sizes(args, __file__, sides)
+    if results is None:
+        return 2
+    return report(list(results), results, args)
 
 
 def report(sizes: list[int], results: dict, args: argparse.Namespace) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
-    bq.print_table_head(
+    harness.print_table_head(
         "The window vs a stock Qt window (QTableView / QSortFilterProxyModel / "
         "QStandardItemModel); medians, each until the table repainted",
         labels,
@@ -340,7 +310,7 @@ def report(sizes: list[int], results: dict, args: argparse.Namespace) -> int:
         for size in sizes:
             ours, base, note, _, base_raw = results[size]
             missing = "no sample within its budget" if base_raw.get(key) == [] else note
-            text, ok = bq.cell(key, unit, target_key, size, ours, base, missing)
+            text, ok = harness.cell(key, unit, target_key, size, ours, base, missing)
             # Opening is informational here: the window opens synchronously on this branch
             # (opening in a worker is another branch's work); bench_query times the reader.
             all_ok = all_ok and (ok or key == "open")

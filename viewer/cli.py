@@ -13,13 +13,21 @@ from collections.abc import Sequence
 
 from viewer import __version__
 from viewer.core.bundled import load_bundled
-from viewer.core.cite import AUTHOR_MODES, DEFAULT_STYLE, STYLE_IDS, cite_letter, cite_signatories
+from viewer.core.cite import (
+    AUTHOR_MODES,
+    DEFAULT_AUTHORS,
+    DEFAULT_STYLE,
+    STYLE_IDS,
+    cite_letter,
+    cite_signatories,
+)
 from viewer.core.errors import ParseError
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.model import Document
-from viewer.core.opening import open_document
+from viewer.core.opening import format_from_suffix, open_document, plan_file
 from viewer.core.query.engine import NOT_STATED, Query, QueryEngine, Result
 from viewer.core.query.facets import Facet, find_facet
+from viewer.core.textimport.plan import ImportPlan
 from viewer.library_commands import CommandError, add_library_commands, run_compare, run_library
 
 SUBCOMMANDS = ("list", "stats", "cite", "export", "library", "compare")
@@ -46,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(p_list)
     p_list.add_argument("--sort", choices=("name", "role", "country"), default=None)
     p_list.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p_list.add_argument(
+        "--explain",
+        action="store_true",
+        help="print what the importer decided (where the list starts and ends, its sections, "
+        "their layouts, lines left out) instead of the list",
+    )
 
     p_stats = sub.add_parser("stats", help="count signatories by country, role or another facet")
     _add_file(p_stats)
@@ -79,8 +93,9 @@ def _add_cite(sub) -> None:
     p.add_argument(
         "--authors",
         choices=AUTHOR_MODES,
-        default="signatories",
-        help="the signatories (default) or the organiser as group author",
+        default=DEFAULT_AUTHORS,
+        help="the organiser as group author (default, where the letter names a publisher) "
+        "or the signatories",
     )
     p.add_argument(
         "--signatories",
@@ -151,6 +166,9 @@ def _run(doc: Document, args: argparse.Namespace) -> Result:
 
 
 def run_list(args: argparse.Namespace, out) -> None:
+    if args.explain:
+        out.write(explain(args.file))
+        return
     doc = load(args.file)
     result = _run(doc, args)
     people = [doc.signatories[i] for i in result.rows]
@@ -162,6 +180,46 @@ def run_list(args: argparse.Namespace, out) -> None:
     else:
         out.write(_table([(s.name, s.role or "", s.country or "") for s in people],
                          ("Name", "Role", "Country")))  # fmt: skip
+
+
+def explain(path: str | None) -> str:
+    """The importer's decisions about a letter, one a line, numbered by the file's lines."""
+    if path and format_from_suffix(path) in (None, "text"):
+        try:
+            plan = plan_file(path)
+        except ParseError:
+            plan = None
+        if plan is not None and plan.rows:
+            return _explain_plan(path, plan)
+    doc = load(path)
+    head = f"{path or 'the bundled 2017 letter'}: {plural(len(doc.signatories))}.\n"
+    return head + _warning_lines(doc.warnings)
+
+
+def _explain_plan(path: str, plan: ImportPlan) -> str:
+    kinds = {"markdown": "Markdown", "html": "HTML", "text": "plain text"}
+    sections = plan.sections
+    lines = [
+        f"{path}: {plural(len(plan.rows))}, read as {kinds.get(plan.source_kind, 'text')}, "
+        f"in {len(sections)} section{'s' if len(sections) != 1 else ''}:"
+    ]
+    for s in sections:
+        heading = s.section.heading or "(no heading)"
+        lines.append(f"  {heading}: {len(s.rows):,}, {s.layout}, entries as {s.fields}")
+    if plan.stated_count is not None:
+        lines.append(f"  The letter states {plan.stated_count:,}.")
+    return "\n".join(lines) + "\n" + _warning_lines(plan.warnings)
+
+
+def _warning_lines(warnings) -> str:
+    if not warnings:
+        return "Nothing was assumed.\n"
+    return "".join(f"line {w.line}: {w.message}\n" if w.line else f"{w.message}\n"
+                   for w in warnings)  # fmt: skip
+
+
+def plural(n: int) -> str:
+    return f"{n:,} signator{'y' if n == 1 else 'ies'}"
 
 
 def run_stats(args: argparse.Namespace, out) -> None:
@@ -196,16 +254,21 @@ def run_cite(args: argparse.Namespace, out) -> None:
 
 def run_export(args: argparse.Namespace, out) -> None:
     from viewer.core.export import export_file, export_format_for
+    from viewer.core.query.filter_summary import filter_terms
 
     try:
         fmt = export_format_for(args.to)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     doc = load(args.file)
-    result = _run(doc, args)
+    engine = QueryEngine(doc)
+    query = query_from_args(args, engine.facets)
+    result = engine.run(query)
     people = [doc.signatories[i] for i in result.rows]
     try:
-        written = export_file(doc, people, args.to, fmt, overwrite=args.force)
+        written = export_file(
+            doc, people, args.to, fmt, overwrite=args.force, filter_text=filter_terms(query)
+        )
     except FileExistsError:
         raise CliError(f"{args.to} already exists; add --force to replace it") from None
     except OSError as exc:

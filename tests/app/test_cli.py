@@ -108,6 +108,22 @@ def test_version():
     assert run("--version").stdout.startswith("letter-viewer ")
 
 
+def test_list_explain_prints_every_decision_with_its_line(tmp_path):
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "# Letter\n\nPlease act.\n\nSincerely,\n\n### Organisations\n\n- River Watch\n"
+        "- Open Rights Group\n\n### Individuals\n\n1. Ana Lima (Porto)\n2. Bo Chen\n\n"
+        "## Comments\n\nNice letter!\n",
+        encoding="utf-8",
+    )
+    out = run("list", "--explain", str(letter)).stdout
+    assert out.splitlines()[0].endswith("4 signatories, read as Markdown, in 2 sections:")
+    assert "  Organisations: 2, bulleted" in out and "  Individuals: 2, numbered" in out
+    assert "line 5: Took line 5 (\u201cSincerely,\u201d) as the start" in out
+    assert "line 17: The signatory list ends at line 15" in out  # the comments are not read
+    assert "Nothing was assumed." in run("list", "--explain").stdout  # the bundled letter
+
+
 PARTY_CSV = (
     "name,role,country,party\n"
     "Ana,MP,Spain,Labour\n"

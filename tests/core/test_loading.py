@@ -3,6 +3,7 @@ progress by the megabyte, and a stop at the next check once cancelled."""
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -16,8 +17,7 @@ from viewer.core.opening import (
     INDEXING,
     PARSING,
     READING,
-    Cancelled,
-    LoadSteps,
+    STAGE_SHARES,
     load_file,
     load_plan,
     open_document,
@@ -25,6 +25,7 @@ from viewer.core.opening import (
     review_plan,
     source_lines,
 )
+from viewer.core.progress import Cancelled, Progress
 from viewer.core.query.engine import Query
 from viewer.core.textimport.plan import analyse
 
@@ -49,13 +50,19 @@ def test_stages_are_reported_in_order_with_the_fraction_read(tmp_path, monkeypat
     monkeypatch.setattr(file_bytes, "READ_CHUNK", 1000)
     path = tmp_path / "many.csv"
     path.write_text("name\n" + "".join(f"Person {i}\n" for i in range(2000)), encoding="utf-8")
-    seen: list[tuple[str, float | None]] = []
-    load_file(path, LoadSteps(lambda stage, f: seen.append((stage, f))))
-    reading = [f for stage, f in seen if stage == READING and f is not None]
+    seen: list[tuple[str, float]] = []
+    load_file(path, Progress(lambda stage, f: seen.append((stage, f))))
+    reading = [f for stage, f in seen if stage == READING]
     size = path.stat().st_size
-    assert len(reading) == -(-size // 1000)  # one report a chunk
-    assert reading == sorted(reading) and reading[-1] == 1.0
-    assert [s for s, f in seen if f is None] == [READING, PARSING, INDEXING]
+    assert len(reading) == 1 + -(-size // 1000)  # the stage's start, then one report a chunk
+    assert reading == sorted(reading) and reading[-1] == pytest.approx(STAGE_SHARES[READING])
+    assert [stage for stage, _ in itertools.groupby(s for s, _f in seen)] == [
+        READING,
+        PARSING,
+        INDEXING,
+    ]  # each stage once, in order
+    fractions = [f for _s, f in seen]  # of the whole open: they rise to 1 across the stages
+    assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(1.0)
 
 
 def test_a_cancel_stops_at_the_next_chunk(tmp_path, monkeypatch):
@@ -64,11 +71,14 @@ def test_a_cancel_stops_at_the_next_chunk(tmp_path, monkeypatch):
     path.write_text("name\n" + "x\n" * 5000, encoding="utf-8")
     reports = []
 
-    def cancelled() -> bool:
-        return len(reports) >= 3
+    def report(_stage: str, fraction: float) -> None:
+        reports.append(fraction)
+        if len(reports) == 3:
+            progress.cancel()
 
+    progress = Progress(report)
     with pytest.raises(Cancelled):
-        load_file(path, LoadSteps(lambda stage, f: reports.append(f), cancelled))
+        load_file(path, progress)
     assert len(reports) == 3  # it read no further than the chunk after the cancel
 
 
@@ -76,16 +86,16 @@ def test_read_in_chunks_gives_the_same_bytes(tmp_path, monkeypatch):
     monkeypatch.setattr(file_bytes, "READ_CHUNK", 7)
     path = tmp_path / "b.bin"
     path.write_bytes(bytes(range(256)) * 3)
-    counts = []
-    data = read_file_bytes(path, on_chunk=lambda done, size: counts.append((done, size)))
+    fractions = []
+    data = read_file_bytes(path, progress=Progress(lambda _stage, f: fractions.append(f)))
     assert data == path.read_bytes()
-    assert counts[-1] == (768, 768) and len(counts) == -(-768 // 7)
+    assert fractions == [min(done, 768) / 768 for done in range(7, 768 + 7, 7)]
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_a_file_without_a_size_is_cut_at_the_limit():
     with pytest.raises(ParseError, match="at most"):
-        read_file_bytes("/dev/zero", limit=3_000_000, on_chunk=lambda done, size: None)
+        read_file_bytes("/dev/zero", limit=3_000_000, progress=Progress())
 
 
 def test_a_bad_file_raises_parse_error_from_the_same_place(tmp_path):
@@ -119,3 +129,16 @@ def test_source_lines_count_as_the_importer_counts():
     assert lines[:4] == ["---", "title: T", "---", "Dear A,"]
     assert lines[plan.boundary - 1] == "Signed:"
     assert lines[plan.list_start - 1].startswith("Ana Ruiz")
+
+
+def test_review_plan_reports_reading_then_parsing_to_the_end(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_bytes, "READ_CHUNK", 100)
+    path = tmp_path / "letter.txt"
+    path.write_bytes(BUNDLED_LETTER.read_bytes())
+    seen: list[tuple[str, float]] = []
+    plan = review_plan(path, Progress(lambda stage, f: seen.append((stage, f))))
+    assert plan == plan_file(path)
+    assert [stage for stage, _ in itertools.groupby(s for s, _f in seen)] == [READING, PARSING]
+    assert len([s for s, _f in seen if s == READING]) == 1 + -(-path.stat().st_size // 100)
+    fractions = [f for _s, f in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0

@@ -18,7 +18,7 @@ from pdfhelp import HEADER, paged_pdf, printed_pdf, scanned_pdf
 from viewer.core.errors import ParseError
 from viewer.core.formats.pdf_text import pdf_text
 from viewer.core.opening import open_document, parse_document
-from viewer.core.progress import Cancelled, Steps
+from viewer.core.progress import Cancelled, Progress
 
 
 def fields(document) -> list[tuple]:
@@ -128,9 +128,15 @@ def test_pages_report_progress_and_cancel_stops_at_the_next_page(qapp, tmp_path,
     data = printed_pdf(source_text, tmp_path / "letter.pdf").read_bytes()
     pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
     seen: list[float] = []
-    parse_document(data, "letter.pdf", steps=Steps(seen.append))
+    parse_document(data, "letter.pdf", progress=Progress(lambda _s, f: seen.append(f)))
     assert len(seen) >= pages and seen == sorted(seen) and seen[-1] == 1.0
     reports: list[float] = []
+
+    def report(_stage: str, fraction: float) -> None:
+        reports.append(fraction)
+        progress.cancel()  # after the first page
+
+    progress = Progress(report)
     with pytest.raises(Cancelled):
-        pdf_text(data, "letter.pdf", Steps(reports.append, cancel=lambda: bool(reports)))
+        pdf_text(data, "letter.pdf", progress)
     assert len(reports) == 1  # stopped at the second page

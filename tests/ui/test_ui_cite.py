@@ -22,7 +22,7 @@ from viewer.core.storage.settings import PREFERENCES_FILE, config_dir
 from viewer.ui.cite import citation_store
 from viewer.ui.cite.citation_store import excerpt
 from viewer.ui.cite.clipboard import TSV_MIME
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.letter.letter_view import paragraph_number
 
 # A user's own letter: no metadata file, names a spreadsheet would run as formulas, markup.
@@ -161,17 +161,20 @@ def test_ctrl_c_copies_the_german_signatories_with_the_citation(qtbot, window, b
     lines = mime.text().split("\n")
     assert lines[:11] == [line_of(s) for s in germans]
     assert lines[11] == ""
-    assert "\n".join(lines[12:]).strip("\n") == citation
+    assert lines[12] == "11 of 158 signatories of:"  # some of the letter's (issue 17)
+    assert "\n".join(lines[13:]).strip("\n") == citation
 
     listed = ListItems(mime.html())
     assert [item.split(", ")[0] for item in listed.items] == [s.name for s in germans]
     assert listed.items == [line_of(s) for s in germans]
-    assert "".join(listed.rest).strip() == citation  # the citation, its markup aside
+    # the citation after the share line, their markup aside
+    assert "".join(listed.rest).strip() == "11 of 158 signatories of:\n" + citation
 
     rows = [r.split("\t") for r in bytes(mime.data(TSV_MIME)).decode("utf-8").split("\n")]
     assert rows[0] == list(TSV_HEADER)
     assert rows[1:12] == [[s.name, s.role or "", s.country or ""] for s in germans]
-    assert rows[12] == [""] and len(rows[13]) == 1 and "Germany" not in rows[13][0]
+    assert rows[12] == [""] and rows[13] == ["11 of 158 signatories of:"]
+    assert len(rows[14]) == 1 and "Germany" not in rows[14][0]
     assert "Copied 11 signatories with the Chicago note citation" in status(window)
 
 
@@ -378,12 +381,14 @@ def test_selections_across_paragraphs_lists_and_outside_the_body(window, bundled
 
 
 def test_copy_with_citation_needs_a_selection(qtbot, window):
+    # Issue 17: the shortcut is never silent; with nothing selected it says so.
     view = window.letter_view
     view.setFocus()
     view.moveCursor(QTextCursor.MoveOperation.Start)
-    assert not window.citations.copy_quote_action.isEnabled()
-    window.citations.copy_quotation()
-    assert "Select a passage of the letter first" in status(window)
+    before = QApplication.clipboard().text()
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL_SHIFT)
+    assert "Nothing is selected in the letter" in status(window)
+    assert QApplication.clipboard().text() == before
 
 
 # -- the letter's citation, the style menu, the preview --------------------------------------
@@ -496,8 +501,8 @@ def test_long_records_are_made_in_the_background(qtbot, window, bundled, monkeyp
 def test_only_ris_and_csl_json_grow_with_the_signatories(bundled):
     many = tuple(Signatory(f"Person {i}", "MP", "Spain", i + 1) for i in range(3000))
     doc = bundled.with_signatories(many)
-    for style in STYLE_IDS:
-        size = len(cite_letter(doc, style))
+    for style in STYLE_IDS:  # the signatories as authors (the default is the organiser)
+        size = len(cite_letter(doc, style, "signatories"))
         if style in citation_store.FULL_AUTHOR_STYLES:
             assert size > 3000 * len("Person 1000")
         else:
@@ -541,27 +546,27 @@ def test_the_worker_runs_one_job_at_a_time_and_reports_errors(qtbot):
     results: list[int] = []
     lock = threading.Lock()
 
-    def job(n: int):
-        def run() -> int:
+    def job(n: int) -> Job:
+        def run(_progress) -> int:
             with lock:
                 running.append(n)
                 assert len(running) == 1  # never two at once
             running.remove(n)
             return n * n
 
-        return run
+        return Job(f"job {n}", run, results.append)
 
     for n in range(5):
-        worker.submit(job(n), results.append)
+        worker.submit(job(n))
     qtbot.waitUntil(lambda: len(results) == 5)
     assert results == [0, 1, 4, 9, 16]
     assert not worker.busy
 
-    def fail() -> None:
+    def fail(_progress) -> None:
         raise ValueError("broken record")
 
     with qtbot.captureExceptions() as raised:
-        worker.submit(fail, results.append)
+        worker.submit(Job("failing", fail, results.append))
         qtbot.waitUntil(lambda: bool(raised))
     assert isinstance(raised[0][1], ValueError)
     assert not worker.busy and len(results) == 5

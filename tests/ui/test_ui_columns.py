@@ -105,7 +105,7 @@ def test_csv_columns_show_filter_sort_hide_and_are_remembered(qtbot, monkeypatch
     assert shown_column(window, AFFILIATION) == [
         r[IN_ROW[AFFILIATION]] for r in ROWS
     ]  # "<b>LSE</b>" as text
-    view_columns = [a.text().replace("&", "") for a in window.columns_menu.actions()]
+    view_columns = [a.text().replace("&", "") for a in window.menus.columns_menu.actions()]
     assert view_columns[-2:] == ["Affiliation", "Party"]
 
     type_filter(qtbot, window, "labour")
@@ -137,7 +137,7 @@ def test_csv_columns_show_filter_sort_hide_and_are_remembered(qtbot, monkeypatch
     assert _headers(again.table) == ["#", "Name", "Role", "Country"]
     assert again.table.horizontalHeader().sectionSize(name) == 150
     assert len(again.table.column_actions) == 4
-    assert len(again.columns_menu.actions()) == 4
+    assert len(again.menus.columns_menu.actions()) == 4
 
 
 def test_tab_separated_copy_has_the_shown_further_columns(qtbot, monkeypatch, csv_path):

@@ -94,7 +94,8 @@ def test_a_confirmed_existing_file_is_replaced(qtbot, window, monkeypatch, tmp_p
     export(qtbot, window, monkeypatch, "csv", out)  # the save dialog asked; the user agreed
     text = out.read_text("utf-8")
     assert text.startswith("name,role,country\n") and "old content" not in text
-    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+    # no temporary file left; the CSV's metadata sidecar beside it (issue 17)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.meta.json"]
 
 
 def test_an_existing_file_behind_an_added_extension_is_asked_about(qtbot, window, monkeypatch,

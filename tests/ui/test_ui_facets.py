@@ -93,7 +93,7 @@ def test_group_the_chart_by_party_and_click_a_bar(qtbot, window):
     _choose_grouping(qtbot, window, "Party")
     assert chart.facet == "extra:party"
     assert window.chart_dock.windowTitle() == "Parties"
-    assert window.grouping_actions["extra:party"].isChecked()
+    assert window.menus.grouping_actions["extra:party"].isChecked()
     assert _bars(window) == {party: (n, True) for party, n in PARTIES.items()}
     assert window.status_count.text() == "Showing 7 of 7 signatories \u00b7 3 parties"
 
@@ -138,7 +138,7 @@ def test_party_chip_removes_its_value_and_country_counts_follow(qtbot, window):
 
 
 def test_ctrl_3_groups_by_the_third_facet(qtbot, window):
-    action = window.grouping_actions["extra:party"]
+    action = window.menus.grouping_actions["extra:party"]
     assert action.shortcut() == QKeySequence("Ctrl+3")
     assert action.text().replace("&", "") == "By Party"
     window.activateWindow()
@@ -203,7 +203,7 @@ def test_a_column_name_is_shown_as_written_never_as_markup_or_a_shortcut(
     window = open_window(qtbot)
     open_with_dialog(qtbot, window, monkeypatch, path)
     key = "extra:R&D <b>bloc</b>"
-    action = window.grouping_actions[key]
+    action = window.menus.grouping_actions[key]
     assert action.text() == "By &R&&D <b>bloc</b>"
     picker = window.filter_bar.pickers[key]
     assert picker.text() == "R&&D <b>bloc</b>: all"

@@ -20,13 +20,17 @@ from PySide6.QtCore import Qt, QTimer
 from uihelp import open_window, shown_names, type_filter
 
 from viewer.core import opening
-from viewer.core.opening import INDEXING, PARSING, READING, open_document
-from viewer.ui.opening import document_loader, load_progress
+from viewer.core.opening import INDEXING, PARSING, READING, STAGE_SHARES, open_document
+from viewer.ui.common import worker
+from viewer.ui.opening import load_progress
 
 WORKER_STOP_S = 1.0  # Cancel -> the worker thread has ended, on a busy CI machine
 SLOW_PIECES = 50
 SLOW_PAUSE_S = 0.02
 CANCEL_LIMIT_S = 0.2
+# Where the stages end, as fractions of the whole open (the bar fills once across them).
+READ_END = STAGE_SHARES[READING]
+PARSED_END = READ_END + STAGE_SHARES[PARSING]
 
 
 @pytest.fixture
@@ -39,13 +43,13 @@ def slow_disk(monkeypatch):
     """read_file_bytes as on a slow network share; records the worker threads that read."""
     readers: list[threading.Thread] = []
 
-    def read_slowly(path, limit=None, on_chunk=None):
+    def read_slowly(path, limit=None, progress=None):
         readers.append(threading.current_thread())
         data = Path(path).read_bytes()
         for i in range(1, SLOW_PIECES + 1):
             time.sleep(SLOW_PAUSE_S)  # the disk, not the test, is slow
-            if on_chunk is not None:
-                on_chunk(len(data) * i // SLOW_PIECES, len(data))
+            if progress is not None:
+                progress.report(i / SLOW_PIECES)
         return data
 
     monkeypatch.setattr(opening, "read_file_bytes", read_slowly)
@@ -71,7 +75,7 @@ def test_a_slow_open_shows_progress_after_300_ms_with_the_fraction_read(
     qtbot, window, monkeypatch, tmp_path, slow_disk
 ):
     small = _csv(tmp_path / "small.csv", 50)
-    seen: list[tuple[str, float | None]] = []
+    seen: list[tuple[str, float]] = []
     window.opening.loader.progress.connect(lambda _r, stage, f: seen.append((stage, f)))
     progress = window.opening.progress
     started = time.monotonic()
@@ -83,8 +87,9 @@ def test_a_slow_open_shows_progress_after_300_ms_with_the_fraction_read(
     qtbot.waitUntil(lambda: not window.opening.loader.busy, timeout=LOAD_TIMEOUT_MS)
     assert not progress.isVisible()
     assert len(shown_names(window)) == 50
-    fractions = [f for stage, f in seen if stage == READING and f is not None]
-    assert len(fractions) >= 5 and fractions == sorted(fractions) and fractions[-1] == 1.0
+    fractions = [f for stage, f in seen if stage == READING]
+    assert len(fractions) >= 5 and fractions == sorted(fractions)
+    assert fractions[-1] == pytest.approx(READ_END)  # the stage's last report is never dropped
     stages = [stage for stage, _f in seen]
     assert stages.index(READING) < stages.index(PARSING) < stages.index(INDEXING)
 
@@ -230,7 +235,8 @@ def test_cancel_while_a_large_list_is_read(qtbot, window, monkeypatch, tmp_path,
     built, gives the window back at once; the worker stops at its next check."""
     path = _csv(tmp_path / "big.csv", 100_000)
     before = snapshot(window)
-    seen = _cancel_when(window, lambda s, f: s == stage and (stage == PARSING or f is not None))
+    # The first report of the rows, or the first of the columns after the stage's start.
+    seen = _cancel_when(window, lambda s, f: s == stage and (stage == PARSING or f > PARSED_END))
     ticks = TickRecorder()
     with qtbot.waitSignal(window.opening.loader.cancelled, timeout=LOAD_TIMEOUT_MS):
         _open(window, monkeypatch, path)
@@ -255,7 +261,8 @@ def test_cancel_while_200k_rows_are_parsed_ends_the_worker(qtbot, window, monkey
     open before is still shown, unchanged."""
     path = _csv(tmp_path / "big.csv", 200_000)
     before = snapshot(window)
-    seen = _cancel_when(window, lambda s, f: s == PARSING and f is not None and f >= 0.3)
+    third = READ_END + STAGE_SHARES[PARSING] * 0.3  # a third of the rows read
+    seen = _cancel_when(window, lambda s, f: s == PARSING and f >= third)
     with qtbot.waitSignal(window.opening.loader.cancelled, timeout=LOAD_TIMEOUT_MS):
         _open(window, monkeypatch, path)
     assert window.opening.loader.wait(timeout=WORKER_STOP_S)
@@ -263,24 +270,24 @@ def test_cancel_while_200k_rows_are_parsed_ends_the_worker(qtbot, window, monkey
     assert stopped < WORKER_STOP_S, f"the worker stopped after {stopped * 1000:.0f} ms"
     qtbot.wait(50)
     assert_unchanged(window, before)
-    assert window.opening.loader.request is None
+    assert window.opening.loader.job is None
 
 
 def test_the_rows_are_read_with_a_rising_fraction(qtbot, window, monkeypatch, tmp_path):
     path = _csv(tmp_path / "rows.csv", 50_000)  # ~2 MB: four slices of rows at least
     seen: list[float] = []
     window.opening.loader.progress.connect(
-        lambda _r, stage, f: seen.append(f) if stage == PARSING and f is not None else None
+        lambda _r, stage, f: seen.append(f) if stage == PARSING else None
     )
-    monkeypatch.setattr(document_loader, "REPORT_EVERY_S", 0)  # every report reaches the bar
+    monkeypatch.setattr(worker, "REPORT_EVERY_S", 0)  # every report reaches the bar
     with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
         _open(window, monkeypatch, path)
-    assert len(seen) >= 4 and seen == sorted(seen) and seen[-1] == 1.0
+    assert len(seen) >= 5 and seen == sorted(seen) and seen[-1] == pytest.approx(PARSED_END)
 
 
 def test_the_bar_fills_once_across_the_stages(qtbot, window, monkeypatch, tmp_path):
     monkeypatch.setattr(load_progress, "LARGE_FILE_BYTES", 1000)
-    monkeypatch.setattr(document_loader, "REPORT_EVERY_S", 0)
+    monkeypatch.setattr(worker, "REPORT_EVERY_S", 0)
     bar = window.opening.progress.bar
     values: list[int] = []
     window.opening.loader.progress.connect(lambda *_: values.append(bar.value()))
@@ -336,3 +343,17 @@ def test_a_large_file_named_on_the_command_line_opens_after_the_window(qtbot, mo
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     assert app_module.main([str(path)]) == 0
     assert seen == {"first": 158, "progress": True, "then": 200}
+
+
+def test_the_bar_moves_while_nothing_is_done_and_fills_as_the_file_is_read(
+    qtbot, window, monkeypatch, tmp_path, slow_disk
+):
+    monkeypatch.setattr(load_progress, "LARGE_FILE_BYTES", 1000)
+    bar = window.opening.progress.bar
+    seen: list[tuple[float, int]] = []
+    window.opening.loader.progress.connect(lambda _j, _s, f: seen.append((f, bar.maximum())))
+    _open(window, monkeypatch, _csv(tmp_path / "slow.csv", 200))
+    assert bar.maximum() == 0  # busy (a moving bar) before the first report
+    qtbot.waitUntil(lambda: not window.opening.loader.busy, timeout=LOAD_TIMEOUT_MS)
+    assert seen[0] == (0.0, 0)  # the read's start: still busy, not an empty bar
+    assert all(maximum == 1000 for f, maximum in seen if f > 0)  # then it fills

@@ -245,3 +245,19 @@ def test_review_rows_model_passes_the_model_tester(qtmodeltester):
     qtmodeltester.check(model)
     assert model.row_of_line(model.import_row(3).first_line) == 3
     assert model.row_of_line(1) is None
+
+
+def test_the_summary_names_the_sections_as_plain_text(qtbot, monkeypatch, tmp_path):
+    letter = tmp_path / "two.md"
+    letter.write_text(
+        "Text.\n\nSincerely,\n\n### &lt;b&gt;Organisations&lt;/b&gt;\n\n"
+        "- River Watch\n- Lake Trust\n\n"
+        "### Individuals\n\n1. Ana Lima\n2. Bo Chen\n",
+        encoding="utf-8",
+    )
+    window = open_window(qtbot)
+    open_with_dialog(qtbot, window, monkeypatch, letter)
+    dialog = open_review(qtbot, window)
+    assert dialog.rows_model.rowCount() == 4
+    assert "In 2 sections: <b>Organisations</b>, Individuals." in dialog.summary.text()
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText

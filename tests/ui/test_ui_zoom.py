@@ -16,6 +16,7 @@ from viewer.ui.common.zoom import ZOOM_STEPS, next_zoom
 from viewer.ui.letter.letter_view import (
     DOCUMENT_MARGIN,
     FONT_SCALE,
+    NUMBER_GUTTER,
     LetterView,
     ReadingStyle,
 )
@@ -162,11 +163,13 @@ def test_lines_stay_at_a_reading_length_in_a_wide_pane(qtbot, bundled):
     assert fmt.leftMargin() == pytest.approx(fmt.rightMargin()) and fmt.leftMargin() > 200
     view.set_reading_style(ReadingStyle(reading_width=False))
     assert _longest_line(view) > 1.5 * comfortable
-    # A narrow pane uses its whole width, less the document margin.
+    # A narrow pane uses its whole width, less the document margin (on the left, the wider
+    # gutter of the paragraph numbers, issue 17).
     view.set_reading_style(ReadingStyle())
     view.resize(400, 700)
     qtbot.waitUntil(lambda: view.viewport().width() < 420)
-    assert view.document().rootFrame().frameFormat().leftMargin() == DOCUMENT_MARGIN
+    fmt = view.document().rootFrame().frameFormat()
+    assert (fmt.leftMargin(), fmt.rightMargin()) == (NUMBER_GUTTER, DOCUMENT_MARGIN)
 
 
 def test_zoom_actions_use_the_standard_keys(window):

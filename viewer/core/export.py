@@ -16,7 +16,8 @@ from pathlib import Path
 
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
-from viewer.core.model import Document, Paragraph, Signatory
+from viewer.core.model import Document, Metadata, Paragraph, Signatory
+from viewer.core.progress import Progress
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
@@ -65,16 +66,49 @@ def _slug(text: str) -> str:
     return "-".join(words)[:60].strip("-")
 
 
-def export_text(doc: Document, signatories: Sequence[Signatory], fmt: str) -> str:
-    """The shown signatories (and, for JSON and Markdown, the letter) as text."""
+def export_text(
+    doc: Document, signatories: Sequence[Signatory], fmt: str, filter_text: str | None = None
+) -> str:
+    """The shown signatories (and, for JSON and Markdown, the letter) as text; the JSON and
+    Markdown keep the letter's metadata and, for some of its signatories, mark the subset."""
     rows = tuple(signatories)
     if fmt == "csv":
         return signatories_to_csv(rows, safe=True)
+    marked = replace(doc, metadata=subset_metadata(doc, rows, filter_text))
     if fmt == "json":
-        return document_to_json(replace(doc, signatories=rows))
+        return document_to_json(replace(marked, signatories=rows))
     if fmt == "md":
-        return markdown_letter(doc, rows)
+        return markdown_letter(marked, rows)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def subset_metadata(
+    doc: Document, rows: Sequence[Signatory], filter_text: str | None = None
+) -> Metadata:
+    """The letter's metadata for an export of rows: unchanged for all of them; for some, with
+    how many the letter has (of the original letter, if doc is itself a subset), the filter
+    and the original file's SHA-256, so that a reopened export still cites the letter."""
+    m = doc.metadata
+    if len(rows) >= len(doc.signatories):
+        return m
+    return replace(
+        m,
+        subset_of=m.subset_of or len(doc.signatories),
+        subset_filter=filter_text or m.subset_filter,
+        original_sha256=m.original_sha256 or doc.source.sha256,
+    )
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """The metadata file read with a letter: "<name>.meta.json" beside it."""
+    path = Path(path)
+    return path.with_name(path.stem + ".meta.json")
+
+
+def sidecar_text(doc: Document, rows: Sequence[Signatory], filter_text: str | None) -> str | None:
+    """The .meta.json that goes with a CSV export; None when there is nothing to say."""
+    meta = {k: v for k, v in asdict(subset_metadata(doc, rows, filter_text)).items() if v}
+    return json.dumps(meta, ensure_ascii=False, indent=2) + "\n" if meta else None
 
 
 def export_file(
@@ -84,10 +118,26 @@ def export_file(
     fmt: str | None = None,
     *,
     overwrite: bool = False,
+    filter_text: str | None = None,
+    progress: Progress | None = None,
 ) -> Path:
-    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``."""
+    """Write the export atomically; FileExistsError if the file exists and not ``overwrite``.
+
+    A CSV export also writes its sidecar "<name>.meta.json" (the letter's metadata and the
+    subset's marks), which the viewer reads when it opens the CSV. progress, if given, hears
+    when the text is made (most of the work) and may stop the export there, before the file
+    is touched (viewer.core.progress.Cancelled).
+    """
+    progress = progress or Progress()
     fmt = fmt or export_format_for(path)
-    return write_atomic(path, export_text(doc, signatories, fmt), overwrite=overwrite)
+    rows = tuple(signatories)
+    text = export_text(doc, rows, fmt, filter_text)
+    progress.report(0.9)  # the last check: once writing starts, it ends
+    written = write_atomic(path, text, overwrite=overwrite)
+    sidecar = sidecar_text(doc, rows, filter_text) if fmt == "csv" else None
+    if sidecar:
+        write_atomic(sidecar_path(path), sidecar, overwrite=True)  # belongs to this CSV
+    return written
 
 
 # -- Markdown --------------------------------------------------------------------------------

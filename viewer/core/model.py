@@ -48,6 +48,21 @@ class Letter:
         return tuple(item for b in self.body if isinstance(b, ItemList) for item in b.items)
 
 
+@dataclass(frozen=True)
+class NameParts:
+    """A name's parts as a document (or a user's correction) states them; None where unstated.
+
+    honorific holds what is never cited: titles before the name ("Dr.", "Professor") and
+    post-nominals after it ("MP", "PhD"); suffix is the part that is ("Jr.", "III").
+    """
+
+    given: str | None = None
+    family: str | None = None
+    particle: str | None = None  # "van", "de", "von der": written before the family name
+    suffix: str | None = None
+    honorific: str | None = None
+
+
 @dataclass(frozen=True, slots=True)  # slots: a million of them take 60 MB less
 class Signatory:
     """One signatory. A role or country the source does not state is None, never guessed."""
@@ -58,6 +73,7 @@ class Signatory:
     position: int = 0  # 1-based place in the source list
     family_name: str | None = None  # only when the source states it (used by citations)
     extra: tuple[tuple[str, str], ...] = ()  # further columns, e.g. from a CSV
+    name_parts: NameParts | None = None  # stated parts (JSON, a correction); see cite.names
 
     def extra_value(self, key: str) -> str | None:
         for k, v in self.extra:
@@ -73,9 +89,11 @@ def signatories_from_columns(
     positions: Iterable[int],
     family_names: Iterable[str | None],
     extras: Iterable[tuple[tuple[str, str], ...]],
+    name_parts: Iterable[NameParts | None] | None = None,
 ) -> list[Signatory]:
-    """Signatory(name, role, country, position, family_name, extra) for each row of the
-    columns, made without calling __init__ once per row.
+    """Signatory(name, role, country, position, family_name, extra, name_parts) for each row
+    of the columns (name_parts None for every row unless given), made without calling
+    __init__ once per row.
 
     A frozen dataclass's __init__ sets each field through object.__setattr__ in Python:
     1.1 s for a million rows. Here each field is written through its slot's descriptor,
@@ -89,6 +107,7 @@ def signatories_from_columns(
         (Signatory.position, positions),
         (Signatory.family_name, family_names),
         (Signatory.extra, extras),
+        (Signatory.name_parts, repeat(None) if name_parts is None else name_parts),
     ):
         deque(map(slot.__set__, made, values), maxlen=0)  # type: ignore[attr-defined]
     return made
@@ -112,6 +131,11 @@ class Metadata:
     published_count_text: str | None = None
     accessed: str | None = None  # ISO date a citation gives as "accessed"
     language: str | None = None
+    # Set by an export of some of the signatories: the letter had subset_of of them, the
+    # rows were chosen by subset_filter (in words), from the file with original_sha256.
+    subset_of: int | None = None
+    subset_filter: str | None = None
+    original_sha256: str | None = None
 
     def iso_date(self) -> _dt.date | None:
         if not self.date:

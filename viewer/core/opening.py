@@ -36,7 +36,7 @@ from viewer.core.formats.json_document import (
 from viewer.core.formats.pdf_text import is_pdf
 from viewer.core.formats.records import find_records, parse_yaml, records_document
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Source
-from viewer.core.progress import CancelCheck, Cancelled, Steps
+from viewer.core.progress import Progress
 
 if TYPE_CHECKING:  # the importer and the engine (numpy) load on first use, not at start-up
     from viewer.core.query.engine import QueryEngine
@@ -51,7 +51,7 @@ FOLDER_SHARE = 0.95  # of a signer folder's reading time, its files take about t
 
 
 def import_text_letter(text: str, path: str | None = None) -> Document:
-    """A plain-text or Markdown letter, read by viewer.core.textimport.plan."""
+    """A plain-text, Markdown or HTML letter, read by viewer.core.textimport.plan."""
     # Imported on first use: the importer (entries, list layouts, cleaning) is a tenth of a
     # second of imports that the start-up with the bundled JSON letter does not need.
     from viewer.core.textimport.plan import import_text_letter as read_text
@@ -86,7 +86,8 @@ SUFFIXES = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".pdf": "pdf",
-    **dict.fromkeys((".txt", ".md", ".markdown", ".text", ""), "text"),
+    # the text importer reads each by its own block reader (textimport.sources)
+    **dict.fromkeys((".txt", ".md", ".markdown", ".text", ".html", ".htm", ""), "text"),
 }
 
 
@@ -105,32 +106,36 @@ def detect_format(path: str | Path, text: str) -> str:
 
 
 def parse_document(
-    data: bytes, path: str | None = None, fmt: str | None = None, steps: Steps | None = None
+    data: bytes,
+    path: str | None = None,
+    fmt: str | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Read a document from bytes; fmt is json, csv, yaml, pdf or text (guessed from the
     path; a text or unnamed file that starts as a PDF does is read as one: a download
     often loses its extension).
 
     Text that is not UTF-8 is read in a fallback encoding (viewer.core.formats.decoding); the
-    document then says so in a warning and in ``source.encoding``. steps, if given, hears
-    the fraction done and may stop the reading (viewer.core.progress.Cancelled); a CSV
-    reports as it goes, the other formats when they are done.
+    document then says so in a warning and in ``source.encoding``. progress, if given,
+    hears the fraction done and may stop the reading (viewer.core.progress.Cancelled); a
+    CSV or a PDF reports as it goes, the other formats when they are done.
     """
-    steps = steps or Steps()
+    progress = progress or Progress()
     named = fmt or format_from_suffix(path or "")
     if named == "pdf" or (fmt is None and named in (None, "text") and is_pdf(data)):
-        return _parse_pdf(data, path, steps)
-    decoded = decode_letter_bytes(data, path, steps.part(0, DECODE_SHARE))
+        return _parse_pdf(data, path, progress)
+    decoded = decode_letter_bytes(data, path, progress.part(0, DECODE_SHARE))
     check_decoded_lines(decoded, data, path)
     fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
     if all(piece.isspace() or not piece for piece in decoded.pieces):
         raise ParseError("The file is empty.", path)  # (strip() would copy a 40 MB text)
     with gc_paused():  # a large CSV makes a million objects; see gc_pause.py
         if fmt == "csv":  # read from the pieces: the whole text is never made
-            doc = signatories_from_csv(decoded.pieces, path, steps.part(DECODE_SHARE, 1))
+            doc = signatories_from_csv(decoded.pieces, path, progress.part(DECODE_SHARE, 1))
         else:
+            progress.check()
             doc = READERS[fmt](decoded.text, path)
-    steps.step(1.0)
+    progress.report(1.0)
     warnings = doc.warnings
     if decoded.warning:
         warnings = (ImportWarning(None, decoded.warning), *warnings)
@@ -138,15 +143,15 @@ def parse_document(
     return replace(doc, source=source, warnings=warnings)
 
 
-def _parse_pdf(data: bytes, path: str | None, steps: Steps) -> Document:
+def _parse_pdf(data: bytes, path: str | None, progress: Progress) -> Document:
     """A PDF letter: its text layer, read by the same importer as a text file."""
     from viewer.core.formats.pdf_text import pdf_text
 
-    extracted = pdf_text(data, path, steps.part(0, PDF_SHARE))
+    extracted = pdf_text(data, path, progress.part(0, PDF_SHARE))
     check_line_lengths(extracted.text, path)
     with gc_paused():
         doc = import_text_letter(extracted.text, path)
-    steps.step(1.0)
+    progress.report(1.0)
     source = Source(path=path, sha256=sha256_hex(data), format="pdf")
     return replace(doc, source=source, warnings=(*extracted.warnings, *doc.warnings))
 
@@ -159,17 +164,17 @@ def open_document(path: str | Path, fmt: str | None = None) -> Document:
     return document_from_file_bytes(read_file_bytes(path), path, fmt)
 
 
-def open_folder(path: str | Path, steps: Steps | None = None) -> Document:
+def open_folder(path: str | Path, progress: Progress | None = None) -> Document:
     """A folder of one file per signer (viewer.core.formats.signer_folder), with the letter
-    from a letter text beside them if there is one; steps hears the share done."""
+    from a letter text beside them if there is one; progress hears the share done."""
     from viewer.core.formats.signer_folder import read_signer_folder
 
-    steps = steps or Steps()
-    folder = read_signer_folder(path, steps.part(0, FOLDER_SHARE))
+    progress = progress or Progress()
+    folder = read_signer_folder(path, progress.part(0, FOLDER_SHARE))
     letter, metadata = Letter(), Metadata()
     if folder.letter_text is not None:
         letter, metadata = letter_of_text(folder.letter_text, folder.letter_path)
-    steps.step(1.0)
+    progress.report(1.0)
     return Document(
         letter=letter,
         signatories=folder.signatories,
@@ -189,12 +194,12 @@ def letter_of_text(text: str, path: str | None = None) -> tuple[Letter, Metadata
 
 
 def document_from_file_bytes(
-    data: bytes, path: str | Path, fmt: str | None = None, steps: Steps | None = None
+    data: bytes, path: str | Path, fmt: str | None = None, progress: Progress | None = None
 ) -> Document:
     """The document a file's bytes hold, as open_document reads it (sidecar metadata too);
-    steps as for parse_document."""
+    progress as for parse_document."""
     path = Path(path)
-    doc = parse_document(data, str(path), fmt, steps)
+    doc = parse_document(data, str(path), fmt, progress)
     sidecar = path.with_name(path.stem + ".meta.json")
     if doc.source.format != "json" and sidecar.is_file():
         doc = replace(doc, metadata=read_metadata(sidecar))
@@ -204,12 +209,12 @@ def document_from_file_bytes(
 # -- opening on a worker ----------------------------------------------------------------
 
 
-READING = "reading"  # the file's bytes: a fraction is known
+READING = "reading"  # the file's bytes
 PARSING = "parsing"  # text to signatories
 INDEXING = "indexing"  # the query engine's columns
-
-# A stage and the fraction of it done (None: not known while it runs).
-Report = Callable[[str, float | None], None]
+# Each stage's share of an open, as they last on a local disk (a million rows: reading
+# 0.1 s, the rows 2 s, the table's columns 1 s), so that one bar fills once across them.
+STAGE_SHARES = {READING: 0.1, PARSING: 0.6, INDEXING: 0.3}
 
 
 @dataclass(frozen=True)
@@ -221,110 +226,77 @@ class Loaded:
     plan: ImportPlan | None = None
 
 
-class LoadSteps:
-    """Tells a progress bar where a load is, and stops the load when asked to."""
-
-    def __init__(self, report: Report | None = None, cancelled: CancelCheck | None = None):
-        self._report = report
-        self._cancelled = cancelled
-
-    def cancelled(self) -> bool:
-        """Whether the user asked to stop."""
-        return self._cancelled is not None and self._cancelled()
-
-    def check(self) -> None:
-        """Raise Cancelled if the user asked to stop."""
-        if self.cancelled():
-            raise Cancelled
-
-    def begin(self, stage: str) -> None:
-        """A new stage starts (after a check for cancel)."""
-        self.at(stage, None)
-
-    def at(self, stage: str, fraction: float | None) -> None:
-        """Report progress within a stage (after a check for cancel)."""
-        self.check()
-        if self._report is not None:
-            self._report(stage, fraction)
-
-
-def load_file(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
-    """Read a file as open_document does, reporting the fraction read; ParseError if bad."""
-    steps = steps or LoadSteps()
+def load_file(path: str | Path, progress: Progress | None = None) -> Loaded:
+    """Read a file as open_document does, reporting the stages (READING, PARSING,
+    INDEXING) and the fraction done; ParseError if bad, Cancelled once cancelled."""
+    progress = progress or Progress()
     if Path(path).is_dir():
-        return load_folder(path, steps)
-    steps.begin(READING)
-    data = read_file_bytes(path, on_chunk=lambda done, size: steps.at(READING, done / size))
-    steps.begin(PARSING)
-    parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
-    document = document_from_file_bytes(data, path, steps=parsing)
+        return load_folder(path, progress)
+    data = read_file_bytes(path, progress=progress.stage(READING, STAGE_SHARES[READING]))
+    parsing = progress.stage(PARSING, STAGE_SHARES[PARSING])
+    document = document_from_file_bytes(data, path, progress=parsing)
     del data  # the text and the signatories are what stays; the bytes can go before indexing
-    return Loaded(document, build_engine(document, steps))
+    return Loaded(document, build_engine(document, progress.stage(INDEXING, 1.0)))
 
 
-def load_folder(path: str | Path, steps: LoadSteps | None = None) -> Loaded:
-    """Read a folder of signer files as open_folder does, reporting the share of files read."""
-    steps = steps or LoadSteps()
-    steps.begin(PARSING)
-    parsing = Steps(lambda fraction: steps.at(PARSING, fraction), steps.cancelled)
+def load_folder(path: str | Path, progress: Progress | None = None) -> Loaded:
+    """Read a folder of signer files as open_folder does, reporting the share of files read
+    (its reading is its parsing: one file per signer)."""
+    progress = progress or Progress()
+    parsing = progress.stage(PARSING, STAGE_SHARES[READING] + STAGE_SHARES[PARSING])
     document = open_folder(path, parsing)
-    return Loaded(document, build_engine(document, steps))
+    return Loaded(document, build_engine(document, progress.stage(INDEXING, 1.0)))
 
 
 def _summarised(document: Document) -> Document:
-    """The document with what the window's summary line counts worked out here, off the GUI
-    thread (they are cached on the document)."""
+    """The document with what the window's "Signed by" line counts worked out here, off the
+    GUI thread (they are cached on the document): its countries, and its roles, which say
+    whether the signatories are all parliamentarians (viewer.core.wording.signatory_noun)."""
     document.countries  # noqa: B018
     document.roles  # noqa: B018
     return document
 
 
-def load_plan(plan: ImportPlan, steps: LoadSteps | None = None) -> Loaded:
+def load_plan(plan: ImportPlan, progress: Progress | None = None) -> Loaded:
     """The document a (reviewed) import plan describes; ParseError if it has no signatories."""
-    steps = steps or LoadSteps()
-    steps.begin(PARSING)
+    progress = progress or Progress()
+    progress.stage(PARSING, STAGE_SHARES[READING] + STAGE_SHARES[PARSING])
     document = plan.to_document()
-    return Loaded(document, build_engine(document, steps), plan)
+    return Loaded(document, build_engine(document, progress.stage(INDEXING, 1.0)), plan)
 
 
-def review_plan(path: str | Path, steps: LoadSteps | None = None) -> ImportPlan:
+def review_plan(path: str | Path, progress: Progress | None = None) -> ImportPlan:
     """The import plan of a text or Markdown letter, for the Review Import view."""
-    steps = steps or LoadSteps()
-    steps.begin(PARSING)
-    plan = plan_file(path)
-    steps.check()
-    return plan
+    return plan_file(path, progress)
 
 
-def build_engine(document: Document, steps: LoadSteps) -> QueryEngine:
+def build_engine(document: Document, progress: Progress | None = None) -> QueryEngine:
     """The query engine, its columns built now (off the GUI thread), reporting as it goes."""
     from viewer.core.query.engine import Columns, QueryEngine
 
-    steps.begin(INDEXING)
-    columns = Columns(
-        document.signatories,
-        progress=lambda fraction: steps.at(INDEXING, fraction),
-        cancel=steps.cancelled,
-    )
+    columns = Columns(document.signatories, progress)
     return QueryEngine(_summarised(document), columns)
 
 
 # -- the import plan of a text letter ---------------------------------------------------
 
 
-def plan_file(path: str | Path) -> ImportPlan:
+def plan_file(path: str | Path, progress: Progress | None = None) -> ImportPlan:
     """The importer's plan for a plain-text or Markdown letter; ParseError for a bad file.
 
     The file is read exactly as ``open_document`` reads it (size limit, encoding fallback,
     line lengths, a ``<name>.meta.json`` beside it), but stops at the ImportPlan, so a user
     can check and correct the boundary, the end and the layout; ``plan.to_document()`` then
-    gives the document ``open_document`` would have given, provenance included.
+    gives the document ``open_document`` would have given, provenance included. progress,
+    if given, hears the stages (READING, PARSING) as load_file's do.
     """
     from viewer.core.textimport.plan import FileContext, analyse
 
     path = Path(path)
-    data = read_file_bytes(path)
-    decoded = decode_letter_bytes(data, str(path))
+    progress = progress or Progress()
+    data = read_file_bytes(path, progress=progress.stage(READING, STAGE_SHARES[READING]))
+    parsing = progress.stage(PARSING, 1.0)
+    decoded = decode_letter_bytes(data, str(path), parsing.part(0, DECODE_SHARE))
     check_line_lengths(decoded.text, str(path))
     if not decoded.text.strip():
         raise ParseError("The file is empty.", str(path))
@@ -334,7 +306,9 @@ def plan_file(path: str | Path) -> ImportPlan:
         warnings=(ImportWarning(None, decoded.warning),) if decoded.warning else (),
         metadata=read_metadata(sidecar) if sidecar.is_file() else None,
     )
-    return analyse(decoded.text, str(path), context=context)
+    plan = analyse(decoded.text, str(path), context=context)
+    parsing.report(1.0)
+    return plan
 
 
 def source_lines(plan: ImportPlan) -> list[str]:

@@ -1,4 +1,6 @@
-"""One-line summaries of a document, computed from its own text (never from metadata)."""
+"""Counts in words ("1 country", "158 signatories") and one-line summaries of a document,
+computed from its own text (never from metadata). The window's own words (labels, "Not
+stated") are in viewer.ui.common.wording."""
 
 from __future__ import annotations
 
@@ -14,6 +16,16 @@ _PARLIAMENTARY = re.compile(
 )
 
 
+def noun(n: int, one: str, many: str) -> str:
+    """one or many, as the count n asks."""
+    return one if n == 1 else many
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """ "1 country", "2 countries" (n formatted with thousands separators)."""
+    return f"{n:,} {noun(n, one, many)}"
+
+
 def signatory_noun(document: Document) -> tuple[str, str]:
     """("parliamentarian", "parliamentarians") when every stated role is one, else people."""
     roles = document.roles
@@ -24,10 +36,8 @@ def signatory_noun(document: Document) -> tuple[str, str]:
 
 def signed_by_line(document: Document) -> str:
     """ "Signed by 158 parliamentarians from 23 countries", counted from the document."""
-    n = len(document.signatories)
-    one, many = signatory_noun(document)
-    text = f"Signed by {n:,} {one if n == 1 else many}"
+    text = f"Signed by {plural(len(document.signatories), *signatory_noun(document))}"
     countries = len(document.countries)
     if countries:
-        text += f" from {countries:,} {'country' if countries == 1 else 'countries'}"
+        text += f" from {plural(countries, 'country', 'countries')}"
     return text

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,21 +23,20 @@ from viewer.core.bundled import load_bundled
 from viewer.core.model import Document
 from viewer.core.opening import open_document
 from viewer.core.query.engine import Result, describe_counts
-from viewer.core.storage.settings import window_state_file
+from viewer.core.storage.settings import PreferenceStore, window_state_file
+from viewer.core.wording import plural
 from viewer.ui import window_layout
 from viewer.ui.chart.chart_dock import CountryChartDock
-from viewer.ui.cite.cite_actions import install_citation_actions
-from viewer.ui.common import accessibility
+from viewer.ui.cite.cite_actions import CitationActions
+from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import literal, plural
 from viewer.ui.letter.letter_pane import LetterPane
-from viewer.ui.library.library_link import install_library
-from viewer.ui.menus import ReadingControls
-from viewer.ui.opening.open_actions import install_open_actions
-from viewer.ui.output.export_actions import install_export_actions
+from viewer.ui.library.library_link import LibraryLink
+from viewer.ui.menus import MenuBar, ReadingControls
+from viewer.ui.opening.open_actions import OpenActions
+from viewer.ui.output.export_actions import ExportActions
 from viewer.ui.signatories.signatories_pane import SignatoriesPane
 
-STATUS_NOTICE_MS = 20_000
 DEFAULT_DOCK_WIDTH = 330  # names, bars and counts side by side; the table keeps its Country
 SPLIT = (36, 64)  # letter : signatories, in percent of the central area
 
@@ -54,19 +53,25 @@ class MainWindow(QMainWindow):
         document = open_document(path) if path else load_bundled()
         self.state = ViewState(document, self)
         self.settings_file = window_state_file()
+        self.preferences = PreferenceStore()  # the window's one copy (Cite and View menus)
         self._build_parts()
         self._build_status()
-        self._build_menus()
+        self._build_commands()
         self._set_tab_order()
         self.state.changed.connect(self._show_result)
+        self.chart.grouping_changed.connect(lambda _facet: self._show_result(self.state.result))
         self.state.document_changed.connect(self._show_document)
         self.state.document_changed.connect(self.letter_view.show_document)
         self.open_maximized = False
         self._restore()
         self._show_document(document)
         self._show_result(self.state.result)
-        # Reading comfort and desktop menus (find next, zoom, font, theme, print, help).
+        # Reading comfort and desktop commands (find next, zoom, font, theme, print, help).
         self.reading = ReadingControls(self, theme)
+        self.menus = MenuBar(self)  # every menu, in one place
+        if self.preferences.notice:  # after the window's own start-up notices
+            notice = self.preferences.notice
+            QTimer.singleShot(0, self, lambda: show_status(self, notice, NOTICE_MS))
 
     # -- parts ---------------------------------------------------------------------------------
 
@@ -109,105 +114,18 @@ class MainWindow(QMainWindow):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    # -- menus ---------------------------------------------------------------------------------
+    # -- commands of the parts -----------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu("&File")
-        # Open, Open Recent, the 2017 letter, drops, Review Import; then Export.
-        self.opening = install_open_actions(self, file_menu)
-        # The library: every letter opened, the Letters dock, File > Compare Letters.
-        self.library = install_library(self, file_menu)
-        file_menu.addSeparator()
-        self.exporting = install_export_actions(self, file_menu)
-        file_menu.addSeparator()
-        self.quit_action = self._action(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, "Close the viewer"
-        )
-        file_menu.addAction(self.quit_action)
-
-        edit = self.edit_menu = bar.addMenu("&Edit")
-        self.find_action = self._action(
-            "&Find in Letter\u2026", self.find_in_letter, QKeySequence.StandardKey.Find,
-            "Find words in the letter",
-        )  # fmt: skip
-        self.filter_action = self._action(
-            "F&ilter Signatories", self.focus_filter, "Ctrl+L",
-            "Type to filter the signatories by name, role or country",
-        )  # fmt: skip
-        self.select_all_action = self._action(
-            "Select &All", self.select_all, QKeySequence.StandardKey.SelectAll,
-            "Select everything in the focused pane",
-        )  # fmt: skip
-        self.clear_action = self._action(
-            "&Clear Filters", self.state.clear_filters, "Ctrl+Shift+L",
-            "Show every signatory again",
-        )  # fmt: skip
-        edit.addActions([self.find_action, self.filter_action, self.clear_action])
-        edit.addSeparator()
-        edit.addAction(self.select_all_action)
-        edit.addSeparator()
-        # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
-        self.citations = install_citation_actions(self, edit)
-
-        self.view_menu = bar.addMenu("&View")
-        self._build_view_menu(self.view_menu)
-
-        help_menu = self.help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Letter Viewer", self.show_about))
-
-    def _build_view_menu(self, view) -> None:
-        toggle = self.chart_dock.toggleViewAction()
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        toggle.setStatusTip("Show or hide the chart of signatories per country, role ...")
-        view.addAction(toggle)
-        view.addAction(self.library.toggle_action)
-        self.grouping_menu = view.addMenu("Chart &Grouping")
-        self.grouping_actions: dict[str, QAction] = {}
-        self._fill_grouping_menu()
-        self.chart.facets_changed.connect(self._fill_grouping_menu)
-        self.chart.grouping_changed.connect(self._show_grouping)
-        self.columns_menu = view.addMenu("Col&umns")  # C is the chart's
-        self._fill_columns_menu()
-        self.table.column_set_changed.connect(self._fill_columns_menu)
-        view.addSeparator()
-        view.addAction(self._action("&Reset Layout", self.reset_layout, None, "The default layout"))
-
-    def _fill_grouping_menu(self) -> None:
-        """View > Chart Grouping: one entry per facet of the document, Ctrl+1 .. Ctrl+9."""
-        self.grouping_menu.clear()
-        for action in self.grouping_actions.values():
-            action.deleteLater()
-        group = QActionGroup(self.grouping_menu)
-        self.grouping_actions = {}
-        for facet in self.state.facets:
-            action = self._action(
-                f"By &{literal(facet.label)}",
-                lambda _on, f=facet.key: self.chart.set_grouping(f),
-                facet.shortcut,
-                f"Count the signatories per {facet.one}",
-            )
-            action.setCheckable(True)
-            group.addAction(action)
-            self.grouping_menu.addAction(action)
-            self.grouping_actions[facet.key] = action
-        accessibility.add_missing_mnemonics(self.grouping_menu)
-        self._show_grouping(self.chart.facet)
-
-    def _fill_columns_menu(self) -> None:
-        """View > Columns lists the open document's columns (further ones differ per file)."""
-        self.columns_menu.clear()
-        self.columns_menu.addActions(self.table.column_actions)
+    def _build_commands(self) -> None:
+        """Opening (File > Open, recent files, drops, Review Import), File > Export, the
+        citations (Ctrl+C in the table, Ctrl+Shift+C in the letter, the Cite toolbar) and the
+        library of letters; the menus that hold their commands are built in viewer.ui.menus."""
+        self.opening = OpenActions(self, self.state)
+        self.exporting = ExportActions(self, self.state)
+        self.citations = CitationActions(self, self.state, self.table, self.letter_view)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.citations.toolbar)
+        # The library: every letter shown is recorded; View > Letters, File > Compare Letters.
+        self.library = LibraryLink(self)
 
     def show_for_user(self) -> None:
         """Show the window: maximized at first start on a laptop-sized screen."""
@@ -267,11 +185,6 @@ class MainWindow(QMainWindow):
         count = plural(len(document.signatories), "signatory", "signatories")
         self.setWindowTitle(f"{document.title} \u2014 {count}")
 
-    def _show_grouping(self, facet: str) -> None:
-        if facet in self.grouping_actions:
-            self.grouping_actions[facet].setChecked(True)
-        self._show_result(self.state.result)
-
     # -- state across runs ---------------------------------------------------------------------
 
     def _split_default(self) -> None:
@@ -289,11 +202,9 @@ class MainWindow(QMainWindow):
         self.table.restore_layouts(window_layout.saved_layouts(saved))
         self.chart.restore_grouping(saved.chart_grouping)
         if notice:
-            self.statusBar().showMessage(notice, STATUS_NOTICE_MS)
+            show_status(self, notice, NOTICE_MS)
         elif self.state.query.is_filtered:
-            self.statusBar().showMessage(
-                "Your last filter is back; Ctrl+Shift+L shows everyone.", STATUS_NOTICE_MS
-            )
+            show_status(self, "Your last filter is back; Ctrl+Shift+L shows everyone.", NOTICE_MS)
 
     def save_layout(self) -> None:
         """Store the layout and the view for the next start."""

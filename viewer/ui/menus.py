@@ -1,14 +1,15 @@
-"""Reading comfort and the desktop app's menus: find next/previous, zoom, the letter's font and
+"""The main window's menus, all built here in their order (MenuBar), and the reading and
+desktop commands they hold (ReadingControls): find next/previous, zoom, the letter's font and
 line length, the theme, print and PDF, the shortcut list and About.
 
-The main window makes one ReadingControls after its own menus; everything it adds lives here,
-and the preferences it changes are saved at once (viewer.core.storage.settings.preferences_file).
+The window's parts (opening, export, citations) make their own commands; MenuBar puts every
+command in its menu. The preferences ReadingControls changes are saved at once through the
+window's one PreferenceStore (viewer.core.storage.settings).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
@@ -16,18 +17,19 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.storage.settings import preferences_file
+from viewer.core.storage.settings import Preferences, PreferenceStore
 from viewer.ui.common import accessibility
+from viewer.ui.common.actions import make_action
 from viewer.ui.common.desktop import app_icon, themed_icon
+from viewer.ui.common.status import BRIEF_MS, NOTICE_MS, show_status
 from viewer.ui.common.theme import THEME_LABELS, THEMES, theme_manager
+from viewer.ui.common.wording import literal
 from viewer.ui.common.zoom import WheelZoom, ZoomController, zoom_table
 from viewer.ui.dialogs.about_dialog import AboutDialog
 from viewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.letter.letter_view import ReadingStyle
 from viewer.ui.output import printing
 
-NOTICE_MS = 20_000
-ZOOM_NOTICE_MS = 2_500
 FONT_LABELS = {"serif": "&Serif", "sans": "Sa&ns Serif"}
 PANE_NAMES = {"letter": "Letter", "table": "Signatory table"}
 
@@ -39,20 +41,21 @@ class ReadingControls(QObject):
         super().__init__(window)
         self.setObjectName("readingControls")
         self.window = window
-        self.store = preferences_file()
-        self.prefs, notice = self.store.load()
-        if notice:
-            window.statusBar().showMessage(notice, NOTICE_MS)
+        self.preferences: PreferenceStore = window.preferences  # the window's one store
         self.theme = theme_manager()
         self.dialogs: dict[str, QDialog] = {}
         window.setWindowIcon(app_icon())
         self._build_zoom()
         self._build_actions()
-        self._add_to_menus()
         accessibility.set_tab_order(window)
         self.theme.changed.connect(self._theme_shown)
         self.theme.set_choice(theme or self.prefs.theme)
         self._theme_shown()
+
+    @property
+    def prefs(self) -> Preferences:
+        """The preferences as chosen now."""
+        return self.preferences.value
 
     # -- parts --------------------------------------------------------------------------------
 
@@ -60,7 +63,12 @@ class ReadingControls(QObject):
         w = self.window
         view = w.letter_view
         view.set_reading_style(
-            ReadingStyle(self.prefs.letter_font, view.reading_style.zoom, self.prefs.reading_width)
+            ReadingStyle(
+                self.prefs.letter_font,
+                view.reading_style.zoom,
+                self.prefs.reading_width,
+                self.prefs.paragraph_numbers,
+            )
         )
         self.zoom = ZoomController(
             panes={"letter": w.letter_pane, "table": w.signatories_pane},
@@ -73,67 +81,58 @@ class ReadingControls(QObject):
         self._wheel = WheelZoom(lambda d: self.zoom.step("table", d), self)
         w.table.viewport().installEventFilter(self._wheel)
 
-    def _action(
-        self, text: str, slot: Callable, keys=(), tip: str = "", icon: QIcon | None = None
-    ) -> QAction:
-        action = QAction(text, self.window)
-        sequences = [
-            s for k in (keys if isinstance(keys, list | tuple) else [keys]) for s in _keys(k)
-        ]
-        if sequences:
-            action.setShortcuts(sequences)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if icon is not None and not icon.isNull():
-            action.setIcon(icon)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
-        find = self.window.letter_pane.find_bar
+        w = self.window
+        find = w.letter_pane.find_bar
         key = QKeySequence.StandardKey
-        self.find_next_action = self._action(
-            "Find &Next", lambda: find.step(False), key.FindNext, "The next match in the letter"
-        )
-        self.find_previous_action = self._action(
-            "Find Pre&vious", lambda: find.step(True), key.FindPrevious,
+        self.find_next_action = make_action(
+            w, "Find &Next", lambda: find.step(False), key.FindNext,
+            "The next match in the letter",
+        )  # fmt: skip
+        self.find_previous_action = make_action(
+            w, "Find Pre&vious", lambda: find.step(True), key.FindPrevious,
             "The previous match in the letter",
         )  # fmt: skip
-        self.zoom_in_action = self._action(
-            "Zoom &In", self.zoom.zoom_in, [key.ZoomIn, "Ctrl+="],
+        self.zoom_in_action = make_action(
+            w, "Zoom &In", self.zoom.zoom_in, [key.ZoomIn, "Ctrl+="],
             "Larger text in the letter or the table (whichever you are in)",
             themed_icon(QIcon.ThemeIcon.ZoomIn),
         )  # fmt: skip
-        self.zoom_out_action = self._action(
-            "Zoom &Out", self.zoom.zoom_out, key.ZoomOut,
+        self.zoom_out_action = make_action(
+            w, "Zoom &Out", self.zoom.zoom_out, key.ZoomOut,
             "Smaller text in the letter or the table (whichever you are in)",
             themed_icon(QIcon.ThemeIcon.ZoomOut),
         )  # fmt: skip
-        self.zoom_reset_action = self._action(
-            "&Normal Size", self.zoom.reset, "Ctrl+0", "The letter or the table at 100%"
+        self.zoom_reset_action = make_action(
+            w, "&Normal Size", self.zoom.reset, "Ctrl+0", "The letter or the table at 100%"
         )
-        self.width_action = self._action(
-            "Comfortable Line &Length", self._width_toggled, (),
+        self.width_action = make_action(
+            w, "Comfortable Line &Length", self._width_toggled, (),
             "Keep the letter's lines short enough to read easily when the pane is wide",
+            checkable=True,
         )  # fmt: skip
-        self.width_action.setCheckable(True)
         self.width_action.setChecked(self.prefs.reading_width)
+        self.numbers_action = make_action(
+            w, "&Paragraph Numbers", self._numbers_toggled, (),
+            "Number the letter's paragraphs in the margin, as quotations cite them (para. 3)",
+            checkable=True,
+        )  # fmt: skip
+        self.numbers_action.setChecked(self.prefs.paragraph_numbers)
         self.font_actions = self._choice_actions(FONT_LABELS, self.prefs.letter_font, self._font)
         self.theme_actions = self._choice_actions(
             {t: THEME_LABELS[t] for t in THEMES}, self.prefs.theme, self._theme_chosen
         )
-        self.print_action = self._action(
-            "&Print\u2026", self.print_letter, key.Print,
+        self.print_action = make_action(
+            w, "&Print\u2026", self.print_letter, key.Print,
             "Print the letter, the signatories shown and the chart",
             themed_icon(QIcon.ThemeIcon.DocumentPrint),
         )  # fmt: skip
-        self.pdf_action = self._action(
-            "&Export as PDF\u2026", self.export_pdf, "Ctrl+Shift+E",
+        self.pdf_action = make_action(
+            w, "&Export as PDF\u2026", self.export_pdf, "Ctrl+Shift+E",
             "Save the letter, the signatories shown and the chart as a PDF file",
         )  # fmt: skip
-        self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", self.show_shortcuts, key.HelpContents,
+        self.shortcuts_action = make_action(
+            w, "&Keyboard Shortcuts", self.show_shortcuts, key.HelpContents,
             "Every keyboard shortcut of the window",
         )  # fmt: skip
 
@@ -141,31 +140,11 @@ class ReadingControls(QObject):
         group = QActionGroup(self)
         actions = {}
         for value, label in labels.items():
-            action = self._action(label, lambda _on, v=value: slot(v))
-            action.setCheckable(True)
+            action = make_action(self.window, label, lambda _on, v=value: slot(v), checkable=True)
             action.setChecked(value == current)
             group.addAction(action)
             actions[value] = action
         return actions
-
-    def _add_to_menus(self) -> None:
-        w = self.window
-        _insert(w.file_menu, w.quit_action, [self.print_action, self.pdf_action, None])
-        _insert(w.edit_menu, _after(w.edit_menu, w.find_action),
-                [self.find_next_action, self.find_previous_action])  # fmt: skip
-        fonts = QMenu("Letter &Font", w.view_menu)
-        fonts.addActions(list(self.font_actions.values()))
-        themes = QMenu("&Theme", w.view_menu)
-        themes.addActions(list(self.theme_actions.values()))
-        zoom = [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None]
-        reading = [fonts.menuAction(), self.width_action, themes.menuAction(), None]
-        _insert(w.view_menu, _first_separator(w.view_menu), [None, *zoom, *reading][:-1])
-        help_actions = w.help_menu.actions()
-        _insert(w.help_menu, help_actions[0] if help_actions else None,
-                [self.shortcuts_action, None])  # fmt: skip
-        for top in w.menuBar().actions():
-            if top.menu() is not None:
-                accessibility.add_missing_mnemonics(top.menu())
 
     # -- zoom, font, width, theme -----------------------------------------------------------------
 
@@ -175,7 +154,7 @@ class ReadingControls(QObject):
 
     def _zoom_changed(self, target: str, percent: int) -> None:
         self._save(**{f"{target}_zoom": percent})
-        self.window.statusBar().showMessage(f"{PANE_NAMES[target]} at {percent}%", ZOOM_NOTICE_MS)
+        show_status(self.window, f"{PANE_NAMES[target]} at {percent}%", BRIEF_MS)
 
     def _font(self, font: str) -> None:
         view = self.window.letter_view
@@ -187,6 +166,11 @@ class ReadingControls(QObject):
         view.set_reading_style(dataclasses.replace(view.reading_style, reading_width=on))
         self._save(reading_width=on)
 
+    def _numbers_toggled(self, on: bool) -> None:
+        view = self.window.letter_view
+        view.set_reading_style(dataclasses.replace(view.reading_style, paragraph_numbers=on))
+        self._save(paragraph_numbers=on)
+
     def _theme_chosen(self, theme: str) -> None:
         self.theme.set_choice(theme)
         self._save(theme=theme)
@@ -195,9 +179,9 @@ class ReadingControls(QObject):
         self.theme_actions[self.theme.choice].setChecked(True)
 
     def _save(self, **changes) -> None:
-        self.prefs, warning = self.store.update(**changes)
+        warning = self.preferences.update(**changes)
         if warning:
-            self.window.statusBar().showMessage(warning, NOTICE_MS)
+            show_status(self.window, warning, NOTICE_MS)
 
     # -- print, PDF, dialogs ----------------------------------------------------------------------
 
@@ -215,7 +199,7 @@ class ReadingControls(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         pages = printing.paint(self.printout(), printer)
-        self.window.statusBar().showMessage(f"Sent {pages} pages to the printer", NOTICE_MS)
+        show_status(self.window, f"Sent {pages} pages to the printer", NOTICE_MS)
 
     def export_pdf(self) -> None:
         """File > Export as PDF: asks for a file name, then writes the printout there."""
@@ -239,7 +223,7 @@ class ReadingControls(QObject):
             box.open()
             self.dialogs["error"] = box
             return
-        self.window.statusBar().showMessage(f"Saved as {path}", NOTICE_MS)
+        show_status(self.window, f"Saved as {path}", NOTICE_MS)
 
     def show_about(self) -> None:
         """Help > About."""
@@ -258,29 +242,136 @@ class ReadingControls(QObject):
         dialog.open()
 
 
-def _keys(key: QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """A standard key stands for all of the platform's bindings (FindNext: F3 and Ctrl+G)."""
-    if isinstance(key, QKeySequence.StandardKey):
-        return QKeySequence.keyBindings(key)
-    return [QKeySequence(key)]
+class MenuBar(QObject):
+    """Every menu of the main window, built here in its order from the commands of the
+    window itself and of its parts (opening, export, citations, reading controls)."""
 
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.setObjectName("menuBarBuilder")
+        self.window = window
+        self._make_window_actions()
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        self._fill_file(self.file_menu)
+        self._fill_edit(self.edit_menu)
+        self._fill_view(self.view_menu)
+        self._fill_help(self.help_menu)
+        for top in bar.actions():
+            accessibility.add_missing_mnemonics(top.menu())
 
-def _insert(menu: QMenu, before: QAction | None, actions: list[QAction | None]) -> None:
-    """Insert actions (None: a separator) into menu before an action (None: at the end)."""
-    for action in actions:
-        if action is None:
-            menu.insertSeparator(before) if before is not None else menu.addSeparator()
-        elif before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+    def _make_window_actions(self) -> None:
+        w = self.window
+        key = QKeySequence.StandardKey
+        self.quit_action = make_action(w, "&Quit", w.close, key.Quit, "Close the viewer")
+        self.find_action = make_action(
+            w, "&Find in Letter\u2026", w.find_in_letter, key.Find, "Find words in the letter"
+        )
+        self.filter_action = make_action(
+            w, "F&ilter Signatories", w.focus_filter, "Ctrl+L",
+            "Type to filter the signatories by name, role or country",
+        )  # fmt: skip
+        self.clear_action = make_action(
+            w, "&Clear Filters", w.state.clear_filters, "Ctrl+Shift+L", "Show every signatory again"
+        )
+        self.select_all_action = make_action(
+            w, "Select &All", w.select_all, key.SelectAll, "Select everything in the focused pane"
+        )
+        self.reset_action = make_action(
+            w, "&Reset Layout", w.reset_layout, (), "The default layout"
+        )
+        self.about_action = make_action(w, "&About Letter Viewer", w.show_about)
+        self.grouping_actions: dict[str, QAction] = {}
 
+    def _fill_file(self, menu: QMenu) -> None:
+        w = self.window
+        opening = w.opening
+        menu.addActions([opening.open_action, opening.open_folder_action])
+        menu.addMenu(opening.recent_menu)
+        menu.addAction(opening.bundled_action)
+        menu.addSeparator()
+        menu.addAction(opening.review_action)
+        menu.addAction(w.library.compare_action)
+        menu.addSeparator()
+        menu.addMenu(w.exporting.menu)
+        menu.addSeparator()
+        menu.addActions([w.reading.print_action, w.reading.pdf_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
 
-def _after(menu: QMenu, action: QAction) -> QAction | None:
-    actions = menu.actions()
-    i = actions.index(action)
-    return actions[i + 1] if i + 1 < len(actions) else None
+    def _fill_edit(self, menu: QMenu) -> None:
+        reading, cite = self.window.reading, self.window.citations
+        menu.addActions([self.find_action, reading.find_next_action, reading.find_previous_action])
+        menu.addActions([self.filter_action, self.clear_action])
+        menu.addSeparator()
+        menu.addAction(self.select_all_action)
+        menu.addSeparator()
+        # Citations: Ctrl+C (table), Ctrl+Shift+C (letter), Ctrl+Alt+C, the Cite toolbar.
+        menu.addActions([cite.copy_rows_action, cite.copy_quote_action, cite.copy_letter_action])
+        menu.addMenu(cite.menu)
+        menu.addAction(cite.names_action)
+        menu.addAction(cite.include_action)
 
+    def _fill_view(self, menu: QMenu) -> None:
+        w, reading = self.window, self.window.reading
+        toggle = w.chart_dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        toggle.setStatusTip("Show or hide the chart of signatories per country, role ...")
+        menu.addAction(toggle)
+        menu.addAction(w.library.toggle_action)  # the Letters dock
+        self.grouping_menu = menu.addMenu("Chart &Grouping")
+        self._fill_grouping_menu()
+        w.chart.facets_changed.connect(self._fill_grouping_menu)
+        w.chart.grouping_changed.connect(self._show_grouping)
+        self.columns_menu = menu.addMenu("Col&umns")  # C is the chart's
+        self._fill_columns_menu()
+        w.table.column_set_changed.connect(self._fill_columns_menu)
+        menu.addSeparator()
+        menu.addActions(
+            [reading.zoom_in_action, reading.zoom_out_action, reading.zoom_reset_action]
+        )
+        menu.addSeparator()
+        fonts = menu.addMenu("Letter &Font")
+        fonts.addActions(list(reading.font_actions.values()))
+        menu.addAction(reading.width_action)
+        menu.addAction(reading.numbers_action)
+        themes = menu.addMenu("&Theme")
+        themes.addActions(list(reading.theme_actions.values()))
+        menu.addSeparator()
+        menu.addAction(self.reset_action)
 
-def _first_separator(menu: QMenu) -> QAction | None:
-    return next((a for a in menu.actions() if a.isSeparator()), None)
+    def _fill_help(self, menu: QMenu) -> None:
+        menu.addAction(self.window.reading.shortcuts_action)
+        menu.addSeparator()
+        menu.addAction(self.about_action)
+
+    def _fill_grouping_menu(self) -> None:
+        """View > Chart Grouping: one entry per facet of the document, Ctrl+1 .. Ctrl+9."""
+        w = self.window
+        self.grouping_menu.clear()
+        for action in self.grouping_actions.values():
+            action.deleteLater()
+        group = QActionGroup(self.grouping_menu)
+        self.grouping_actions = {}
+        for facet in w.state.facets:
+            action = make_action(
+                w, f"By &{literal(facet.label)}", lambda _on, f=facet.key: w.chart.set_grouping(f),
+                facet.shortcut or (), f"Count the signatories per {facet.one}", checkable=True,
+            )  # fmt: skip
+            group.addAction(action)
+            self.grouping_menu.addAction(action)
+            self.grouping_actions[facet.key] = action
+        accessibility.add_missing_mnemonics(self.grouping_menu)
+        self._show_grouping(w.chart.facet)
+
+    def _fill_columns_menu(self) -> None:
+        """View > Columns lists the open document's columns (further ones differ per file)."""
+        self.columns_menu.clear()
+        self.columns_menu.addActions(self.window.table.column_actions)
+
+    def _show_grouping(self, facet: str) -> None:
+        if facet in self.grouping_actions:
+            self.grouping_actions[facet].setChecked(True)

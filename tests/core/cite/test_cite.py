@@ -86,9 +86,23 @@ CHICAGO_BIB = (
     f"In \u201c{HEADLINE_TC},\u201d {APHR}. {URL}."
 )
 # APA: 21 or more -> first nineteen, ". . .", the last; no ampersand; description in
-# brackets; "In" + italic page title (plain here); site; URL without a period.
+# brackets; "In" + italic page title (plain here); site; URL without a period. Names whose
+# order the rules decide (Latin script, given name first, from a country where that is the
+# rule) are inverted with initials; Malaysian and Indonesian names, a patronymic ("Shaik"),
+# and a name without a stated country (the last) stay as written.
+APA_FIRST_19 = [
+    "Abdullah Sani Abdul Hamid", "Ahmed Munzoor Shaik Emam", "Lowenthal, A.", "Mosca, A.",
+    "Alice Lau Kiong Yieng", "Gomes, A.", "Gattolin, A.", "Tinio, A. L.", "Bag-ao, A.",
+    "Brosas, A.", "Azman Ismail", "Lochbihler, B.", "Müller-Gemmeke, B.", "Magno, B. M.",
+    "Bertu Merlas", "Blackman, B.", "Boon Chye Lee", "Benifei, B.", "Correia, B. A.",
+]  # fmt: skip
+BIBTEX_FIRST_10 = [
+    "{Abdullah Sani Abdul Hamid}", "{Ahmed Munzoor Shaik Emam}", "{Lowenthal}, Alan",
+    "{Mosca}, Alessia", "{Alice Lau Kiong Yieng}", "{Gomes}, Ana", "{Gattolin}, André",
+    "{Tinio}, Antonio L.", '{Bag-ao}, Arlene "Kaka"', "{Brosas}, Arlene",
+]  # fmt: skip
 APA = (
-    f"{', '.join(FIRST_19)}, . . . {LAST}. (2017, December 4). [Letter to {TO}]. "
+    f"{', '.join(APA_FIRST_19)}, . . . {LAST}. (2017, December 4). [Letter to {TO}]. "
     f"In {HEADLINE}. {APHR}. {URL}"
 )
 # APA with the organiser as author: the site name equals the author and is left out.
@@ -104,7 +118,7 @@ PLAIN = (
 )
 BIBTEX = (
     "@misc{abdullah2017,\n"
-    f"  author       = {{{' and '.join('{' + n + '}' for n in FIRST_19[:10])} and others}},\n"
+    f"  author       = {{{' and '.join(BIBTEX_FIRST_10)} and others}},\n"
     f"  title        = {{{{Letter to {TO}}}}},\n"
     f"  howpublished = {{{APHR}}},\n"
     f"  note         = {{Published in ``{HEADLINE}''}},\n"
@@ -142,15 +156,20 @@ def test_bundled_letter_in_each_style(bundled, style, authors, expected):
     assert cite_letter(bundled, style, authors) == expected
 
 
-def test_default_style_is_the_chicago_note(bundled):
-    assert cite_letter(bundled) == CHICAGO_NOTE
+def test_default_is_the_chicago_note_with_the_organiser_as_author(bundled):
+    # Issue 17: the letter names its publisher (APHR), so APHR is the default author, not
+    # whoever happens to be listed first.
+    assert cite_letter(bundled) == CHICAGO_NOTE_ORGANISER
+    for style in STYLE_IDS:
+        assert APHR in cite_letter(bundled, style)
+        assert FIRST not in cite_letter(bundled, style)
 
 
 def test_html_has_italics_where_the_style_has_them_and_links(bundled):
-    apa = cite_letter_html(bundled, "apa")
+    apa = cite_letter_html(bundled, "apa", "signatories")
     assert f"In <i>{HEADLINE}</i>. {APHR}." in apa
     assert apa.endswith(f'<a href="{URL}">{URL}</a>')
-    mla = cite_letter_html(bundled, "mla")
+    mla = cite_letter_html(bundled, "mla", "signatories")
     assert mla.startswith(f"{FIRST} et al. Letter to {TO}. <i>{HEADLINE_TC}</i>, {APHR}")
     assert mla.endswith(f'<a href="{URL}">{SHOWN_URL}</a>.')
     assert "<i>" not in cite_letter_html(bundled, "chicago-note")
@@ -209,11 +228,11 @@ def split_top_level(value: str, sep: str = " and ") -> list[str]:
 
 
 def test_bibtex_parses_and_ends_with_and_others(bundled):
-    kind, key, fields = parse_bibtex(cite_letter(bundled, "bibtex"))
+    kind, key, fields = parse_bibtex(cite_letter(bundled, "bibtex", "signatories"))
     assert (kind, key) == ("misc", "abdullah2017")
     authors = split_top_level(fields["author"])
     assert authors[-1] == "others" and len(authors) == 11
-    assert authors[:10] == ["{" + n + "}" for n in FIRST_19[:10]]
+    assert authors[:10] == BIBTEX_FIRST_10
     assert fields["month"] == "dec" and fields["year"] == "2017"
     assert fields["title"] == "{Letter to " + TO + "}"
 
@@ -233,11 +252,13 @@ def check_ris(text: str) -> list[tuple[str, str]]:
 
 
 def test_ris_record(bundled):
-    pairs = check_ris(cite_letter(bundled, "ris"))
+    pairs = check_ris(cite_letter(bundled, "ris", "signatories"))
     authors = [v for t, v in pairs if t == "AU"]
-    expected_names = [s.name.replace(",", "") for s in bundled.signatories]
-    assert authors == expected_names  # every name, in order; no comma: RIS would split
-    assert "Teddy Baguilat Jr." in authors
+    assert len(authors) == 158  # every name, in order
+    assert authors[:4] == [FIRST, "Ahmed Munzoor Shaik Emam", "Lowenthal, Alan", "Mosca, Alessia"]
+    # "Family, Given, Suffix" where decided; as written (no comma, RIS would split) otherwise
+    assert "Baguilat, Teddy, Jr." in authors and "Lim Kit Siang" in authors
+    assert all(a.count(",") <= 2 for a in authors)
     assert [p for p in pairs if p[0] != "AU"] == [
         ("TY", "PCOMM"),
         ("TI", f"Letter to {TO}"),
@@ -292,9 +313,15 @@ def check_csl(text: str) -> dict:
 
 
 def test_csl_json_item(bundled):
-    item = check_csl(cite_letter(bundled, "csl-json"))
+    item = check_csl(cite_letter(bundled, "csl-json", "signatories"))
     assert item["type"] == "personal_communication"
-    assert item["author"] == [{"literal": s.name} for s in bundled.signatories]
+    assert len(item["author"]) == 158
+    assert item["author"][:3] == [
+        {"literal": FIRST},
+        {"literal": "Ahmed Munzoor Shaik Emam"},
+        {"family": "Lowenthal", "given": "Alan"},
+    ]
+    assert {"literal": "Lim Kit Siang"} in item["author"]
     assert item["recipient"] == [{"literal": TO}]
     assert "title" not in item  # the recipient makes the description; no title to repeat it
     assert item["issued"] == {"date-parts": [[2017, 12, 4]]}
@@ -310,7 +337,9 @@ PEOPLE = [f"Person {chr(ord('A') + i)}{chr(ord('a') + i)}" for i in range(25)]
 
 def doc_with(n: int, **meta) -> Document:
     metadata = Metadata(description="Letter to the Minister", date="2020-03-01", **meta)
-    people = numbered([Signatory(p) for p in PEOPLE[:n]])
+    # Malaysia: a country whose names the rules leave as written, so that these lists
+    # compare names as written and test the guides' truncation alone.
+    people = numbered([Signatory(p, country="Malaysia") for p in PEOPLE[:n]])
     return Document(signatories=people, metadata=metadata)
 
 
@@ -341,12 +370,21 @@ def test_author_lists_follow_each_guide(n):
 # -- names: inverted only where the family name is stated ---------------------------------
 
 
-def test_names_are_never_inverted_by_guesswork(bundled):
-    lim = replace(bundled, signatories=numbered([Signatory("Lim Kit Siang")]))
-    assert cite_letter(lim, "chicago-bib").startswith("Lim Kit Siang. Letter to")
-    assert cite_letter(lim, "apa").startswith("Lim Kit Siang. (2017")
-    assert cite_letter(lim, "mla").startswith("Lim Kit Siang. Letter to")
-    assert "AU  - Lim Kit Siang\n" in cite_letter(lim, "ris")
+def test_names_the_rules_cannot_decide_stay_as_written(bundled):
+    # Issue 17: "Lim Kit Siang" (Malaysia) has no family name a rule could find; "Alan
+    # Lowenthal" (United States) is a Latin-script name, given name first.
+    lim = replace(bundled, signatories=numbered([Signatory("Lim Kit Siang", country="Malaysia")]))
+    assert cite_letter(lim, "chicago-bib", "signatories").startswith("Lim Kit Siang. Letter to")
+    assert cite_letter(lim, "apa", "signatories").startswith("Lim Kit Siang. (2017")
+    assert cite_letter(lim, "mla", "signatories").startswith("Lim Kit Siang. Letter to")
+    assert "AU  - Lim Kit Siang\n" in cite_letter(lim, "ris", "signatories")
+    both = replace(bundled, signatories=numbered([bundled.signatories[2], lim.signatories[0]]))
+    assert cite_letter(both, "apa", "signatories").startswith(
+        "Lowenthal, A., & Lim Kit Siang. (2017"
+    )
+    assert cite_letter(both, "chicago-bib", "signatories").startswith(
+        "Lowenthal, Alan, and Lim Kit Siang. Letter to"
+    )
 
 
 def family_doc() -> Document:
@@ -460,10 +498,11 @@ def test_letter_without_metadata_cites_cleanly(no_metadata):
 
 def test_signatories_only_no_date_no_addressee():
     doc = Document(signatories=numbered([Signatory("Ana Gomes"), Signatory("Julie Ward")]))
+    # Both names are Latin-script, given name first: the rules invert them (issue 17).
     assert cite_letter(doc, "chicago-note") == "Ana Gomes and Julie Ward, letter, n.d."
-    assert cite_letter(doc, "chicago-bib") == "Ana Gomes and Julie Ward. Letter, n.d."
-    assert cite_letter(doc, "apa") == "Ana Gomes & Julie Ward. (n.d.). [Letter]."
-    assert cite_letter(doc, "mla") == "Ana Gomes and Julie Ward. Letter."
+    assert cite_letter(doc, "chicago-bib") == "Gomes, Ana, and Julie Ward. Letter, n.d."
+    assert cite_letter(doc, "apa") == "Gomes, A., & Ward, J. (n.d.). [Letter]."
+    assert cite_letter(doc, "mla") == "Gomes, Ana, and Julie Ward. Letter."
     assert cite_letter(doc, "plain") == "Ana Gomes and Julie Ward, Letter."
     for style in STYLE_IDS:
         assert_clean(cite_letter(doc, style), style)
@@ -475,22 +514,22 @@ def test_signatories_only_no_date_no_addressee():
         (
             {"publisher": APHR},
             f"Ana Gomes, letter to the Minister, n.d., {APHR}.",
-            f"Ana Gomes. (n.d.). [Letter to the Minister]. {APHR}.",
+            f"Gomes, A. (n.d.). [Letter to the Minister]. {APHR}.",
         ),
         (
             {"url": URL, "date": "2017-12"},
             f"Ana Gomes, letter to the Minister, December 2017, {URL}.",
-            f"Ana Gomes. (2017, December). [Letter to the Minister]. {URL}",
+            f"Gomes, A. (2017, December). [Letter to the Minister]. {URL}",
         ),
         (
             {"headline": HEADLINE, "date": "2017"},
             f"Ana Gomes, letter to the Minister, 2017, in \u201c{HEADLINE_TC}.\u201d",
-            f"Ana Gomes. (2017). [Letter to the Minister]. In {HEADLINE}.",
+            f"Gomes, A. (2017). [Letter to the Minister]. In {HEADLINE}.",
         ),
         (
             {"url": URL, "accessed": "2024-05-01"},
             f"Ana Gomes, letter to the Minister, n.d., accessed May 1, 2024, {URL}.",
-            f"Ana Gomes. (n.d.). [Letter to the Minister]. {URL}",
+            f"Gomes, A. (n.d.). [Letter to the Minister]. {URL}",
         ),
     ],
 )
@@ -499,8 +538,8 @@ def test_partial_metadata_leaves_out_what_is_missing(meta, note, apa):
         signatories=numbered([Signatory("Ana Gomes")]),
         metadata=Metadata(description="Letter to the Minister", **meta),
     )
-    assert cite_letter(doc, "chicago-note") == note
-    assert cite_letter(doc, "apa") == apa
+    assert cite_letter(doc, "chicago-note", "signatories") == note
+    assert cite_letter(doc, "apa", "signatories") == apa
     for style in STYLE_IDS:
         assert_clean(cite_letter(doc, style), style)
     check_ris(cite_letter(doc, "ris"))
@@ -526,7 +565,8 @@ def test_a_titled_letter_is_quoted_not_described():
         cite_letter(doc, "chicago-note")
         == "Person Aa, \u201cFree Kem Sokha Now,\u201d March 1, 2020."
     )
-    assert cite_letter(doc, "apa") == "Person Aa. (2020, March 1). Free Kem Sokha now."
+    # APA 9.21: the form in brackets after the title (as citeproc-py with apa.csl prints it)
+    assert cite_letter(doc, "apa") == "Person Aa. (2020, March 1). Free Kem Sokha now [Letter]."
     assert check_csl(cite_letter(doc, "csl-json"))["title"] == "Free Kem Sokha now"
 
 
@@ -558,12 +598,12 @@ def nasty_doc() -> Document:
 
 
 def test_bibtex_escapes_every_special():
-    _, _, fields = parse_bibtex(cite_letter(nasty_doc(), "bibtex"))
+    _, _, fields = parse_bibtex(cite_letter(nasty_doc(), "bibtex", "signatories"))
     authors = split_top_level(fields["author"])
     assert len(authors) == len(NASTY)  # "Smith and Jones" is one braced author
     assert authors[0] == r"{\textbraceleft{}Evil\textbraceright{} Brace\textbraceright{}}"
     assert authors[1] == r"{100\% \& Sons \#1 \$5 a\_b \textasciicircum{} \textasciitilde{}}"
-    assert authors[4] == "{Line Break Name}" and authors[5] == "{Tab Name}"
+    assert authors[4] == "{Name}, Line Break" and authors[5] == "{Name}, Tab"  # by the rules
     assert authors[6] == r"{back\textbackslash{}slash}"
     assert authors[8] == "{Smith and Jones}"
     assert fields["url"] == "https://example.org/a%20b?x=%7B1%7D&y=<2>"
@@ -571,13 +611,14 @@ def test_bibtex_escapes_every_special():
 
 
 def test_ris_keeps_one_line_per_value():
-    pairs = check_ris(cite_letter(nasty_doc(), "ris"))
-    assert ("AU", "Line Break Name") in pairs and ("T2", "Head line % with } brace") in pairs
+    pairs = check_ris(cite_letter(nasty_doc(), "ris", "signatories"))
+    assert ("AU", "Name, Line Break") in pairs and ("T2", "Head line % with } brace") in pairs
 
 
 def test_csl_json_round_trips_nasty_names():
-    item = check_csl(cite_letter(nasty_doc(), "csl-json"))
-    assert [a["literal"] for a in item["author"]] == [" ".join(n.split()) for n in NASTY]
+    item = check_csl(cite_letter(nasty_doc(), "csl-json", "signatories"))
+    written = [a.get("literal") or f"{a['given']} {a['family']}" for a in item["author"]]
+    assert written == [" ".join(n.split()) for n in NASTY]
 
 
 def test_html_escapes_every_field():
@@ -621,16 +662,23 @@ def test_copying_the_german_signatories(bundled):
     germans = [s for s in bundled.signatories if s.country == "Germany"]
     clip = cite_signatories(bundled, germans, "chicago-note")
     lines = [f"{n}, {r}, Germany" for n, r in GERMANS]
-    assert clip.text == "\n".join(lines) + "\n\n" + CHICAGO_NOTE + "\n"
+    # The letter's citation names its organiser, APHR, by default, after a line saying how
+    # many of the letter's signatories these are (issue 17).
+    share = "11 of 158 signatories of:"
+    assert clip.text == "\n".join(lines) + f"\n\n{share}\n" + CHICAGO_NOTE_ORGANISER + "\n"
     items = re.findall(r"<li>(.*?)</li>", clip.html)
     assert items == lines and clip.html.count("<ul>") == 1
     assert clip.tsv.split("\n") == [
         "Name\tRole\tCountry",
         *(f"{n}\t{r}\tGermany" for n, r in GERMANS),
         "",
-        CHICAGO_NOTE,
+        share,
+        CHICAGO_NOTE_ORGANISER,
         "",
     ]
+    assert f"<p>{share}<br>\n" in clip.html
+    everyone = cite_signatories(bundled, bundled.signatories, "chicago-note")
+    assert "signatories of:" not in everyone.text  # all of them: nothing to say
     bare = cite_signatories(bundled, germans, "apa", include_citation=False)
     assert bare.text == "\n".join(lines) + "\n" and APHR not in bare.html + bare.tsv
 
@@ -654,7 +702,8 @@ def test_record_style_in_signatory_clipping(bundled):
     clip = cite_signatories(bundled, bundled.signatories[:1], "ris")
     assert clip.text.startswith(f"{FIRST}, Member of Parliament, Malaysia\n\nTY  - PCOMM\n")
     assert "<pre>TY  - PCOMM" in clip.html
-    assert clip.tsv.rstrip("\n").split("\n")[-1] == PLAIN  # one cell cannot hold a record
+    plain_organiser = f"{APHR}, " + PLAIN.split(" others, ", 1)[1].replace(f"({APHR}, ", "(")
+    assert clip.tsv.rstrip("\n").split("\n")[-1] == plain_organiser  # a cell holds no record
 
 
 # -- quoting ------------------------------------------------------------------------------
@@ -686,25 +735,41 @@ def test_quote_in_each_style(bundled):
     quote = f"\u201c{SENTENCE}\u201d"
     bare = f"\u201c{SENTENCE[:-1]}\u201d"
     note = CHICAGO_NOTE.replace(f"{APHR}, {URL}", f"{APHR}, para. 3, {URL}")
-    assert cite_quote(bundled, SENTENCE, 3, "chicago-note") == f"{quote}\n\n{note}"
-    assert cite_quote(bundled, SENTENCE, 3, "chicago-bib") == f"{quote}\n\n{CHICAGO_BIB}"
-    assert cite_quote(bundled, SENTENCE, 3, "apa") == (
+    assert cite_quote(bundled, SENTENCE, 3, "chicago-note", "signatories") == f"{quote}\n\n{note}"
+    assert (
+        cite_quote(bundled, SENTENCE, 3, "chicago-bib", "signatories")
+        == f"{quote}\n\n{CHICAGO_BIB}"
+    )
+    assert cite_quote(bundled, SENTENCE, 3, "apa", "signatories") == (
         f"{bare} ({FIRST} et al., 2017, para. 3).\n\n{APA}"
     )
-    assert cite_quote(bundled, SENTENCE, 3, "mla") == f"{bare} ({FIRST} et al., par. 3).\n\n{MLA}"
-    assert cite_quote(bundled, SENTENCE, (3, 4), "mla").startswith(
+    assert (
+        cite_quote(bundled, SENTENCE, 3, "mla", "signatories")
+        == f"{bare} ({FIRST} et al., par. 3).\n\n{MLA}"
+    )
+    assert cite_quote(bundled, SENTENCE, (3, 4), "mla", "signatories").startswith(
         f"{bare} ({FIRST} et al., pars. 3\u20134)."
     )
     assert cite_quote(bundled, SENTENCE, 3, "mla", "organiser").startswith(
         f"{bare} (Letter to Samdech Techo Hun Sen, par. 3)."
     )
-    assert cite_quote(bundled, SENTENCE, 3, "plain").endswith(
+    assert cite_quote(bundled, SENTENCE, 3, "plain", "signatories").endswith(
         "4 December 2017, para. 3 (" + PLAIN.split(" (", 1)[1]
     )
-    ris = cite_quote(bundled, SENTENCE, 3, "ris").split("\n\n")
+    ris = cite_quote(bundled, SENTENCE, 3, "ris", "signatories").split("\n\n")
     assert ris[0] == f"{quote} (para. 3)"
     check_ris(ris[1])
-    assert cite_quote(bundled, SENTENCE, None, "apa").startswith(f"{bare} ({FIRST} et al., 2017).")
+    assert cite_quote(bundled, SENTENCE, None, "apa", "signatories").startswith(
+        f"{bare} ({FIRST} et al., 2017)."
+    )
+
+
+def test_a_quote_cites_the_organiser_by_default(bundled):
+    note = CHICAGO_NOTE_ORGANISER.replace(f"{APHR}, {URL}", f"{APHR}, para. 3, {URL}")
+    assert cite_quote(bundled, SENTENCE, 3) == f"\u201c{SENTENCE}\u201d\n\n{note}"
+    assert cite_quote(bundled, SENTENCE, 3, "apa").startswith(
+        f"\u201c{SENTENCE[:-1]}\u201d ({APHR}, 2017, para. 3).\n\n{APA_ORGANISER}"
+    )
 
 
 def test_quote_marks_inside_a_quote_become_single(bundled):
@@ -779,3 +844,16 @@ def test_a_list_counts_as_one_paragraph():
     letter = Letter(body=(Paragraph("One."), ItemList(("a", "b")), Paragraph("Three.")))
     doc = Document(letter=letter)
     assert paragraphs_of_text(doc, "Three.") == 3
+
+
+def test_a_quote_over_two_paragraphs_keeps_its_break(bundled):
+    third, fourth = bundled.letter.paragraphs[2], bundled.letter.paragraphs[3]
+    selected = f"{third[-40:]}\u2029{fourth[:30]}"  # as Qt's selectedText() gives it
+    text = cite_quote(bundled, selected, (3, 4), "chicago-note")
+    quote, citation = text.split("\n\n")
+    # Chicago 13.30: each paragraph opens with a quotation mark; only the last one closes.
+    assert quote == f"\u201c{third[-40:]}\n\u201c{fourth[:30]}\u201d"
+    assert "paras. 3\u20134" in citation
+    html_out = cite_quote_html(bundled, selected, (3, 4), "apa")
+    paragraphs = re.findall(r"<p>(.*?)</p>", html_out)
+    assert len(paragraphs) == 3 and paragraphs[1].endswith("paras. 3\u20134).")

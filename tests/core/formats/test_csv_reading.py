@@ -21,7 +21,7 @@ from viewer.core.errors import ParseError
 from viewer.core.formats import csv_reader
 from viewer.core.formats.csv_reader import signatories_from_csv
 from viewer.core.model import Signatory, signatories_from_columns
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 HEADERS = ("name", "role", "country", "party")  # party: an extra column
 
@@ -120,7 +120,7 @@ def test_progress_of_a_large_csv_increases_to_one(monkeypatch):
     monkeypatch.setattr(csv_reader, "TEXT_SLICE", 1000)
     text = "name,role\n" + "".join(f"Person {i},Senator\n" for i in range(2000))
     seen: list[float] = []
-    doc = signatories_from_csv(text, steps=Steps(seen.append))
+    doc = signatories_from_csv(text, progress=Progress(lambda _s, f: seen.append(f)))
     assert len(doc.signatories) == 2000
     assert len(seen) >= 10 and seen == sorted(seen) and seen[-1] == 1.0
 

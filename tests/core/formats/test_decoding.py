@@ -87,7 +87,7 @@ def test_line_and_row_caps(monkeypatch):
     with pytest.raises(ParseError, match="at most 5"):
         parse_document(b"Signed:\n\nA B\nC D\nE F\nG H\n", "many.txt")
     monkeypatch.setattr("viewer.core.textimport.plan.MAX_LINES", 1000)
-    monkeypatch.setattr("viewer.core.textimport.list_layouts.MAX_SIGNATORIES", 2)
+    monkeypatch.setattr("viewer.core.textimport.plan.MAX_SIGNATORIES", 2)
     with pytest.raises(ParseError, match="More than 2 signatories"):
         parse_document(b"Signed:\n\nAnn Bee\nCid Dee\nEve Eff\n", "many.txt")
 

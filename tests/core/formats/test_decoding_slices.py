@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from viewer.core.errors import ParseError
 from viewer.core.formats import decoding
 from viewer.core.formats.decoding import _CONTROL, decode_letter_bytes
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 # Letters, line breaks, controls (C0, DEL, C1) and characters whose UTF-8 starts with 0xC2.
 texts = st.text(alphabet="ab\n\r\t\x0b\x1f\x7f\x80\x9f\xa0\xbfé€😀", max_size=60)
@@ -62,5 +62,6 @@ def test_broken_utf8_is_reported_at_the_line_of_one_whole_decode(small_slices, t
 def test_decoding_reports_its_progress(small_slices):
     seen: list[float] = []
     text = "name\n" + "Anna\n" * 20
-    assert decode_letter_bytes(text.encode(), None, Steps(seen.append)).text == text
+    progress = Progress(lambda _stage, fraction: seen.append(fraction))
+    assert decode_letter_bytes(text.encode(), None, progress).text == text
     assert len(seen) > 5 and seen == sorted(seen) and seen[-1] == 1.0

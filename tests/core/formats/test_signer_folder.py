@@ -10,7 +10,7 @@ from viewer.core.errors import ParseError
 from viewer.core.formats import signer_folder
 from viewer.core.formats.signer_folder import SOURCE_FILE, read_signer_folder
 from viewer.core.opening import open_document, open_folder
-from viewer.core.progress import Cancelled, Steps
+from viewer.core.progress import Cancelled, Progress
 
 
 def write(folder, files: dict[str, str | bytes]):
@@ -148,10 +148,13 @@ def test_files_holding_lists_count_against_the_limit(tmp_path, monkeypatch):
 def test_progress_per_file_and_cancel(tmp_path):
     write(tmp_path, {f"s{n:02}.yaml": f"name: S{n}\n" for n in range(20)})
     seen: list[float] = []
-    read_signer_folder(tmp_path, Steps(seen.append))
+    read_signer_folder(tmp_path, Progress(lambda _stage, fraction: seen.append(fraction)))
     assert len(seen) == 20 and seen == sorted(seen) and seen[-1] == 1.0
+    cancelled = Progress(lambda _stage, fraction: seen.append(fraction))
+    cancelled.cancel()
     with pytest.raises(Cancelled):
-        read_signer_folder(tmp_path, Steps(seen.append, cancel=lambda: True))
+        read_signer_folder(tmp_path, cancelled)
+    assert len(seen) == 20  # not one file reported once cancelled
 
 
 def test_the_same_folder_reads_the_same_way_twice(tmp_path):

@@ -8,7 +8,7 @@ import threading
 import pytest
 from conftest import REPO
 
-from viewer.core.progress import Cancelled
+from viewer.core.progress import Cancelled, Progress
 from viewer.core.query import engine as query_module
 from viewer.core.query import text_column, text_index
 from viewer.core.query.engine import Columns, Query, QueryEngine
@@ -32,7 +32,7 @@ def small_steps(monkeypatch):
 
 def test_progress_rises_to_one(doc, small_steps):
     seen: list[float] = []
-    Columns(doc.signatories, progress=seen.append)
+    Columns(doc.signatories, Progress(lambda _stage, fraction: seen.append(fraction)))
     assert len(seen) > 20
     assert seen == sorted(seen)
     assert 0 <= seen[0] < 0.1 and seen[-1] == pytest.approx(1.0)
@@ -41,13 +41,15 @@ def test_progress_rises_to_one(doc, small_steps):
 def test_cancel_stops_the_build_soon(doc, small_steps):
     calls = []
 
-    def cancel() -> bool:
+    def report(_stage: str, _fraction: float) -> None:
         calls.append(1)
-        return len(calls) > 3
+        if len(calls) == 3:
+            progress.cancel()
 
+    progress = Progress(report)
     with pytest.raises(Cancelled):
-        Columns(doc.signatories, cancel=cancel)
-    assert len(calls) == 4  # it stopped at the first check that said so
+        Columns(doc.signatories, progress)
+    assert len(calls) == 3  # it stopped at the first check after the cancel
 
 
 def test_columns_built_in_a_thread_answer_the_same(doc):

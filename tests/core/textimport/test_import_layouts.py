@@ -234,7 +234,9 @@ def test_lines_that_are_not_names_are_left_out_and_said():
     assert [s.name for s in doc.signatories] == ["Jane Doe", "John Roe"]
     assert _warning(doc, "did not look like a signatory").line == 6
     end = _warning(doc, "not read as signatories")
-    assert end.line == 9 and "ends at line 7" in end.message  # "Share this" is page furniture
+    # "Share this" (line 9) is page furniture: no block at all, so the text after the list
+    # starts with the sentence on line 11.
+    assert end.line == 11 and "ends at line 7" in end.message
 
 
 def test_press_release_end_and_footnotes_end_the_list():

@@ -9,8 +9,8 @@ from viewer.core.errors import ParseError
 from viewer.core.export import markdown_letter
 from viewer.core.model import Document, Signatory, numbered
 from viewer.core.opening import parse_document
-from viewer.core.textimport.list_layouts import LAYOUTS
 from viewer.core.textimport.plan import analyse
+from viewer.core.textimport.section_rows import LAYOUTS
 
 # Lines real letters are made of, including the awkward ones, mixed with arbitrary text.
 PIECES = [

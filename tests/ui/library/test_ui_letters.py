@@ -50,7 +50,8 @@ def test_letters_opened_are_listed_searched_sorted_and_opened_by_a_click(qtbot, 
     for path in (june14, july, june23):
         open_and_wait(qtbot, window, path)
     dock = show_letters(qtbot, window)
-    assert window.library.toggle_action in window.view_menu.actions()
+    assert window.library.toggle_action in window.menus.view_menu.actions()
+    assert window.library.compare_action in window.menus.file_menu.actions()
     qtbot.waitUntil(lambda: dock.model.rowCount() == 3)
     assert titles(dock)[0] == "Second appeal to the Chief Executive"  # last opened first
     dock.sort_box.setCurrentText("Most signatories")

@@ -13,6 +13,8 @@ from viewer.core.storage.settings import (
     SCHEMA_VERSION,
     ZOOM_RANGE,
     Preferences,
+    PreferenceStore,
+    SettingsFile,
     config_dir,
     preferences_file,
 )
@@ -22,7 +24,7 @@ def test_missing_file_gives_the_default_style_and_authors():
     value, notice = preferences_file().load()
     assert notice is None
     assert value.citation_style == DEFAULT_STYLE == "chicago-note"
-    assert value.citation_authors == AUTHOR_MODES[0] == "signatories"
+    assert value.citation_authors == AUTHOR_MODES[0] == "organiser"  # issue 17: the organiser
     assert value.include_citation is True
 
 
@@ -139,3 +141,35 @@ def test_two_writers_keep_each_others_fields():
     assert stored == Preferences(
         citation_style="mla", letter_zoom=150, theme="dark", letter_font="sans"
     )
+
+
+def test_the_window_reads_its_preferences_once_and_both_menus_share_them(qtbot, monkeypatch):
+    from uihelp import open_window
+
+    read: list[SettingsFile] = []
+    load = SettingsFile.load
+
+    def counted(self):
+        if self.kind is Preferences:
+            read.append(self)
+        return load(self)
+
+    monkeypatch.setattr(SettingsFile, "load", counted)
+    window = open_window(qtbot)
+    assert len(read) == 1  # preferences.json is read once when the window opens
+    assert window.citations.preferences is window.reading.preferences is window.preferences
+    window.citations.set_style("mla")  # the Cite menu
+    window.reading.font_actions["sans"].trigger()  # View > Letter Font
+    assert window.preferences.value == Preferences(citation_style="mla", letter_font="sans")
+    assert window.reading.prefs.citation_style == "mla"  # each menu sees the other's choice
+    stored = json.loads(preferences_file().path.read_text("utf-8"))
+    assert (stored["citation_style"], stored["letter_font"]) == ("mla", "sans")
+
+
+def test_a_choice_that_changes_nothing_is_not_written():
+    store = PreferenceStore()
+    assert store.update(citation_style=DEFAULT_STYLE) is None
+    assert not preferences_file().path.exists()
+    assert store.update(citation_style="apa") is None
+    assert store.value.citation_style == "apa"
+    assert preferences_file().load() == (Preferences(citation_style="apa"), None)

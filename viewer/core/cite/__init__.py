@@ -1,15 +1,18 @@
 """Citations of the letter, of its signatories and of quoted passages (GUI-free).
 
 Styles: Chicago 17 note and bibliography, APA 7, MLA 9, BibTeX, RIS, CSL-JSON and a plain
-line (see STYLES for ids and menu labels). Authors are the signatories, or the organiser (the
-publisher) as group author. Names are cited as written and inverted only where the document
-states the family name. The rules are hand-written from the guides (each module's docstring
-names them); no CSL processor is needed at run time.
+line (see STYLES for ids and menu labels). The author is the organiser (the publisher) as
+group author where the letter names one, else (or when chosen) the signatories. Names are
+split into given and family name where the document states it or the rules of names.py can
+decide it, and cited as written otherwise; titles and post-nominals are never cited. The
+rules are hand-written from the guides (each module's docstring names them); no CSL processor
+is needed at run time (the tests compare with citeproc-py and the official CSL styles).
 """
 
 from viewer.core.cite.facts import (
     AUTHOR_MODE_LABELS,
     AUTHOR_MODES,
+    DEFAULT_AUTHORS,
     DateParts,
     Facts,
     PersonName,
@@ -47,6 +50,7 @@ from viewer.core.cite.styles import (
 __all__ = [
     "AUTHOR_MODES",
     "AUTHOR_MODE_LABELS",
+    "DEFAULT_AUTHORS",
     "DEFAULT_STYLE",
     "STYLES",
     "STYLE_IDS",

@@ -6,7 +6,8 @@ comma follows initials even before the "&" of two authors; two names written out
 are joined by "&" alone). Names are inverted with initials
 only where the family name is known; otherwise a name stands as written (APA has no rule
 that lets a program find a surname). The date is "(2017, December 4)" or "(n.d.)" (9.17).
-A work without a title gets a description in square brackets in the title position (9.21).
+A work without a title gets a description in square brackets in the title position, a titled
+one its form in brackets after the title, "[Letter]" (9.21).
 The letter was published within a titled web page: "In" and the page's title in italics,
 then the site's name, omitted when it is the author (10.16), then the URL with no period
 after it (9.35). In-text citations name one or two authors, or the first "et al." from
@@ -52,8 +53,8 @@ def date_text(date: DateParts | None) -> str:
 
 
 def _work(f: Facts) -> Rich:
-    if f.title:
-        return Rich.text(f.title, italic=True)
+    if f.title:  # a titled letter: the title, then what it is in brackets (9.21)
+        return Rich.text(f.title, italic=True).add(" [Letter]")
     return Rich.text(f"[{f.description}]")
 
 

@@ -59,7 +59,7 @@ def bibtex_name(name: PersonName) -> str:
     given = escape(name.given)
     if " and " in f" {given.lower()} " or "," in given:
         given = "{" + given + "}"
-    parts = ["{" + escape(name.family) + "}"]
+    parts = ["{" + escape(name.family_name or name.family) + "}"]
     if name.suffix:
         parts.append("{" + escape(name.suffix) + "}")
     return ", ".join([*parts, given])

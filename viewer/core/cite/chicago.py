@@ -48,7 +48,7 @@ def note_authors(names: Sequence[PersonName]) -> str:
 def bibliography_authors(names: Sequence[PersonName]) -> str:
     if not names:
         return ""
-    first = names[0].inverted()
+    first = names[0].inverted(demote_particle=True)
     rest = [n.literal for n in names[1 : BIB_MAX_LISTED + 1]]
     if len(names) > BIB_MAX_LISTED:
         return ", ".join([first, *rest[: BIB_SHOWN_WHEN_MORE - 1]]) + ", et al."

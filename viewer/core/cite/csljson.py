@@ -20,6 +20,8 @@ from viewer.core.cite.facts import DateParts, Facts, PersonName
 def csl_name(name: PersonName) -> dict[str, str]:
     if name.family and name.given:
         out = {"family": name.family, "given": name.given}
+        if name.particle:  # kept with the family name: "de Carvalho, D." in APA
+            out["non-dropping-particle"] = name.particle
         if name.suffix:
             out["suffix"] = name.suffix
         return out

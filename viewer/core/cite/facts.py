@@ -3,7 +3,8 @@
 Every style formats the same Facts, so the styles can never disagree about who wrote the
 letter, when, or where it was published. Text from the document is cleaned here (runs of
 white space, line breaks and tabs become one space); nothing is guessed: a name is split
-into family and given names only where the document states the family name.
+into family and given names where the document states the family name or the rules of
+viewer.core.cite.names can decide it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from viewer.core.cite.names import AS_WRITTEN, cited_name
 from viewer.core.folding import fold
 from viewer.core.model import Document, Signatory
 
-AUTHOR_MODES = ("signatories", "organiser")
+# The organiser first: where a letter names its publisher, that group is the default author
+# (the first-listed signatory did not publish it); without one, the signatories are.
+AUTHOR_MODES = ("organiser", "signatories")
+DEFAULT_AUTHORS = AUTHOR_MODES[0]
 AUTHOR_MODE_LABELS = {
-    "signatories": "The signatories",
     "organiser": "The organiser (publisher) as group author",
+    "signatories": "The signatories",
 }
 
 MONTHS = (
@@ -87,7 +92,8 @@ def _checked(year: int, month: int | None, day: int | None) -> DateParts | None:
 
 @dataclass(frozen=True)
 class PersonName:
-    """An author's name as written, with its parts only where the document states them."""
+    """An author's name as cited (titles and post-nominals removed), with its parts where the
+    document states them or the rules of viewer.core.cite.names decide them."""
 
     literal: str
     family: str | None = None
@@ -95,29 +101,42 @@ class PersonName:
     suffix: str | None = None
     family_first: bool = False  # written family name first ("Chong Chieng Jen")
     is_group: bool = False  # an organisation as author
+    particle: str | None = None  # "de", "van der": kept with the family name
+    how: str = AS_WRITTEN  # how the parts were decided (names.DOCUMENT, RULE, AS_WRITTEN)
+
+    @property
+    def family_name(self) -> str | None:
+        """The family name with its particle: "de Carvalho"."""
+        if not self.family:
+            return None
+        return f"{self.particle} {self.family}" if self.particle else self.family
 
     @property
     def is_inverted(self) -> bool:
         """True where the styles' "Family, Given" form differs from the name as written."""
         return bool(self.family and self.given and not self.family_first)
 
-    def inverted(self) -> str:
-        """The name as "Family, Given[, Suffix]" where the family name is known; else as written."""
+    def inverted(self, demote_particle: bool = False) -> str:
+        """ "Family, Given[, Suffix]" where the family name is known; else as written.
+        demote_particle: "Carvalho, Domingos de" (CSL's display-and-sort, as Chicago's)."""
         if not self.is_inverted:
             return self.literal
-        parts = [self.family, self.given] + ([self.suffix] if self.suffix else [])
+        family, given = self.family_name, self.given
+        if demote_particle and self.particle:
+            family, given = self.family, f"{self.given} {self.particle}"
+        parts = [family, given] + ([self.suffix] if self.suffix else [])
         return ", ".join(p for p in parts if p)
 
     def with_initials(self) -> str:
         """APA's "Family, G. G.[, Suffix]" where the family name is known; else as written."""
         if not (self.family and self.given):
             return self.literal
-        parts = [self.family, initials(self.given)] + ([self.suffix] if self.suffix else [])
+        parts = [self.family_name, initials(self.given)] + ([self.suffix] if self.suffix else [])
         return ", ".join(p for p in parts if p)
 
     def surname(self) -> str:
         """The name an in-text citation uses: the family name, or the whole name."""
-        return self.family or self.literal
+        return self.family_name or self.literal
 
 
 def initials(given: str) -> str:
@@ -135,40 +154,36 @@ def initials(given: str) -> str:
     return " ".join(x for x in out if x)
 
 
-def name_of(s: Signatory) -> PersonName:
-    """A signatory's name; split only where the document states the family name."""
-    literal = clean(s.name) or s.name
-    family = clean(s.family_name)
-    if not family:
-        return PersonName(literal)
-    m = re.search(rf"(?:^|(?<=[\s,])){re.escape(family)}(?=$|[\s,])", literal)
-    if not m:
-        return PersonName(literal)  # the stated family name is not in the name: keep as written
-    before = literal[: m.start()].strip().rstrip(",").strip()
-    after = literal[m.end() :].strip()
-    if not before and not after:
-        return PersonName(literal, family=family)
-    if before and not after:
-        return PersonName(literal, family=family, given=before)
-    if before and after.startswith(","):
-        return PersonName(literal, family=family, given=before, suffix=after[1:].strip() or None)
-    if not before:
-        return PersonName(literal, family=family, given=after, family_first=True)
-    return PersonName(literal)  # family name in the middle: no safe split
+def name_of(s: Signatory, countries_stated: bool = False) -> PersonName:
+    """A signatory's name as cited: parts as the document states or the rules decide them."""
+    c = cited_name(s, countries_stated)
+    p = c.parts
+    if not (p.family and p.given):
+        return PersonName(c.literal, suffix=p.suffix, how=c.how)
+    return PersonName(
+        c.literal,
+        family=p.family,
+        given=p.given,
+        suffix=p.suffix,
+        family_first=c.family_first,
+        particle=p.particle,
+        how=c.how,
+    )
 
 
 class SignatoryNames(Sequence[PersonName]):
     """The signatories' names, each split when read: a style that prints seven of a million
     names reads seven (the window previews citations of very long lists)."""
 
-    def __init__(self, people: Sequence[Signatory]) -> None:
+    def __init__(self, people: Sequence[Signatory], countries_stated: bool = False) -> None:
         self._people = people
+        self._countries = countries_stated
 
     def __len__(self) -> int:
         return len(self._people)
 
     def __iter__(self) -> Iterator[PersonName]:
-        return map(name_of, self._people)
+        return (name_of(s, self._countries) for s in self._people)
 
     @overload
     def __getitem__(self, index: int) -> PersonName: ...
@@ -176,8 +191,8 @@ class SignatoryNames(Sequence[PersonName]):
     def __getitem__(self, index: slice) -> tuple[PersonName, ...]: ...
     def __getitem__(self, index: int | slice) -> PersonName | tuple[PersonName, ...]:
         if isinstance(index, slice):
-            return tuple(name_of(s) for s in self._people[index])
-        return name_of(self._people[index])
+            return tuple(name_of(s, self._countries) for s in self._people[index])
+        return name_of(self._people[index], self._countries)
 
 
 @dataclass(frozen=True)
@@ -207,13 +222,13 @@ def organiser_available(doc: Document) -> bool:
     return clean(doc.metadata.publisher) is not None
 
 
-def facts_for(doc: Document, authors: str = "signatories") -> Facts:
+def facts_for(doc: Document, authors: str = DEFAULT_AUTHORS) -> Facts:
     """The facts of a document for citing, with authors as chosen (see AUTHOR_MODES)."""
     if authors not in AUTHOR_MODES:
         raise ValueError(f"unknown authors mode {authors!r} (choose {' or '.join(AUTHOR_MODES)})")
     m = doc.metadata
     publisher = clean(m.publisher)
-    people = SignatoryNames(doc.signatories)
+    people = SignatoryNames(doc.signatories, bool(doc.countries))
     # Fall back to whichever authors exist: never cite nobody when someone can be named.
     use_organiser = publisher is not None and (authors == "organiser" or not people)
     names: Sequence[PersonName] = (
@@ -264,7 +279,7 @@ def _key(names: Sequence[PersonName], short: str | None, date: DateParts | None)
     if names and names[0].is_group and short:
         base = short
     elif names:
-        base = names[0].family or names[0].literal.split()[0]
+        base = names[0].family_name or names[0].literal.split()[0]
     else:
         base = "letter"
     ascii_base = re.sub(r"[^a-z0-9]", "", fold(base)) or "letter"

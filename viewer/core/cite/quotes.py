@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.core.cite import apa, mla
-from viewer.core.cite.facts import facts_for
+from viewer.core.cite.facts import DEFAULT_AUTHORS, facts_for
 from viewer.core.cite.locators import Paragraphs, paragraph_locator
 from viewer.core.cite.rich import Rich, curly_inner
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
@@ -97,32 +97,41 @@ def paragraph_at(doc: Document, shown: str, offset: int) -> int | None:
     return None
 
 
-def _one_line(quote: str) -> str:
-    return _norm(_BREAKS_RE.sub(" ", quote))
+def quote_paragraphs(quote: str) -> list[str]:
+    """The passage's paragraphs (split at Qt's U+2029 and at blank lines), each on one line."""
+    parts = re.split(r"\u2029|\r?\n\s*\r?\n", quote)
+    return [p for p in (_norm(_BREAKS_RE.sub(" ", x)) for x in parts) if p]
 
 
-def _marked(text: str) -> str:
-    return f"\u201c{curly_inner(text)}\u201d"
+def _marked(paragraphs: list[str], tail: str = "") -> list[str]:
+    """Each paragraph opens with a quotation mark; only the last one closes (Chicago 13.30,
+    the rule of every English style for a quotation of several paragraphs run into text)."""
+    out = [f"\u201c{curly_inner(p)}" for p in paragraphs]
+    out[-1] += f"\u201d{tail}"
+    return out
 
 
 def _rich_quote(
     doc: Document, quote: str, paragraphs: Paragraphs, style: str, authors: str
-) -> list[Rich]:
+) -> tuple[list[Rich], Rich]:
+    """(the quoted paragraphs, the citation after them)."""
     record = get_style(style).record
     f = facts_for(doc, authors)
-    text = _one_line(quote)
+    parts = quote_paragraphs(quote) or [""]
     if style in ("apa", "mla"):
         # The parenthetical ends the sentence: the quotation's own period moves after it.
-        if text and text[-1] in _SENTENCE_END:
-            text = text[:-1].rstrip()
+        last = parts[-1]
+        if last and last[-1] in _SENTENCE_END:
+            parts[-1] = last[:-1].rstrip()
         module = apa if style == "apa" else mla
-        lead = Rich.text(_marked(text) + " ").extend(module.in_text(f, paragraphs)).add(".")
-        return [lead, human_citation(f, style)]
+        lead = [Rich.text(t) for t in _marked(parts, " ")]
+        lead[-1].extend(module.in_text(f, paragraphs)).add(".")
+        return lead, human_citation(f, style)
     if record:
         locator = paragraph_locator(paragraphs)
-        lead = Rich.text(_marked(text) + (f" ({locator})" if locator else ""))
-        return [lead, Rich.text(record_text(f, style))]
-    return [Rich.text(_marked(text)), human_citation(f, style, paragraphs)]
+        lead = [Rich.text(t) for t in _marked(parts, f" ({locator})" if locator else "")]
+        return lead, Rich.text(record_text(f, style))
+    return [Rich.text(t) for t in _marked(parts)], human_citation(f, style, paragraphs)
 
 
 def cite_quote(
@@ -130,12 +139,14 @@ def cite_quote(
     quote: str,
     paragraph_number: Paragraphs = None,
     style: str = DEFAULT_STYLE,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
 ) -> str:
-    """The passage in typographic quotation marks, a blank line, then its citation with
-    "para. N" where the style has a place for it (Chicago note, plain; APA and MLA in the
-    parenthetical after the quote; a record style after the quote)."""
-    return "\n\n".join(r.plain for r in _rich_quote(doc, quote, paragraph_number, style, authors))
+    """The passage in typographic quotation marks (a passage of several paragraphs keeps them,
+    one a line), a blank line, then its citation with "para. N" where the style has a place
+    for it (Chicago note, plain; APA and MLA in the parenthetical after the quote; a record
+    style after the quote)."""
+    lead, citation = _rich_quote(doc, quote, paragraph_number, style, authors)
+    return "\n".join(r.plain for r in lead) + "\n\n" + citation.plain
 
 
 def cite_quote_html(
@@ -143,10 +154,12 @@ def cite_quote_html(
     quote: str,
     paragraph_number: Paragraphs = None,
     style: str = DEFAULT_STYLE,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
 ) -> str:
-    """cite_quote() as HTML: two paragraphs, every field escaped, records in <pre>."""
+    """cite_quote() as HTML: a paragraph for each quoted one, then the citation's; every
+    field escaped, records in <pre>."""
     lead, citation = _rich_quote(doc, quote, paragraph_number, style, authors)
+    quoted = "\n".join(f"<p>{r.html()}</p>" for r in lead)
     if get_style(style).record:
-        return f"<p>{lead.html()}</p>\n<pre>{html.escape(citation.plain, quote=False)}</pre>"
-    return f"<p>{lead.html()}</p>\n<p>{citation.html()}</p>"
+        return f"{quoted}\n<pre>{html.escape(citation.plain, quote=False)}</pre>"
+    return f"{quoted}\n<p>{citation.html()}</p>"

@@ -14,7 +14,7 @@ from viewer.core.cite.facts import DateParts, Facts, PersonName
 
 def ris_name(name: PersonName) -> str:
     if name.family and name.given:
-        parts = [name.family, name.given] + ([name.suffix] if name.suffix else [])
+        parts = [name.family_name, name.given] + ([name.suffix] if name.suffix else [])
         return ", ".join(" ".join(p.replace(",", " ").split()) for p in parts if p)
     return " ".join(name.literal.replace(",", " ").split())
 

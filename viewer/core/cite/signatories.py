@@ -6,7 +6,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.cite.facts import clean, facts_for
+from viewer.core.cite.facts import DEFAULT_AUTHORS, clean, facts_for
 from viewer.core.cite.styles import DEFAULT_STYLE, get_style, human_citation, record_text
 from viewer.core.formats.column_names import extra_column_title
 from viewer.core.formats.csv_writer import neutralise_formula
@@ -34,6 +34,15 @@ def signatory_names(signatories: Iterable[Signatory]) -> str:
     return "".join(f"{clean(s.name) or ''}\n" for s in signatories)
 
 
+def share_line(doc: Document, chosen: int) -> str | None:
+    """ "11 of 158 signatories of:" for a copy of some of them (of the original letter's
+    count, for an export of a subset); None for all of them or none."""
+    total = max(doc.metadata.subset_of or 0, len(doc.signatories))
+    if not 0 < chosen < total:
+        return None
+    return f"{chosen:,} of {total:,} signatories of:"
+
+
 def _tsv_cell(value: str | None) -> str:
     # Neutralise first, so a leading tab or CR is caught before it becomes a space.
     return " ".join(neutralise_formula(value or "").replace("\t", " ").splitlines())
@@ -44,7 +53,7 @@ def cite_signatories(
     signatories: Iterable[Signatory],
     style: str = DEFAULT_STYLE,
     include_citation: bool = True,
-    authors: str = "signatories",
+    authors: str = DEFAULT_AUTHORS,
     extra_keys: Sequence[str] = (),
 ) -> Clipping:
     """The chosen signatories, one line each, followed by the letter's citation.
@@ -53,6 +62,8 @@ def cite_signatories(
     with a column for each of extra_keys (further fields the table shows) after Country;
     the citation follows after an empty row in one cell, on one line: a record style
     (BibTeX, RIS, CSL-JSON) cannot live in one cell, so the plain style stands in for it.
+    A human style's citation of some of the letter's signatories is preceded by a line
+    saying how many ("11 of 158 signatories of:"); a record is left as it is, to paste.
     """
     people = list(signatories)
     lines = [signatory_line(s) for s in people]
@@ -70,17 +81,20 @@ def cite_signatories(
     ]
     if include_citation:
         f = facts_for(doc, authors)
-        if get_style(style).record:
+        if get_style(style).record:  # a record is pasted into a reference manager as it is
             record = record_text(f, style)
             parts_text.append(record)
             parts_html.append(f"<pre>{html.escape(record, quote=False)}</pre>")
-            one_line = human_citation(f, "plain").plain
+            rows += ["", _tsv_cell(human_citation(f, "plain").plain)]
         else:
+            # Some of the letter's signatories: a line says so, just before the citation.
+            share = share_line(doc, len(people))
             rich = human_citation(f, style)
-            parts_text.append(rich.plain)
-            parts_html.append(f"<p>{rich.html()}</p>")
-            one_line = rich.plain
-        rows += ["", _tsv_cell(one_line)]
+            lead = f"{share}\n" if share else ""
+            parts_text.append(lead + rich.plain)
+            lead = f"{html.escape(share, quote=False)}<br>\n" if share else ""
+            parts_html.append(f"<p>{lead}{rich.html()}</p>")
+            rows += ["", *([_tsv_cell(share)] if share else []), _tsv_cell(rich.plain)]
     return Clipping(
         text="\n\n".join(parts_text) + "\n",
         html="\n".join(parts_html) + "\n",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.core.cite import apa, bibtex, chicago, csljson, mla, plain, ris
-from viewer.core.cite.facts import Facts, facts_for
+from viewer.core.cite.facts import DEFAULT_AUTHORS, Facts, facts_for
 from viewer.core.cite.locators import Paragraphs
 from viewer.core.cite.rich import Rich
 from viewer.core.model import Document
@@ -82,7 +82,7 @@ def record_text(f: Facts, style_id: str) -> str:
     return _RECORDS[style_id](f)
 
 
-def cite_letter(doc: Document, style: str = DEFAULT_STYLE, authors: str = "signatories") -> str:
+def cite_letter(doc: Document, style: str = DEFAULT_STYLE, authors: str = DEFAULT_AUTHORS) -> str:
     """The letter's citation as plain text (several lines for BibTeX, RIS and CSL-JSON)."""
     f = facts_for(doc, authors)
     if get_style(style).record:
@@ -91,7 +91,7 @@ def cite_letter(doc: Document, style: str = DEFAULT_STYLE, authors: str = "signa
 
 
 def cite_letter_html(
-    doc: Document, style: str = DEFAULT_STYLE, authors: str = "signatories"
+    doc: Document, style: str = DEFAULT_STYLE, authors: str = DEFAULT_AUTHORS
 ) -> str:
     """The citation as an HTML fragment: every field escaped, italics as <i>, records in <pre>."""
     f = facts_for(doc, authors)

@@ -22,7 +22,7 @@ from viewer.core.errors import ParseError
 from viewer.core.formats.column_names import map_columns
 from viewer.core.limits import MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import Document, Signatory, signatories_from_columns
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 ROWS_PER_SLICE = 1 << 13  # ~5 ms of csv.reader: the longest the lock is held in one call
 TEXT_SLICE = 1 << 20  # characters per io.StringIO
@@ -72,15 +72,15 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def signatories_from_csv(
-    text: str | Sequence[str], path: str | None = None, steps: Steps | None = None
+    text: str | Sequence[str], path: str | None = None, progress: Progress | None = None
 ) -> Document:
     """A document from a CSV of signatories; the header names the columns.
 
-    text may come in pieces that each end at a line's end (Decoded.pieces). steps, if
-    given, hears the fraction of the text read after every slice of rows, and may stop the
-    reading there (viewer.core.progress.Cancelled).
+    text may come in pieces that each end at a line's end (Decoded.pieces). progress,
+    if given, hears the fraction of the text read after every slice of rows, and may stop
+    the reading there (viewer.core.progress.Cancelled).
     """
-    steps = steps or Steps()
+    progress = progress or Progress()
     csv.field_size_limit(MAX_LINE_CHARS)
     pieces = [text] if isinstance(text, str) else list(text)
     if pieces:
@@ -102,12 +102,12 @@ def signatories_from_csv(
             people += table.signatories(rows, first_line, len(people))
             if len(people) > MAX_SIGNATORIES:
                 raise ParseError(f"More than {MAX_SIGNATORIES:,} signatories.", path)
-            steps.step(slices.done)
+            progress.report(slices.done)
     except csv.Error as exc:
         raise ParseError(f"The CSV is malformed ({exc}).", path, reader.line_num or 1) from None
     if not people:
         raise ParseError("The CSV file has a header but no signatories.", path, 2)
-    steps.step(1.0)
+    progress.report(1.0)
     return Document(signatories=tuple(people))  # numbered as read: no second copy of each
 
 

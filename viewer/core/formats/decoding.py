@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from viewer.core.errors import ParseError
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 # Valid UTF-8 multi-byte sequences: if a file has any, it was meant to be UTF-8.
 _UTF8_SEQUENCE = re.compile(
@@ -55,12 +55,12 @@ class Decoded:
 
 
 def decode_letter_bytes(
-    data: bytes, path: str | None = None, steps: Steps | None = None
+    data: bytes, path: str | None = None, progress: Progress | None = None
 ) -> Decoded:
     """Decode a letter's bytes; ParseError for binary data or broken UTF-8.
 
-    steps, if given, hears the fraction decoded (UTF-8 is decoded a few megabytes at a time)
-    and may stop the decoding (viewer.core.progress.Cancelled).
+    progress, if given, hears the fraction decoded (UTF-8 is decoded a few megabytes at a
+    time) and may stop the decoding (viewer.core.progress.Cancelled).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(_decode_utf16(data, path), path)
@@ -68,7 +68,7 @@ def decode_letter_bytes(
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise _binary(path, line, "it contains NUL bytes")
     try:
-        pieces = _decode_utf8(data, steps or Steps())
+        pieces = _decode_utf8(data, progress or Progress())
         if len(data) >= LARGE_BYTES:  # counted on the bytes: a regex over 40 MB takes 0.3 s
             return _checked(Decoded(pieces, "utf-8"), path, _utf8_controls(data))
         return _checked(Decoded(pieces, "utf-8"), path)
@@ -117,7 +117,7 @@ def _decode_utf16(data: bytes, path: str | None) -> Decoded:
     )
 
 
-def _decode_utf8(data: bytes, steps: Steps) -> tuple[str, ...]:
+def _decode_utf8(data: bytes, progress: Progress) -> tuple[str, ...]:
     """data.decode("utf-8-sig"), a slice at a time: one call over 40 MB holds the interpreter
     lock for over 0.1 s, which a GUI thread waiting for it would show as a freeze."""
     view = memoryview(data)
@@ -131,7 +131,7 @@ def _decode_utf8(data: bytes, steps: Steps) -> tuple[str, ...]:
         except UnicodeDecodeError as exc:  # where it is in the whole file, as one decode says
             where = (start + exc.start, start + exc.end)
             raise UnicodeDecodeError("utf-8", data, *where, exc.reason) from None
-        steps.step(end / len(data))
+        progress.report(end / len(data))
         start = end
     return tuple(parts) or ("",)
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
 from viewer.core.errors import ParseError
 from viewer.core.formats.decoding import Decoded
 from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS
+from viewer.core.progress import Progress
 
 READ_CHUNK = 1 << 20
 
@@ -20,21 +20,21 @@ READ_CHUNK = 1 << 20
 def read_file_bytes(
     path: str | Path,
     limit: int = MAX_FILE_BYTES,
-    on_chunk: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """The file's bytes, after checking its size; OSError becomes ParseError.
 
-    With ``on_chunk``, the file is read a megabyte at a time and ``on_chunk(read, size)`` is
-    called after each: a worker reports progress there, and may raise there to stop.
+    With ``progress``, the file is read a megabyte at a time, the fraction read reported
+    after each (which raises Cancelled there once the read was cancelled).
     """
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > limit:
             raise _too_large(size, limit, p)
-        if on_chunk is None:
+        if progress is None:
             return p.read_bytes()
-        return _read_chunks(p, size, limit, on_chunk)
+        return _read_chunks(p, size, limit, progress)
     except ParseError:
         raise
     except IsADirectoryError:
@@ -55,7 +55,7 @@ def _too_large(size: int, limit: int, path: Path) -> ParseError:
     )
 
 
-def _read_chunks(path: Path, size: int, limit: int, on_chunk: Callable[[int, int], None]) -> bytes:
+def _read_chunks(path: Path, size: int, limit: int, progress: Progress) -> bytes:
     """The file read into one buffer of its size, a chunk at a time. (Joining chunks read
     apart would be one 40 MB copy into fresh memory with the interpreter lock held for
     50 ms; reading into place fills the memory while the lock is free.) Returns a bytearray,
@@ -66,14 +66,14 @@ def _read_chunks(path: Path, size: int, limit: int, on_chunk: Callable[[int, int
         with memoryview(data) as view:
             while done < size and (got := handle.readinto(view[done : done + READ_CHUNK])):
                 done += got
-                on_chunk(done, size)
+                progress.report(done / size)
         del data[done:]  # it shrank while being read
         while chunk := handle.read(READ_CHUNK):  # it grew, or is a device with no size
             data += chunk
             done += len(chunk)
             if done > limit:
                 raise _too_large(done, limit, path)
-            on_chunk(done, done)
+            progress.report(1.0)
     return data  # type: ignore[return-value]
 
 

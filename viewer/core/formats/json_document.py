@@ -17,6 +17,7 @@ from viewer.core.model import (
     ItemList,
     Letter,
     Metadata,
+    NameParts,
     Paragraph,
     Signatory,
     numbered,
@@ -41,6 +42,8 @@ def _document_to_obj(doc: Document) -> dict[str, Any]:
             entry["family_name"] = s.family_name
         if s.extra:
             entry["extra"] = dict(s.extra)
+        if s.name_parts:
+            entry["name_parts"] = {k: v for k, v in asdict(s.name_parts).items() if v}
         people.append(entry)
     return {
         "format": FORMAT_NAME,
@@ -153,7 +156,19 @@ def _signatory_from_obj(obj: Any) -> Signatory:
         country=_opt_str(obj.get("country"), "country"),
         family_name=_opt_str(obj.get("family_name"), "family_name"),
         extra=tuple((_str(k, "extra"), _str(v, "extra")) for k, v in extra.items()),
+        name_parts=_name_parts_from_obj(obj.get("name_parts")),
     )
+
+
+def _name_parts_from_obj(obj: Any) -> NameParts | None:
+    """The stated name parts ("given", "family", "particle", "suffix", "honorific")."""
+    if obj is None:
+        return None
+    if not isinstance(obj, dict):
+        raise ValueError("name_parts is not an object")
+    known = set(NameParts.__dataclass_fields__)
+    parts = NameParts(**{k: _opt_str(v, f"name_parts.{k}") for k, v in obj.items() if k in known})
+    return parts if any(asdict(parts).values()) else None
 
 
 def _str(value: Any, what: str) -> str:

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from viewer.core.errors import ParseError
 from viewer.core.model import ImportWarning
-from viewer.core.progress import Cancelled, Steps
+from viewer.core.progress import Cancelled, Progress
 
 PDF_MAGIC = b"%PDF-"
 EDGE_LINES = 3  # running headers and footers are among a page's first or last three lines
@@ -62,14 +62,14 @@ def is_pdf(data: bytes) -> bool:
     return PDF_MAGIC in data[:1024]
 
 
-def pdf_text(data: bytes, path: str | None = None, steps: Steps | None = None) -> PdfText:
-    """The letter text of a PDF; steps hears the share of pages read and may stop it.
+def pdf_text(data: bytes, path: str | None = None, progress: Progress | None = None) -> PdfText:
+    """The letter text of a PDF; progress hears the share of pages read and may stop it.
 
     ParseError for a PDF without text (a scan), one protected by a password, or a damaged one.
     """
-    steps = steps or Steps()
+    progress = progress or Progress()
     reader = _open(data, path)
-    pages, warnings = _read_pages(reader, path, steps)
+    pages, warnings = _read_pages(reader, path, progress)
     if not any(line.strip() for page in pages for line in page):
         raise ParseError(NO_TEXT_MESSAGE, path)
     pages, dropped = drop_page_furniture(pages)
@@ -107,7 +107,7 @@ def _reason(exc: Exception) -> str:
     return text[:120] if text else type(exc).__name__
 
 
-def _read_pages(reader, path: str | None, steps: Steps) -> tuple[list[list[str]], list]:
+def _read_pages(reader, path: str | None, progress: Progress) -> tuple[list[list[str]], list]:
     """Each page's lines; a page that cannot be read is left out with a warning."""
     pages: list[list[str]] = []
     warnings: list[ImportWarning] = []
@@ -123,7 +123,7 @@ def _read_pages(reader, path: str | None, steps: Steps) -> tuple[list[list[str]]
             )
             text = ""
         pages.append(page_lines(text))
-        steps.step((number + 1) / count)
+        progress.report((number + 1) / count)
     if count == 0 or len(warnings) == count:
         raise ParseError(BROKEN_MESSAGE.format(reason="no page could be read"), path)
     return pages, warnings

@@ -36,7 +36,7 @@ from viewer.core.formats.records import (
 )
 from viewer.core.limits import MAX_SIGNATORIES
 from viewer.core.model import ImportWarning, Signatory, numbered
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -76,19 +76,19 @@ class _Reading:
     digest: Any
 
 
-def read_signer_folder(folder: str | Path, steps: Steps | None = None) -> SignerFolder:
-    """The signatories of a folder of signer files; steps hears the share of files read.
+def read_signer_folder(folder: str | Path, progress: Progress | None = None) -> SignerFolder:
+    """The signatories of a folder of signer files; progress hears the share of files read.
 
     ParseError when the folder cannot be listed, holds more files than a document may have
     signatories, or gives no signatory at all.
     """
     root = Path(folder)
-    steps = steps or Steps()
+    progress = progress or Progress()
     files = signer_files(root)
     reading = _Reading([], [], defaultdict(list), [], hashlib.sha256())
     for number, path in enumerate(files, start=1):
         _read_one(root, path, reading)
-        steps.step(number / len(files))
+        progress.report(number / len(files))
     return _finished(root, files, reading)
 
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
-from viewer.core.progress import CancelCheck, ProgressCallback, Steps
+from viewer.core.progress import Progress
 from viewer.core.query.collation import text_ranks
 from viewer.core.query.facets import (
     BUILTINS,
@@ -38,6 +38,7 @@ from viewer.core.query.facets import (
 )
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
+from viewer.core.wording import plural
 
 SORT_COLUMNS = ("position", "name", "role", "country")
 # Up to this many rows the sort keys are built with the columns (about 50 ms at 100k rows,
@@ -177,11 +178,11 @@ class _Category:
         self,
         values: Sequence,
         key: Callable[[object], str | None] | None = None,
-        steps: Steps | None = None,
+        progress: Progress | None = None,
     ):
         """Ids for values (or key(value) for each), in slices so a worker thread lets the
         GUI thread run in between."""
-        steps = steps or Steps()
+        progress = progress or Progress()
         index: dict[str | None, int] = {None: -1}  # "not stated" gets the last id at the end
         self.ids = np.empty(len(values), dtype=np.intp)
         for first in range(0, len(values), _ROWS_PER_STEP):
@@ -192,7 +193,7 @@ class _Category:
                 index.setdefault(value, len(index) - 1)
             got = np.fromiter(map(index.__getitem__, chunk), dtype=np.intp, count=len(chunk))
             self.ids[first : first + len(chunk)] = got
-            steps.step((first + len(chunk)) / len(values))
+            progress.report((first + len(chunk)) / len(values))
         labels = [v for v in index if v is not None]
         self.ids[self.ids < 0] = len(labels)
         self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
@@ -296,28 +297,23 @@ class Columns:
     """The signatories as columns, built once per document.
 
     Building is a pure function of the signatories, so it may run in a worker thread;
-    progress(fraction) is called as it goes and cancel() is checked as often, raising
-    viewer.core.progress.Cancelled when it returns True.
+    progress, if given, hears the fraction built as it goes and may stop the building
+    (viewer.core.progress.Cancelled).
     """
 
-    def __init__(
-        self,
-        signatories: Sequence[Signatory],
-        progress: ProgressCallback | None = None,
-        cancel: CancelCheck | None = None,
-    ):
-        steps = Steps(progress, cancel)
+    def __init__(self, signatories: Sequence[Signatory], progress: Progress | None = None):
+        progress = progress or Progress()
         self.size = len(signatories)
         self._signatories = signatories
         self.names, self.raw_names = build_text_columns(
-            signatories, key=attrgetter("name"), raw=True, steps=steps.part(0, 0.6)
+            signatories, key=attrgetter("name"), raw=True, progress=progress.part(0, 0.6)
         )
-        self.text = TextIndex(self.names, steps.part(0.6, 0.85))
+        self.text = TextIndex(self.names, progress.part(0.6, 0.85))
         self.category = {
             facet.key: _Category(
                 signatories,
                 attrgetter(facet.field),
-                steps.part(0.85 + i * 0.06, 0.91 + i * 0.06),
+                progress.part(0.85 + i * 0.06, 0.91 + i * 0.06),
             )
             for i, facet in enumerate(BUILTINS)
         }
@@ -335,19 +331,19 @@ class Columns:
             (extras,) = build_text_columns(signatories, key=_extra_text)
             self.extra_text = TextIndex(extras)
             self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
-            further = self._further_facets(steps.part(0.97, 0.99))
+            further = self._further_facets(progress.part(0.97, 0.99))
         self.facets: tuple[Facet, ...] = document_facets(further)
         if self.size <= PREBUILT_SORT_ROWS:
-            steps.step(1.0)  # a last check for cancel before the sort keys
+            progress.report(1.0)  # a last check for cancel before the sort keys
             self.build_sort_keys()
 
-    def _further_facets(self, steps: Steps) -> list[str]:
+    def _further_facets(self, progress: Progress) -> list[str]:
         """The further columns that are facets (facets.is_categorical), their ids built."""
         found = []
         columns = _extra_columns(self._signatories, self.extra_keys)
         for i, (key, values) in enumerate(zip(self.extra_keys, columns, strict=True)):
             if is_categorical(values):
-                part = steps.part(i / len(columns), (i + 1) / len(columns))
+                part = progress.part(i / len(columns), (i + 1) / len(columns))
                 self.category[further_key(key)] = _Category(values, None, part)
                 found.append(key)
         return found
@@ -590,6 +586,5 @@ def describe_counts(
     """ "Showing 11 of 158 signatories · 1 country"; "... · 2 parties" by another facet."""
     shown = len(result)
     values = result.shown_values(facet.key)
-    plural: Callable[[int, str, str], str] = lambda n, one, many: one if n == 1 else many
-    text = f"Showing {shown:,} of {result.total:,} {plural(result.total, *noun)}"
+    text = f"Showing {shown:,} of {plural(result.total, *noun)}"
     return text + f" \u00b7 {values:,} {facet.noun(values)}"

@@ -24,6 +24,18 @@ def describe_sort(query: Query) -> str:
     return f"sorted by {column} ({direction})"
 
 
+def filter_terms(query: Query) -> str | None:
+    """The filter alone, for an export's provenance: 'country = Germany, Spain'; None if none."""
+    chosen = query.chosen
+    parts = [
+        f"{facet_for_key(key).noun(1)} = {_values(chosen[key])}" for key in in_reading_order(chosen)
+    ]
+    text = " ".join(query.text.split())
+    if text:
+        parts.append(f"text matching \u201c{text}\u201d")
+    return "; ".join(parts) or None
+
+
 def describe_filter(query: Query) -> str:
     """The filter and sort in one line: 'Matching "rossner"; countries: Germany; sorted by ...'.
 

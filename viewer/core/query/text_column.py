@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.folding import fold_uncached
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 
 SEP = 0x0A  # ends every row; no folded character is a newline, no query term holds one
 PAD = 8  # zero bytes after the last row, so fixed-width reads never run off the end
@@ -111,10 +111,10 @@ def _joined(texts: Sequence[str]) -> tuple[str, bool]:
 
 
 def build_text_column(
-    texts: Sequence[str], folded: bool = True, steps: Steps | None = None
+    texts: Sequence[str], folded: bool = True, progress: Progress | None = None
 ) -> TextColumn:
     """The texts (folded for matching unless folded=False) as one byte buffer."""
-    return build_text_columns(texts, folded=folded, raw=not folded, steps=steps)[0]
+    return build_text_columns(texts, folded=folded, raw=not folded, progress=progress)[0]
 
 
 def build_text_columns(
@@ -122,14 +122,14 @@ def build_text_columns(
     key: Callable[[object], str] | None = None,
     folded: bool = True,
     raw: bool = False,
-    steps: Steps | None = None,
+    progress: Progress | None = None,
 ) -> list[TextColumn]:
     """The texts (or key(t) for each) folded, as written, or both (in that order).
 
     One pass, in slices: a worker thread building a million rows lets the GUI thread run
     between slices (each call below holds the GIL for milliseconds, not a second).
     """
-    steps = steps or Steps()
+    progress = progress or Progress()
     folder = _CharFolder() if folded else None
     parts: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
     exact = True
@@ -144,7 +144,7 @@ def build_text_columns(
                 parts[0].append(_from_utf32(folder.fold(_utf32(piece))))
         if raw:
             parts[1].append(np.frombuffer(joined.encode("utf-8", "surrogatepass"), np.uint8))
-        steps.step((first + _CHUNK) / max(total, 1))
+        progress.report((first + _CHUNK) / max(total, 1))
     wanted = ([parts[0]] if folded else []) + ([parts[1]] if raw else [])
     return [_column(chunks, total, exact) for chunks in wanted]
 

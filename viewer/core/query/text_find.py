@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.core.folding import fold
+from viewer.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -107,5 +108,5 @@ def match_label(current: int | None, count: int) -> str:
     if count == 0:
         return "No matches"
     if current is None:
-        return f"{count:,} {'match' if count == 1 else 'matches'}"
+        return plural(count, "match", "matches")
     return f"{current + 1:,} of {count:,}"

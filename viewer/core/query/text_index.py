@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from viewer.core.progress import Steps
+from viewer.core.progress import Progress
 from viewer.core.query.text_column import SEP, TextColumn
 
 # Bytes a one-byte term can be (folded text has no capitals, a term no white space), in the
@@ -50,12 +50,12 @@ class _Found:
 class TextIndex:
     """Rows of a TextColumn that contain a (folded, UTF-8) term."""
 
-    def __init__(self, column: TextColumn, steps: Steps | None = None):
-        steps = steps or Steps()
+    def __init__(self, column: TextColumn, progress: Progress | None = None):
+        progress = progress or Progress()
         self.column = column
         data = column.data
-        self._row_bits, self._pair_counts = _masks_and_pairs(column, steps.part(0, 0.8))
-        self._block_rows, self._in_block = _row_lookup(column, steps.part(0.8, 1))
+        self._row_bits, self._pair_counts = _masks_and_pairs(column, progress.part(0, 0.8))
+        self._block_rows, self._in_block = _row_lookup(column, progress.part(0.8, 1))
         whole = (data.size // 2) * 2
         self._even = data[:whole].view(np.uint16)  # the byte pair at 2i
         odd_end = 1 + ((data.size - 1) // 2) * 2
@@ -199,7 +199,7 @@ def _distinct(sorted_rows: np.ndarray) -> np.ndarray:
     return sorted_rows[np.concatenate(([True], sorted_rows[1:] != sorted_rows[:-1]))]
 
 
-def _row_lookup(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.ndarray]:
+def _row_lookup(column: TextColumn, progress: Progress) -> tuple[np.ndarray, np.ndarray]:
     """Tables giving the row of any byte offset p: block_rows[p >> 8] + in_block[p].
 
     block_rows holds the row at the start of each 256-byte block, in_block how many rows
@@ -220,11 +220,11 @@ def _row_lookup(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.ndarra
         in_block[lo:hi] = before - np.repeat(base, block)[: hi - lo]
         block_rows[lo // block : -(-hi // block)] = rows_before + base
         rows_before += int(before[-1] + ends[-1])
-        steps.step(hi / data.size)
+        progress.report(hi / data.size)
     return block_rows, in_block
 
 
-def _masks_and_pairs(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.ndarray]:
+def _masks_and_pairs(column: TextColumn, progress: Progress) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the bits of the masked bytes it holds; over a sample of rows, counts of byte
     pairs (only used to pick which pair of a term to look for: any pick is exact)."""
     data, starts = column.data, column.starts
@@ -238,7 +238,7 @@ def _masks_and_pairs(column: TextColumn, steps: Steps) -> tuple[np.ndarray, np.n
         if step % _PAIR_SAMPLE == 0:  # a sample is enough to tell rare pairs from common ones
             codes = chunk[:-1].astype(np.uint16) | (chunk[1:].astype(np.uint16) << 8)
             pairs += np.bincount(codes, minlength=1 << 16)
-        steps.step(last / n)
+        progress.report(last / n)
     return bits, pairs
 
 

@@ -150,6 +150,7 @@ class Preferences:
     table_zoom: int = field(default=100, metadata={"range": ZOOM_RANGE})
     letter_font: str = field(default="serif", metadata=_choices("serif", "sans"))
     reading_width: bool = True  # keep the letter's lines at a comfortable length
+    paragraph_numbers: bool = True  # the body's paragraph numbers in the letter's margin
     theme: str = field(default="system", metadata=_choices("system", "light", "dark"))
 
 
@@ -419,3 +420,22 @@ def preferences_file() -> SettingsFile[Preferences]:
 def recent_files_file() -> SettingsFile[RecentFiles]:
     """The list of recently opened files, in the platform's state folder."""
     return SettingsFile(state_dir() / RECENT_FILE, RecentFiles, "list of recent files")
+
+
+class PreferenceStore:
+    """A window's one copy of the preferences: read once when it opens, each change saved
+    at once. The Cite menu and the View menu change different fields through it; only the
+    fields that changed are written (SettingsFile.update reads the file first), so another
+    window's choices stored meanwhile are kept."""
+
+    def __init__(self, file: SettingsFile[Preferences] | None = None):
+        self.file = file or preferences_file()
+        self.value, self.notice = self.file.load()  # notice: a damaged file, said once
+
+    def update(self, **changes: Any) -> str | None:
+        """Change and save some fields; a warning if they cannot be saved, else None."""
+        changed = {k: v for k, v in changes.items() if getattr(self.value, k) != v}
+        if not changed:
+            return None
+        self.value, warning = self.file.update(**changed)
+        return warning

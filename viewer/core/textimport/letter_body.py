@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from viewer.core.formats.letter_layout import SALUTATION_RE, Line, parse_letter_head
 from viewer.core.model import ImportWarning, Letter, Metadata
+from viewer.core.textimport.blocks import Block
 from viewer.core.textimport.textclean import (
     BLANK,
     CHROME,
@@ -183,4 +184,24 @@ def metadata_from_front_matter(front: dict[str, str]) -> Metadata:
     )
 
 
-_INT_FIELDS = {"published_count", "published_countries"}
+_INT_FIELDS = {"published_count", "published_countries", "subset_of"}
+
+
+def lines_of_blocks(blocks: list[Block]) -> list[TextLine]:
+    """The blocks before a signatory part as lines for read_body: one a line of text, a blank
+    line between blocks, list items with their markers (a letter's demands)."""
+    lines: list[TextLine] = []
+    for block in blocks:
+        number = block.line or (lines[-1].number if lines else 1)
+        if block.kind == "rule":
+            lines.append(TextLine(number, "---", "", RULE))
+            continue
+        if block.kind == "heading":
+            lines.append(TextLine(number, block.text, squeeze(block.text), HEADING))
+        else:
+            mark = "" if block.kind != "item" else f"{block.number}. " if block.number else "- "
+            for k, text in enumerate(block.text.split("\n")):
+                shown = f"{mark}{text}" if k == 0 else text
+                lines.append(TextLine(number + k, shown, shown, TEXT))
+        lines.append(TextLine(lines[-1].number, "", "", BLANK))
+    return lines

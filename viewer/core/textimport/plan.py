@@ -1,9 +1,10 @@
-"""The importer for plain-text and Markdown letters: text -> ImportPlan -> Document.
+"""The importer for text, Markdown and HTML letters: source -> blocks -> ImportPlan -> Document.
 
-``analyse(text)`` decides, and records, where the letter is, where its signatory list starts
-and ends, which layout the list has, and how each entry was read. Everything it assumed is a
-warning on the plan (and on the document). A "Review import" view shows the plan; the user
-may move the boundary (``with_boundary``), the end (``with_list_end``) or force a layout
+``analyse(text)`` reads the text into blocks (sources.read_blocks), finds the signatory part
+on them (signatory_part), reads each of its sections in the layout that fits it
+(section_rows) and the letter before it (letter_body). Everything it assumed is a warning on
+the plan (and on the document). A "Review import" view shows the plan; the user may move
+the boundary (``with_boundary``), the end (``with_list_end``) or force a layout
 (``with_layout``) before ``to_document()`` makes it the document.
 
 The 2017 letter's layout (a sign-off, then name lines each followed by a "Role, Country"
@@ -16,31 +17,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer.core.errors import ParseError
-from viewer.core.limits import MAX_LINES
+from viewer.core.limits import MAX_LINES, MAX_SIGNATORIES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
-from viewer.core.textimport.entries import AFFILIATION
-from viewer.core.textimport.import_warnings import end_warnings, list_warnings
+from viewer.core.textimport.blocks import Block
+from viewer.core.textimport.entry_fields import AFFILIATION
 from viewer.core.textimport.letter_body import (
     OWN_FORMAT,
-    Body,
+    lines_of_blocks,
     metadata_from_front_matter,
     read_body,
 )
-from viewer.core.textimport.list_layouts import (
+from viewer.core.textimport.part_warnings import part_warnings
+from viewer.core.textimport.section_rows import (
+    GROUP,
     LAYOUT_NAMES,
     LAYOUTS,
     ImportRow,
-    ListParse,
-    parse_list,
+    SectionRows,
+    choose_layout,
+    read_rows,
 )
-from viewer.core.textimport.list_start import ListStart, find_list_start, start_at
-from viewer.core.textimport.textclean import FRONT, TextLine, clean_lines, squeeze
+from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
+from viewer.core.textimport.signoffs import stated_count
+from viewer.core.textimport.sources import read_blocks, source_kind
 
 NO_LIST_MESSAGE = (
     "No list of signatories was found. The letter should end with a closing line such as "
     "\u201cYours sincerely,\u201d or a heading such as \u201cSignatories\u201d, followed by "
     "the signatories' names."
 )
+
+__all__ = ["LAYOUTS", "LAYOUT_NAMES", "FileContext", "ImportPlan", "ImportRow", "analyse"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class ImportPlan:
 
     Line numbers are 1-based, as an editor shows them. ``boundary`` is the line where the
     letter's body ends and the signatory part begins (the sign-off or heading line, or the
-    first entry when there is no heading); None when no list was found.
+    first entry when there is no heading); None when no list was found. ``sections`` are
+    the signatory part's lists, each with its heading, layout and rows.
     """
 
     text: str
@@ -78,6 +86,8 @@ class ImportPlan:
     front_matter_end: int | None = None
     corrections: dict[str, int | str] = field(default_factory=dict, compare=False)
     context: FileContext | None = None
+    sections: tuple[SectionRows, ...] = ()
+    source_kind: str = "text"  # which reader read it: text, markdown or html
 
     @property
     def signatories(self) -> tuple[Signatory, ...]:
@@ -128,7 +138,7 @@ class ImportPlan:
 
 
 def import_text_letter(text: str, path: str | None = None) -> Document:
-    """A document from a plain-text or Markdown letter; ParseError if it has no list."""
+    """A document from a text, Markdown or HTML letter; ParseError if it has no list."""
     return analyse(text, path).to_document()
 
 
@@ -141,7 +151,7 @@ def analyse(
     layout: str | None = None,
     context: FileContext | None = None,
 ) -> ImportPlan:
-    """Decide where the letter and its signatory list are, and read both.
+    """Decide where the letter and its signatory part are, and read both.
 
     ``boundary``, ``list_end`` and ``layout`` are a user's corrections (see
     ImportPlan.with_boundary and friends): the line the list starts at, the line it ends
@@ -161,11 +171,14 @@ def analyse(
 def _analyse(
     text: str, path: str | None, boundary: int | None, list_end: int | None, layout: str | None
 ) -> ImportPlan:
-    _check_size(text, path)
+    count = _check_size(text, path)
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
-    lines, front = clean_lines(text)
-    begin = next((i for i, ln in enumerate(lines) if ln.kind != FRONT), len(lines))
+    for line, what in ((boundary, "start"), (list_end, "end")):
+        if line is not None and not 1 <= line <= count:
+            raise ValueError(f"the {what} line {line} is outside the text (1 to {count})")
+    kind = source_kind(text, path)
+    front, blocks = read_blocks(text, kind)
     overrides = {"boundary": boundary, "list_end": list_end, "layout": layout}
     plan = ImportPlan(
         text=text,
@@ -181,29 +194,28 @@ def _analyse(
         letter=Letter(),
         metadata=metadata_from_front_matter(front),
         warnings=(),
-        front_matter_end=lines[begin - 1].number if begin else None,
+        front_matter_end=_front_matter_end(text) if front else None,
         corrections={k: v for k, v in overrides.items() if v is not None},
+        source_kind=kind,
     )
+    if list_end is not None:
+        blocks = cut_at(blocks, list_end)
+    if boundary is not None:
+        blocks = split_at_line(blocks, boundary)
+    blocks = split_at_sign_offs(blocks)
+    part = find_part(blocks, boundary)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
-    start = _list_start(lines, begin, boundary)
-    if start is None:
-        body = read_body(lines, begin, len(lines), None)
-        return _with_body(plan, body, own_format)
-    forced_last = _index_of(lines, list_end, begin) if list_end is not None else None
-    try:
-        parse = parse_list(lines, start, layout, forced_last)
-    except OverflowError as exc:
-        raise ParseError(str(exc), path) from None
-    body_end = next(i for i in (start.closing, start.heading, start.first) if i is not None)
-    closing = squeeze(lines[start.closing].text) if start.closing is not None else None
-    body = read_body(lines, begin, body_end, closing)
-    plan = _with_body(plan, body, own_format)
-    return _with_list(plan, lines, start, parse, body_end)
+    plan = _with_body(plan, blocks[: part.start] if part else blocks, part, own_format)
+    if part is None:
+        return plan
+    return _with_part(plan, blocks, part, layout, list_end)
 
 
-def _with_body(plan: ImportPlan, body: Body, own_format: bool) -> ImportPlan:
+def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bool) -> ImportPlan:
+    lines = lines_of_blocks(before)
+    body = read_body(lines, 0, len(lines), part.closing if part else None)
     metadata = plan.metadata
-    if body.title and not metadata.title and not own_format:
+    if body.title and not metadata.title and not own:
         metadata = replace(metadata, title=body.title)
     return replace(
         plan,
@@ -215,50 +227,90 @@ def _with_body(plan: ImportPlan, body: Body, own_format: bool) -> ImportPlan:
     )
 
 
-def _with_list(
-    plan: ImportPlan, lines: list[TextLine], start: ListStart, parse: ListParse, body_end: int
+def _with_part(
+    plan: ImportPlan, blocks: list[Block], part: Part, forced: str | None, list_end: int | None
 ) -> ImportPlan:
-    warnings = [
-        *plan.warnings,
-        *list_warnings(lines, start, parse),
-        *parse.warnings,
-        *end_warnings(lines, parse),
-    ]
+    if part.stated_count is None:  # "Open letter from 120 scientists" in the title
+        title = plan.metadata.title or plan.metadata.headline or ""
+        part.stated_count = stated_count(title) if title else None
+    several = len(part.sections) > 1
+    sections = tuple(read_rows(s, forced or choose_layout(s), several) for s in part.sections)
+    rows = tuple(row for s in sections for row in s.rows)
+    if len(rows) > MAX_SIGNATORIES:
+        raise ParseError(
+            f"More than {MAX_SIGNATORIES:,} signatories: the list has {len(rows):,}.",
+            plan.path,
+        )
+    warnings = [*plan.warnings, *part_warnings(blocks, part, sections, rows, list_end)]
     metadata = plan.metadata
-    if start.stated_count is not None and metadata.published_count is None:
-        metadata = replace(metadata, published_count=start.stated_count)
-    rows = tuple(parse.rows)
+    if part.stated_count is not None and metadata.published_count is None:
+        metadata = replace(metadata, published_count=part.stated_count)
+    start = blocks[part.start]
     return replace(
         plan,
-        layout=parse.layout,
-        boundary=lines[body_end].number if body_end < len(lines) else None,
-        heading=squeeze(lines[start.heading].text) if start.heading is not None else None,
-        list_start=rows[0].first_line if rows else None,
-        list_end=rows[-1].last_line if rows else None,
+        layout=sections[0].layout if sections else None,
+        boundary=start.line,
+        heading=part.heading,
+        list_start=min((r.first_line for r in rows), default=None),
+        list_end=max((r.last_line for r in rows), default=None),
         rows=rows,
         metadata=metadata,
         warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
-        stated_count=start.stated_count,
+        stated_count=part.stated_count,
+        sections=sections,
     )
 
 
-def _check_size(text: str, path: str | None) -> None:
+def cut_at(blocks: list[Block], last_line: int) -> list[Block]:
+    """The blocks up to a line a user chose as the list's end (a paragraph cut there)."""
+    kept: list[Block] = []
+    for block in blocks:
+        if block.line is None or block.line > last_line:
+            break
+        lines = block.text.split("\n")
+        keep = last_line - block.line + 1
+        if len(lines) > keep and block.kind in ("paragraph", "item"):
+            inline = replace(block.inline, text="\n".join(lines[:keep]))
+            block = replace(block, inline=inline)
+        kept.append(block)
+    return kept
+
+
+def split_at_line(blocks: list[Block], line: int) -> list[Block]:
+    """The blocks with the paragraph or item holding this line cut before it (a user's start
+    inside a paragraph of names)."""
+    out: list[Block] = []
+    for block in blocks:
+        lines = block.text.split("\n")
+        start = block.line
+        if start is None or not start < line < start + len(lines) or block.kind == "row":
+            out.append(block)
+            continue
+        at = line - start
+        head = replace(block.inline, text="\n".join(lines[:at]))
+        tail = replace(block.inline, text="\n".join(lines[at:]), line=line)
+        out += [replace(block, inline=head), replace(block, inline=tail)]
+    return out
+
+
+def _check_size(text: str, path: str | None) -> int:
     count = max(text.count("\n"), text.count("\r")) + 1  # old Macs end lines with CR alone
     if count > MAX_LINES:
         raise ParseError(
             f"The text has {count:,} lines; letters this viewer opens have at most {MAX_LINES:,}.",
             path,
         )
+    return count
 
 
-def _index_of(lines: list[TextLine], line: int, begin: int) -> int:
-    if not 1 <= line <= len(lines):
-        raise ValueError(f"line {line} is outside the text (1 to {len(lines)})")
-    return max(line - 1, begin)
+def _front_matter_end(text: str) -> int | None:
+    """The line of the front matter's closing fence."""
+    lines = text.removeprefix("\ufeff").split("\n", 400)
+    fence = lines[0].strip()
+    for i in range(1, len(lines)):
+        if lines[i].strip() in (fence, "..."):
+            return i + 1
+    return None
 
 
-def _list_start(lines: list[TextLine], begin: int, boundary: int | None) -> ListStart | None:
-    if boundary is None:
-        return find_list_start(lines, begin)
-    index = _index_of(lines, boundary, begin)
-    return start_at(lines, index) if index < len(lines) else None  # all front matter
+__all__ += ["GROUP"]

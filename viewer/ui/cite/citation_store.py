@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject
 
 from viewer.core.cite import cite_letter, cite_letter_html, get_style
 from viewer.core.model import Document
-from viewer.ui.common.worker import Worker
+from viewer.core.wording import plural
+from viewer.ui.common.worker import Job, Worker
 
 # The styles whose output grows with the number of signatories (every author is listed).
 FULL_AUTHOR_STYLES = frozenset({"ris", "csl-json"})
@@ -68,7 +69,7 @@ def excerpt(text: str, max_lines: int = PREVIEW_LINES, max_chars: int = PREVIEW_
         return text[:end]
     more = text.count("\n", len(head), end)
     if more:
-        return f"{head}\n\u2026 ({more:,} more {'line' if more == 1 else 'lines'})"
+        return f"{head}\n\u2026 ({plural(more, 'more line', 'more lines')})"
     return f"{head}\u2026"
 
 
@@ -111,8 +112,11 @@ class CitationStore(QObject):
         if len(waiting) == 1:  # the first to ask starts the work; the others wait for it
             doc = self._document
             self.worker.submit(
-                lambda: letter_citation(doc, style, authors),
-                lambda citation: self._arrived(doc, key, citation),
+                Job(
+                    f"the {style} citation",
+                    lambda _progress: letter_citation(doc, style, authors),
+                    lambda citation: self._arrived(doc, key, citation),
+                )
             )
 
     def _make(self, key: Key) -> Citation:

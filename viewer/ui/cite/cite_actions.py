@@ -8,14 +8,14 @@ chosen style, authors and "include citation" are preferences, saved as soon as t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMenu,
     QToolBar,
@@ -35,17 +35,18 @@ from viewer.core.cite import (
 )
 from viewer.core.cite.locators import Paragraphs, paragraph_locator
 from viewer.core.model import Document
-from viewer.core.storage.settings import Preferences, preferences_file
+from viewer.core.storage.settings import PreferenceStore
+from viewer.core.wording import plural
 from viewer.ui.cite import citation_store, clipboard
 from viewer.ui.cite.citation_store import Citation, CitationStore, is_expensive
 from viewer.ui.cite.cite_preview import CitePreview, add_preview, tooltip_html
+from viewer.ui.common.actions import make_action
+from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.letter.letter_view import LetterView
 from viewer.ui.signatories.signatory_table import SignatoryTable
 
-STATUS_MS = 8000
 # Short names for status messages ("Copied 11 signatories with the Chicago note citation").
 SHORT_NAMES = {
     "chicago-note": "Chicago note",
@@ -59,7 +60,10 @@ SHORT_NAMES = {
 }
 TOOLTIP_HEADING = "Cite: copy the letter's citation (Ctrl+Alt+C)"
 NO_ROWS = "No signatories are selected: select rows first (Ctrl+A selects every shown row)."
-NO_QUOTE = "Select a passage of the letter first, then copy it with its citation."
+NO_QUOTE = (
+    "Nothing is selected in the letter: select a passage (Shift+arrow keys, or the mouse), "
+    "then press Ctrl+Shift+C to copy it with its citation."
+)
 
 
 def short_name(style: str) -> str:
@@ -86,8 +90,8 @@ class CitationActions(QObject):
         self.state = state
         self.table = table
         self.letter_view = letter_view
-        self.preferences_file = preferences_file()
-        self.preferences, notice = self.preferences_file.load()
+        self.preferences: PreferenceStore = window.preferences  # the window's one store
+        self.names_dialog = None  # Edit > Names for Citing, while it is open
         self.store = CitationStore(state.document, self)
         self.copier = Worker(self)  # large copies of signatories and quotations
         for worker in (self.store.worker, self.copier):
@@ -103,8 +107,6 @@ class CitationActions(QObject):
         self._wire_letter()
         state.document_changed.connect(self._document_changed)
         self._sync()
-        if notice:  # after the window's own start-up notices
-            QTimer.singleShot(0, self, lambda: self._status(notice, 20_000))
 
     # -- what is chosen --------------------------------------------------------------------------
 
@@ -114,100 +116,90 @@ class CitationActions(QObject):
 
     @property
     def style(self) -> str:
-        return self.preferences.citation_style
+        return self.preferences.value.citation_style
 
     @property
     def authors(self) -> str:
         """The chosen authors mode, or the signatories where the letter names no organiser."""
-        chosen = self.preferences.citation_authors
+        chosen = self.preferences.value.citation_authors
         if chosen == "organiser" and not organiser_available(self.document):
             return "signatories"
         return chosen
 
     @property
     def include_citation(self) -> bool:
-        return self.preferences.include_citation
+        return self.preferences.value.include_citation
 
     def set_style(self, style: str) -> None:
         """Choose the citation style (remembered)."""
-        self._store(replace(self.preferences, citation_style=style))
+        self._store(citation_style=style)
 
     def set_authors(self, authors: str) -> None:
         """Cite the signatories or the organiser as authors (remembered)."""
-        self._store(replace(self.preferences, citation_authors=authors))
+        self._store(citation_authors=authors)
 
     def set_include_citation(self, include: bool) -> None:
         """Whether copied signatories are followed by the letter's citation (remembered)."""
-        self._store(replace(self.preferences, include_citation=include))
+        self._store(include_citation=include)
 
-    def _store(self, preferences: Preferences) -> None:
-        if preferences == self.preferences:
-            return
-        # Only the fields changed here are written: the View menu saves others to this file.
-        changes = {
-            f.name: getattr(preferences, f.name)
-            for f in fields(preferences)
-            if getattr(preferences, f.name) != getattr(self.preferences, f.name)
-        }
-        self.preferences, warning = self.preferences_file.update(**changes)
+    def _store(self, **changes: Any) -> None:
+        warning = self.preferences.update(**changes)
         if warning:
-            self._status(warning, 20_000)
+            show_status(self.window, warning, NOTICE_MS)
         self._sync()
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], Any], tip: str, shortcut=None) -> QAction:
-        action = QAction(text, self.window)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _make_actions(self) -> None:
-        self.copy_rows_action = self._action(
-            "C&opy Signatories", self.copy_signatories,
+        w = self.window
+        self.copy_rows_action = make_action(
+            w, "C&opy Signatories", lambda: self.copy_signatories(), QKeySequence.StandardKey.Copy,
             "Copy the selected signatories, one a line, with the letter's citation",
-            QKeySequence.StandardKey.Copy,
         )  # fmt: skip
-        self.copy_tsv_action = self._action(
-            "Copy as &Tab-Separated", self.copy_tab_separated,
+        self.copy_tsv_action = make_action(
+            w, "Copy as &Tab-Separated", lambda: self.copy_tab_separated(), (),
             "Copy the selected signatories as the table's columns, for a spreadsheet",
         )  # fmt: skip
-        self.copy_names_action = self._action(
-            "Copy &Names Only", self.copy_names, "Copy the selected signatories' names, one a line"
-        )
-        self.copy_quote_action = self._action(
-            "Copy &with Citation", self.copy_quotation,
+        self.copy_names_action = make_action(
+            w, "Copy &Names Only", lambda: self.copy_names(), (),
+            "Copy the selected signatories' names, one a line",
+        )  # fmt: skip
+        self.copy_quote_action = make_action(
+            w, "Copy &with Citation", lambda: self.copy_quotation(), "Ctrl+Shift+C",
             "Copy the selected passage in quotation marks with its citation and paragraph",
-            "Ctrl+Shift+C",
         )  # fmt: skip
-        self.copy_letter_action = self._action(
-            "Copy Citation of the &Letter", self.copy_letter_citation,
-            "Copy the letter's citation in the chosen style", "Ctrl+Alt+C",
+        self.copy_letter_action = make_action(
+            w, "Copy Citation of the &Letter", lambda: self.copy_letter_citation(), "Ctrl+Alt+C",
+            "Copy the letter's citation in the chosen style",
         )  # fmt: skip
-        self.include_action = self._action(
-            "Include Citation When Cop&ying", lambda: None,
-            "Follow copied signatories with the letter's citation",
+        self.names_action = make_action(
+            w, "Names for Ci&ting\u2026", lambda: self.review_names(), (),
+            "How each signatory's name is cited (given and family name); correct any row",
         )  # fmt: skip
-        self.include_action.setCheckable(True)
+        self.include_action = make_action(
+            w, "Include Citation When Cop&ying", None, (),
+            "Follow copied signatories with the letter's citation", checkable=True,
+        )  # fmt: skip
         self.include_action.toggled.connect(self.set_include_citation)
         self.style_group = QActionGroup(self)
         self.style_actions: dict[str, QAction] = {}
         for style in STYLES:
-            action = QAction(style.label, self.window, checkable=True)
+            action = make_action(
+                w, style.label, lambda _on, s=style.id: self.set_style(s), checkable=True
+            )
             action.setData(style.id)
+            # A status tip only: this menu shows tooltips, and the label says what it is.
             action.setStatusTip(f"Cite in the {style.label} style")
-            action.triggered.connect(lambda _on, s=style.id: self.set_style(s))
             self.style_group.addAction(action)
             self.style_actions[style.id] = action
         self.authors_group = QActionGroup(self)
         self.authors_actions: dict[str, QAction] = {}
         for mode in AUTHOR_MODES:
-            action = QAction(AUTHOR_MODE_LABELS[mode], self.window, checkable=True)
+            action = make_action(
+                w, AUTHOR_MODE_LABELS[mode], lambda _on, m=mode: self.set_authors(m),
+                checkable=True,
+            )  # fmt: skip
             action.setData(mode)
-            action.triggered.connect(lambda _on, m=mode: self.set_authors(m))
             self.authors_group.addAction(action)
             self.authors_actions[mode] = action
 
@@ -247,12 +239,6 @@ class CitationActions(QObject):
         bar.addWidget(self.button)
         return bar
 
-    def add_to_edit_menu(self, edit: QMenu) -> None:
-        """The copy commands, the style menu and the include toggle, in the Edit menu."""
-        edit.addActions([self.copy_rows_action, self.copy_quote_action, self.copy_letter_action])
-        edit.addMenu(self.menu)
-        edit.addAction(self.include_action)
-
     def _wire_table(self) -> None:
         # Ctrl+C belongs to the table only: the letter pane and the filter keep their own copy.
         self.copy_rows_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -264,8 +250,8 @@ class CitationActions(QObject):
         self.copy_quote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.letter_view.addAction(self.copy_quote_action)
         self.letter_view.context_actions.append(self.copy_quote_action)
-        self.copy_quote_action.setEnabled(False)
-        self.letter_view.copyAvailable.connect(self.copy_quote_action.setEnabled)
+        # Always enabled: with nothing selected, Ctrl+Shift+C says so in the status bar
+        # (a disabled shortcut would do nothing at all, silently).
 
     def _table_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.table)
@@ -296,14 +282,14 @@ class CitationActions(QObject):
         """Ctrl+Alt+C and the Cite button: the letter's citation in the chosen style."""
         style, authors = self.style, self.authors
         if not self.store.is_ready(style, authors):
-            self._status(self._preparing(style))
+            show_status(self.window, self._preparing(style))
         self.store.request(style, authors, self._put_letter)
 
     def copy_quotation(self) -> None:
         """Ctrl+Shift+C in the letter: the selection quoted, then its citation with para. N."""
         quote = self.letter_view.selected_quote()
         if not quote.strip():
-            self._status(NO_QUOTE)
+            show_status(self.window, NO_QUOTE)
             return
         doc, style, authors = self.document, self.style, self.authors
         paragraphs = self.letter_view.selected_paragraphs()
@@ -316,16 +302,42 @@ class CitationActions(QObject):
 
         def done(made: tuple[str, str]) -> None:
             clipboard.put(clipboard.text_mime(*made))
-            self._status(_quote_message(style, paragraphs))
+            show_status(self.window, _quote_message(style, paragraphs))
 
         self._run(make, done, is_expensive(doc, style), self._preparing(style))
+
+    def review_names(self) -> None:
+        """Edit > Names for Citing: the table of names (window-modal, not blocking)."""
+        from viewer.ui.dialogs.names_review import NamesDialog  # on first use
+
+        dialog = NamesDialog(self.document, self.window)
+        dialog.finished.connect(lambda result: self._names_reviewed(dialog, result))
+        self.names_dialog = dialog
+        dialog.open()
+
+    def _names_reviewed(self, dialog, result: int) -> None:
+        """OK with corrections: they become the document's name parts."""
+        from viewer.ui.dialogs.names_review import corrected
+
+        corrections = dialog.model.corrections
+        self.names_dialog = None
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted or not corrections:
+            return
+        query = self.state.query
+        self.state.set_document(corrected(self.document, corrections))
+        self.state.set_query(query)  # the same rows shown as before
+        names = plural(len(corrections), "name", "names")
+        show_status(
+            self.window, f"Corrected {names}: the citations use them, a JSON export keeps them."
+        )
 
     # -- making the copies -----------------------------------------------------------------------
 
     def _copy_rows(self, kind: str) -> None:
         rows = self.table.selected_rows()
         if rows.size == 0:
-            self._status(NO_ROWS)
+            show_status(self.window, NO_ROWS)
             return
         indices: np.ndarray = self.table.model().source_rows()[rows]
         doc, style, authors = self.document, self.style, self.authors
@@ -345,7 +357,7 @@ class CitationActions(QObject):
                 clipboard.put(clipboard.tsv_mime(made.tsv))
             else:
                 clipboard.put(clipboard.clipping_mime(made))
-            self._status(_rows_message(kind, len(indices), style if include else None))
+            show_status(self.window, _rows_message(kind, len(indices), style if include else None))
 
         slow = len(indices) > citation_store.SYNC_LIMIT or (include and is_expensive(doc, style))
         people = plural(len(indices), "signatory", "signatories")
@@ -358,12 +370,12 @@ class CitationActions(QObject):
         if not slow:
             done(make())
             return
-        self._status(preparing)
-        self.copier.submit(make, done)
+        show_status(self.window, preparing)
+        self.copier.submit(Job(preparing, lambda _progress: make(), done))
 
     def _put_letter(self, citation: Citation) -> None:
         clipboard.put(clipboard.text_mime(citation.text, citation.html))
-        self._status(f"Copied the letter's {short_name(citation.style)} citation.")
+        show_status(self.window, f"Copied the letter's {short_name(citation.style)} citation.")
 
     def _preparing(self, style: str) -> str:
         count = plural(len(self.document.signatories), "signatory", "signatories")
@@ -447,9 +459,6 @@ class CitationActions(QObject):
             if self._busy == 0:
                 QApplication.restoreOverrideCursor()
 
-    def _status(self, message: str, timeout: int = STATUS_MS) -> None:
-        self.window.statusBar().showMessage(message, timeout)
-
 
 def _rows_message(kind: str, count: int, style: str | None) -> str:
     people = plural(count, "signatory", "signatories")
@@ -465,11 +474,3 @@ def _quote_message(style: str, paragraphs: Paragraphs) -> str:
     locator = paragraph_locator(paragraphs, "par" if style == "mla" else "para")
     where = f" ({locator})" if locator else ""
     return f"Copied the quotation with its {short_name(style)} citation{where}."
-
-
-def install_citation_actions(window: QMainWindow, edit_menu: QMenu) -> CitationActions:
-    """Add the citation commands to a main window that has state, table and letter_view."""
-    actions = CitationActions(window, window.state, window.table, window.letter_view)
-    actions.add_to_edit_menu(edit_menu)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, actions.toolbar)
-    return actions

@@ -1,13 +1,9 @@
-"""Words the window shows in several places, so they are spelled one way."""
+"""Words the window shows in several places, so they are spelled one way. Counts in words
+("1 country", "158 signatories") are viewer.core.wording.plural."""
 
 from __future__ import annotations
 
 NOT_STATED_LABEL = "Not stated"
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """ "1 country", "2 countries" (n formatted with thousands separators)."""
-    return f"{n:,} {one if n == 1 else many}"
 
 
 def value_label(value: str | None) -> str:

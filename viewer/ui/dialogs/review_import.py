@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from viewer.core.errors import ParseError
 from viewer.core.opening import source_lines
-from viewer.core.textimport.list_layouts import LAYOUT_NAMES, LAYOUTS
 from viewer.core.textimport.plan import ImportPlan
-from viewer.ui.common.wording import plural
+from viewer.core.textimport.section_rows import LAYOUT_NAMES, LAYOUTS
+from viewer.core.wording import plural
 from viewer.ui.dialogs.numbered_text import (
     END_MARK,
     START_MARK,
@@ -58,6 +58,9 @@ def plan_summary(plan: ImportPlan) -> str:
         f"{people}, read as {plan.layout_name}, from line {plan.list_start:,} "
         f"to line {plan.list_end:,}."
     )
+    if len(plan.sections) > 1:
+        headings = [s.section.heading for s in plan.sections if s.section.heading]
+        text += f" In {len(plan.sections)} sections: " + ", ".join(headings) + "."
     if plan.stated_count is not None and plan.stated_count != len(plan.rows):
         text += f" The list's heading says {plan.stated_count:,}."
     return text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from viewer.core.textimport.list_layouts import ImportRow
 from viewer.core.textimport.plan import ImportPlan
+from viewer.core.textimport.section_rows import ImportRow
 from viewer.ui.common.wording import NOT_STATED_LABEL
 
 Index = QModelIndex | QPersistentModelIndex

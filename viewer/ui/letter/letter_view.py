@@ -2,19 +2,26 @@
 
 Every piece of document text goes in through QTextCursor.insertText, so nothing a file holds
 is ever parsed as HTML or Markdown, and the pane loads no resources and opens no links.
+
+The text can be selected with the keyboard as with the mouse (a caret moved by the arrow
+keys; Shift+arrows, Shift+End, Ctrl+Shift+arrows select), and the body's paragraphs carry
+their numbers in the left margin (View > Paragraph Numbers), the numbers quotations cite.
+The numbers are painted, not text, and the viewer's own lines ("Signed by ...") are marked,
+so neither is ever part of a quotation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QPainter,
     QPalette,
     QTextBlock,
     QTextBlockFormat,
@@ -39,6 +46,12 @@ FONT_SCALE = 1.15  # the letter reads a little larger than the window's controls
 # them (viewer.core.cite.body_paragraphs: a paragraph or a whole list is one). Recorded while
 # the document is built, so a quote's "para. N" never depends on matching text again.
 PARAGRAPH_PROPERTY = QTextFormat.Property.UserProperty.value + 1
+# The viewer's own lines (the "Signed by" link, the note of a list without a letter): never
+# part of a quotation.
+OWN_LINE_PROPERTY = QTextFormat.Property.UserProperty.value + 2
+NUMBER_GUTTER = 40  # pixels left of the text at least, where the paragraph numbers go
+NUMBER_GAP = 12  # between a number and its paragraph
+NUMBER_SCALE = 0.8  # the numbers' size against the letter's
 DOCUMENT_MARGIN = 24
 READING_CHARS = 64  # letter widths per line: about 75 characters with spaces, easy to read
 SERIF_FAMILIES = ["Charter", "Georgia", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
@@ -51,6 +64,7 @@ class ReadingStyle:
     font: str = "serif"
     zoom: int = 100
     reading_width: bool = True
+    paragraph_numbers: bool = True
 
 
 def letter_font(base: QFont, style: ReadingStyle) -> QFont:
@@ -76,12 +90,17 @@ class LetterView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        # A caret for the keyboard: arrows move it, Shift+arrows select (read-only all the same).
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAccessibleName("Letter")
         self.setAccessibleDescription(
             "The text of the open letter; Ctrl+F finds words in it, Tab reaches the "
             "\u201cSigned by\u201d link to the table of signatories"
         )
-        self._document: Document | None = None
+        self._document: Document | None = None  # the one shown
         self.reading_style = ReadingStyle()
         self.context_actions: list[QAction] = []  # added to the context menu after "Copy"
         self.anchorClicked.connect(self._anchor_clicked)
@@ -110,6 +129,10 @@ class LetterView(QTextBrowser):
         self._fit_width()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.document_shown.emit()
+
+    @property
+    def shown_document(self) -> Document | None:
+        return self._document
 
     def set_reading_style(self, style: ReadingStyle) -> None:
         """Set the letter in another font, size or width, keeping the reader's place."""
@@ -143,8 +166,9 @@ class LetterView(QTextBrowser):
         if self.reading_style.reading_width:
             spare = self.viewport().width() - 2 * DOCUMENT_MARGIN - self.reading_column()
             side += max(spare / 2, 0.0)
-        if abs(fmt.leftMargin() - side) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
-            fmt.setLeftMargin(side)
+        left = max(side, NUMBER_GUTTER)  # room for the numbers; the text stays put without them
+        if abs(fmt.leftMargin() - left) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
+            fmt.setLeftMargin(left)
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
@@ -188,8 +212,62 @@ class LetterView(QTextBrowser):
         return low if low == high else (low, high)
 
     def selected_quote(self) -> str:
-        """The selected text (Qt's paragraph separators included; the citation core reads them)."""
-        return self.textCursor().selectedText()
+        """The selected text of the letter, its blocks joined by U+2029 as Qt's selectedText()
+        does (the citation core reads them), without the viewer's own lines."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.document().findBlock(start)
+        parts = []
+        while block.isValid() and block.position() <= end:
+            if not block.blockFormat().hasProperty(OWN_LINE_PROPERTY):
+                low = max(start, block.position()) - block.position()
+                high = min(end, _block_end(block)) - block.position()
+                parts.append(block.text()[low:high])
+            block = block.next()
+        return "\u2029".join(p for p in parts if p)
+
+    def paragraph_marks(self) -> list[tuple[int, QRectF]]:
+        """The paragraph numbers in the margin, each with the rectangle (in the viewport's
+        coordinates) it is painted in: beside the first line of its paragraph or list."""
+        if not self.reading_style.paragraph_numbers:
+            return []
+        doc = self.document()
+        layout = doc.documentLayout()
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        right = doc.rootFrame().frameFormat().leftMargin() - NUMBER_GAP - offset.x()
+        marks = []
+        previous = None
+        block = doc.begin()
+        while block.isValid():
+            number = paragraph_number(block)
+            if number is not None and number != previous and block.layout().lineCount():
+                line = block.layout().lineAt(0)
+                top = layout.blockBoundingRect(block).top() + line.y() - offset.y()
+                marks.append((number, QRectF(0, top, max(right, 0.0), line.height())))
+            previous = number
+            block = block.next()
+        return marks
+
+    def number_font(self) -> QFont:
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(font.pointSizeF() * NUMBER_SCALE)
+        return font
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        marks = self.paragraph_marks()
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setFont(self.number_font())
+        painter.setPen(muted_text(self.palette()))
+        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for number, rect in marks:
+            if rect.intersects(QRectF(event.rect())):
+                painter.drawText(rect, align, str(number))
+        painter.end()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         # The standard menu (Copy, Select All, Copy Link Location) plus our actions after Copy.
@@ -207,14 +285,20 @@ class LetterView(QTextBrowser):
         menu.deleteLater()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A reader's Home and End: the top and the bottom of the letter.
-        bar = self.verticalScrollBar()
-        if event.key() == Qt.Key.Key_Home:
-            bar.setValue(bar.minimum())
-        elif event.key() == Qt.Key.Key_End:
-            bar.setValue(bar.maximum())
-        else:
-            super().keyPressEvent(event)
+        # A reader's Home and End: the top and the bottom of the letter, the caret with them
+        # (Ctrl+Home and Ctrl+End too). With Shift they select, as in any text.
+        key, mods = event.key(), event.modifiers()
+        if (
+            key in (Qt.Key.Key_Home, Qt.Key.Key_End)
+            and not mods & Qt.KeyboardModifier.ShiftModifier
+        ):
+            home = key == Qt.Key.Key_Home
+            op = QTextCursor.MoveOperation.Start if home else QTextCursor.MoveOperation.End
+            self.moveCursor(op)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.minimum() if home else bar.maximum())
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -238,8 +322,12 @@ def _block_end(block: QTextBlock) -> int:
     return block.position() + block.length() - 1
 
 
-def _block(top: float = 0, bottom: float = 0, paragraph: int | None = None) -> QTextBlockFormat:
+def _block(
+    top: float = 0, bottom: float = 0, paragraph: int | None = None, own: bool = False
+) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
+    if own:
+        fmt.setProperty(OWN_LINE_PROPERTY, True)
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)
     fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -316,11 +404,12 @@ def _write_list_only(cursor: QTextCursor, palette: QPalette) -> None:
     note = QTextCharFormat()
     note.setForeground(muted_text(palette))
     note.setFontItalic(True)
+    cursor.setBlockFormat(_block(own=True))
     _text(cursor, LIST_ONLY, note)
 
 
 def _write_signed_by(cursor: QTextCursor, text: str, palette: QPalette) -> None:
-    cursor.insertBlock(_block(top=22, bottom=8), QTextCharFormat())
+    cursor.insertBlock(_block(top=22, bottom=8, own=True), QTextCharFormat())
     link = QTextCharFormat()
     link.setAnchor(True)
     link.setAnchorHref(f"#{SIGNATORIES_ANCHOR}")

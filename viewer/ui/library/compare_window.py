@@ -40,19 +40,22 @@ from viewer.core.library.entry import MISSING
 from viewer.core.library.letters import Library
 from viewer.core.model import Document
 from viewer.core.opening import open_document
+from viewer.core.progress import Progress
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.storage.settings import preferences_file
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.library.comparison_model import ComparisonModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _load(paths: list[str]) -> list[Document] | ParseError:
-    try:
-        return by_date([open_document(p) for p in paths])
-    except ParseError as exc:
-        return exc
+def _load(paths: list[str], progress: Progress) -> list[Document]:
+    """The letters, earliest first (on the worker thread; ParseError if one is bad)."""
+    docs = []
+    for path in paths:
+        progress.check()
+        docs.append(open_document(path))
+    return by_date(docs)
 
 
 class CompareWindow(QDialog):
@@ -65,7 +68,8 @@ class CompareWindow(QDialog):
         self.setModal(False)
         self.resize(980, 620)
         self.library = library
-        self.worker = Worker(self)
+        self.worker = Worker(self, "letter-viewer-compare")
+        self.worker.failed.connect(lambda _job, error: self._show_comparison(None, _unread(error)))
         self.docs: list[Document] = []
         self.comparison: Comparison | None = None
         self.model = ComparisonModel(self)
@@ -228,22 +232,21 @@ class CompareWindow(QDialog):
             self._show_comparison(None, "Tick two or more letters to compare them.")
             return
         self.summary.setText("Reading the letters\u2026")
-        self.worker.discard_waiting()
-        self.worker.submit(partial(_load, paths), self._loaded)
+        self.worker.start(
+            Job("the letters to compare", partial(_load, paths), self._loaded,
+                failures=(ParseError,), activity="reading the letters to compare")
+        )  # fmt: skip
 
-    def _loaded(self, result: list[Document] | ParseError) -> None:
-        if isinstance(result, ParseError):
-            self._show_comparison(None, f"A letter could not be read: {result}")
-            return
-        self.docs = result
+    def _loaded(self, docs: list[Document]) -> None:
+        self.docs = docs
         self._recompare()
 
     def _recompare(self) -> None:
         docs, store = self.docs, self.library.decisions
         verdicts = store.for_letters({d.source.sha256 for d in docs if d.source.sha256})
-        self.worker.submit(
-            partial(compare_with_verdicts, docs, _Known(verdicts)), self._show_comparison
-        )
+        run = partial(_compare, docs, _Known(verdicts))
+        self.worker.submit(Job("the comparison", run, self._show_comparison,
+                               activity="comparing the letters"))  # fmt: skip
 
     def _show_comparison(self, comparison: Comparison | None, message: str = "") -> None:
         self.comparison = comparison
@@ -324,7 +327,8 @@ class CompareWindow(QDialog):
 
     def table_text(self, delimiter: str = "\t") -> str:
         assert self.comparison is not None
-        style = preferences_file().load()[0].citation_style
+        store = getattr(self.parent(), "preferences", None)  # the window's, with the Cite menu's
+        style = (store.value if store else preferences_file().load()[0]).citation_style
         return delimited(self.comparison, self.model.rows, citations(self.docs, style), delimiter)
 
     def copy(self) -> None:
@@ -347,6 +351,14 @@ class CompareWindow(QDialog):
         has = self.comparison is not None
         self.copy_button.setEnabled(has)
         self.export_button.setEnabled(has)
+
+
+def _compare(docs: list[Document], verdicts: _Known, _progress: Progress) -> Comparison:
+    return compare_with_verdicts(docs, verdicts)
+
+
+def _unread(error: Exception) -> str:
+    return f"A letter could not be read: {error}"
 
 
 class _Known:

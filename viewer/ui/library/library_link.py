@@ -11,18 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from viewer.core.library.entry import MISSING, LetterEntry
 from viewer.core.model import Document
+from viewer.ui.common.actions import make_action
+from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.library.letters_dock import LettersDock
 from viewer.ui.opening.open_actions import is_bundled
 
 if TYPE_CHECKING:  # SQLite is imported after the first paint, with the library
     from viewer.core.library.letters import Library
-
-NOTICE_MS = 20_000
 
 
 class LibraryLink(QObject):
@@ -34,6 +34,7 @@ class LibraryLink(QObject):
         self._library = library
         self.dock = LettersDock(window)
         self.compare_window = None
+        self._make_actions()
         self.dock.open_requested.connect(self.open_entry)
         self.dock.compare_requested.connect(self.show_compare)
         window.state.document_changed.connect(self._document_shown)
@@ -41,6 +42,23 @@ class LibraryLink(QObject):
         self._start_timer = QTimer(self, singleShot=True, interval=0)
         self._start_timer.timeout.connect(self._start)
         self._start_timer.start()
+
+    def _make_actions(self) -> None:
+        """The dock on the right (hidden until View > Letters), and File > Compare Letters;
+        viewer.ui.menus puts both actions in their menus."""
+        window, dock = self.window, self.dock
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()  # its place and state are saved with the window's
+        toggle = self.toggle_action = dock.toggleViewAction()
+        toggle.setText("L&etters")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        toggle.setStatusTip("Show or hide the letters you have opened")
+        toggle.setToolTip("Show or hide the letters you have opened")
+        toggle.triggered.connect(lambda on: on and _place_beside_chart(window, dock))
+        self.compare_action = make_action(
+            window, "Co&mpare Letters\u2026", lambda: self.show_compare(dock.selected_ids()), (),
+            "Who signed which of two or more letters you have opened",
+        )  # fmt: skip
 
     @property
     def library(self) -> Library:
@@ -95,25 +113,7 @@ class LibraryLink(QObject):
         self.compare_window.raise_()
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, NOTICE_MS)
-
-
-def install_library(window: QMainWindow, file_menu: QMenu) -> LibraryLink:
-    """The Letters dock (its toggle is link.toggle_action, for the View menu) and File >
-    Compare Letters; returns the link."""
-    link = LibraryLink(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, link.dock)
-    link.dock.hide()  # shown from View > Letters; its place and state are saved with the window
-    toggle = link.toggle_action = link.dock.toggleViewAction()
-    toggle.triggered.connect(lambda on: on and _place_beside_chart(window, link.dock))
-    toggle.setText("L&etters")
-    toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
-    toggle.setStatusTip("Show or hide the letters you have opened")
-    compare = link.compare_action = QAction("Co&mpare Letters\u2026", window)
-    compare.setStatusTip("Who signed which of two or more letters you have opened")
-    compare.triggered.connect(lambda: link.show_compare(link.dock.selected_ids()))
-    file_menu.addAction(compare)
-    return link
+        show_status(self.window, text, NOTICE_MS)
 
 
 def _place_beside_chart(window: QMainWindow, dock: QDockWidget) -> None:

@@ -12,14 +12,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from viewer.core.opening import INDEXING, PARSING, READING
-from viewer.ui.opening.document_loader import DocumentLoader, LoadRequest
+from viewer.ui.common.worker import Job, Worker
 
 LARGE_FILE_BYTES = 20_000_000
 SHOW_AFTER_MS = 300
 BAR_WIDTH = 160
-# The bar's share of each stage of an open, as they last on a local disk (a million rows:
-# reading 0.1 s, the rows 2 s, the table's columns 1 s).
-STAGE_SHARES = {READING: (0.0, 0.1), PARSING: (0.1, 0.7), INDEXING: (0.7, 1.0)}
 
 
 def opens_in_background(path: str | Path) -> bool:
@@ -41,19 +38,14 @@ def stage_text(stage: str, name: str) -> str:
     return f"Opening {name}\u2026"
 
 
-def overall_fraction(stage: str, fraction: float | None) -> float | None:
-    """The share of the whole open done, from a stage and the fraction of it done: the bar
-    fills once, while the label says which stage it is in. None if it cannot be told."""
-    if stage not in STAGE_SHARES:
-        return fraction
-    start, end = STAGE_SHARES[stage]
-    return start + (end - start) * (fraction or 0.0)
-
-
 class LoadProgress(QWidget):
-    """Label, bar and Cancel for the loader's current job; hidden when it is idle."""
+    """Label, bar and Cancel for the opening worker's current job; hidden when it is idle.
 
-    def __init__(self, loader: DocumentLoader, parent: QWidget | None = None):
+    The bar fills once across the stages (the job's Progress reports the fraction of the
+    whole open) while the label says which stage it is in.
+    """
+
+    def __init__(self, loader: Worker, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("loadProgress")
         self.loader = loader
@@ -87,22 +79,24 @@ class LoadProgress(QWidget):
         loader.busy_changed.connect(self._busy_changed)
         self.hide()
 
-    def _started(self, request: LoadRequest) -> None:
-        self.label.setText(stage_text("", request.name))
-        self._set_fraction(None)
-        if request.size >= LARGE_FILE_BYTES:
+    def _started(self, job: Job) -> None:
+        self.label.setText(stage_text("", job.name))
+        self._set_fraction(None)  # busy until the first report
+        if job.size >= LARGE_FILE_BYTES:
             self.show()
         else:
             self.hide()
             self._timer.start()
 
-    def _progress(self, request: LoadRequest, stage: str, fraction: float | None) -> None:
-        self.label.setText(stage_text(stage, request.name))
-        self._set_fraction(overall_fraction(stage, fraction))
+    def _progress(self, job: Job, stage: str, fraction: float) -> None:
+        self.label.setText(stage_text(stage, job.name))
+        # Nothing done yet (a stage that cannot say how far it is, such as reading a text
+        # letter for Review Import, reports only its start and its end): busy, not empty.
+        self._set_fraction(fraction if fraction > 0 else None)
 
     def _set_fraction(self, fraction: float | None) -> None:
         if fraction is None:
-            self.bar.setRange(0, 0)  # busy: the stage cannot say how far it is
+            self.bar.setRange(0, 0)  # busy: a moving bar
             return
         self.bar.setRange(0, 1000)
         self.bar.setValue(round(fraction * 1000))

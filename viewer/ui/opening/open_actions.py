@@ -2,32 +2,36 @@
 dropped file or folder, and Review Import.
 
 Every way in ends in ``open_path`` (or ``open_plan`` for a reviewed import), which hands the
-work to the DocumentLoader's worker. Only a finished load changes the document on screen:
-a bad file ends in a dialog, a cancelled one in nothing, and the letter that was open stays
-as it was.
+work to the window's opening Worker (viewer.ui.common.worker). Only a finished load changes
+the document on screen: a bad file ends in a dialog, a cancelled one in nothing, and the
+letter that was open stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from viewer.core.bundled import bundled_letter_path
 from viewer.core.document_disposal import release_in_background
 from viewer.core.errors import ParseError
 from viewer.core.model import Document
 from viewer.core.opening import Loaded, load_file, load_plan, review_plan
+from viewer.core.progress import Progress
 from viewer.core.storage.recent_files import RecentFileList
+from viewer.core.wording import plural
+from viewer.ui.common.actions import make_action
+from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
-from viewer.ui.opening.document_loader import DocumentLoader, LoadRequest
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.opening.file_drop import FileDropFilter
 from viewer.ui.opening.import_notice import ImportNotesDialog, ImportNotice, can_review
 from viewer.ui.opening.load_progress import LoadProgress
@@ -37,7 +41,6 @@ if TYPE_CHECKING:  # loaded on first use: the importer is not needed to start
     from viewer.core.textimport.plan import ImportPlan
     from viewer.ui.dialogs.review_import import ReviewImportDialog
 
-STATUS_MS = 6000
 OPEN_FILTERS = ";;".join(
     (
         "Letters (*.txt *.md *.markdown *.html *.htm *.pdf *.json *.yaml *.yml *.csv *.tsv)",
@@ -80,12 +83,12 @@ class OpenActions(QObject):
         super().__init__(window)
         self.window = window
         self.state = state
-        self.loader = DocumentLoader(self)
+        self.loader = Worker(self, "letter-viewer-open")
         self.recent = RecentFileList()
         # The plan behind the document on screen, when it came from Review Import.
         self._plan: tuple[Document, ImportPlan] | None = None
         self.error_box: QMessageBox | None = None
-        self._start_request: LoadRequest | None = None
+        self._start_job: Job | None = None
         self.review_dialog: ReviewImportDialog | None = None
         self.notes_dialog: ImportNotesDialog | None = None
         self._make_actions()
@@ -105,40 +108,27 @@ class OpenActions(QObject):
 
     def _make_actions(self) -> None:
         window = self.window
-        self.open_action = QAction("&Open\u2026", window)
-        self.open_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.open_action.setIcon(QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen))
-        self.open_action.setStatusTip(
-            "Open a letter: text, Markdown, a web page, PDF, CSV, JSON or YAML"
-        )
-        self.open_action.triggered.connect(self.choose_file)
-        self.open_folder_action = QAction("Open &Folder\u2026", window)
-        self.open_folder_action.setShortcut(QKeySequence(OPEN_FOLDER_SHORTCUT))
-        self.open_folder_action.setIcon(QIcon.fromTheme(QIcon.ThemeIcon.FolderOpen))
-        self.open_folder_action.setStatusTip(
-            "Open a folder of one file per signer (YAML, JSON, Markdown front matter)"
-        )
-        self.open_folder_action.triggered.connect(self.choose_folder)
+        self.open_action = make_action(
+            window, "&Open\u2026", self.choose_file, QKeySequence.StandardKey.Open,
+            "Open a letter: text, Markdown, a web page, PDF, CSV, JSON or YAML",
+            QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen),
+        )  # fmt: skip
+        self.open_folder_action = make_action(
+            window, "Open &Folder\u2026", self.choose_folder, OPEN_FOLDER_SHORTCUT,
+            "Open a folder of one file per signer (YAML, JSON, Markdown front matter)",
+            QIcon.fromTheme(QIcon.ThemeIcon.FolderOpen),
+        )  # fmt: skip
         self.recent_menu = RecentFilesMenu(self.recent, window)
         self.recent_menu.open_requested.connect(self.open_path)
-        self.bundled_action = QAction("Open the &2017 Letter", window)
-        self.bundled_action.setStatusTip(
-            "The letter of 4 December 2017 on the release of Kem Sokha, as it comes with the viewer"
-        )
-        self.bundled_action.triggered.connect(self.open_bundled)
-        self.review_action = QAction("Re&view Import\u2026", window)
-        self.review_action.setStatusTip(
-            "Check and correct how a text or Markdown letter's signatory list was read"
-        )
-        self.review_action.triggered.connect(self.review_import)
-
-    def add_to_menu(self, menu: QMenu) -> None:
-        menu.addAction(self.open_action)
-        menu.addAction(self.open_folder_action)
-        menu.addMenu(self.recent_menu)
-        menu.addAction(self.bundled_action)
-        menu.addSeparator()
-        menu.addAction(self.review_action)
+        self.bundled_action = make_action(
+            window, "Open the &2017 Letter", self.open_bundled, (),
+            "The letter of 4 December 2017 on the release of Kem Sokha, as it comes with the "
+            "viewer",
+        )  # fmt: skip
+        self.review_action = make_action(
+            window, "Re&view Import\u2026", self.review_import, (),
+            "Check and correct how a text or Markdown letter's signatory list was read",
+        )  # fmt: skip
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -158,23 +148,15 @@ class OpenActions(QObject):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> LoadRequest:
+    def open_path(self, path: str | Path) -> Job:
         """Open a file (or a folder of signer files) in the background; the window changes
         only once it has been read."""
         path = Path(path)
-        request = LoadRequest(
-            name=path.name,
-            job=partial(load_file, path),
-            on_done=self._opened,
-            size=_file_size(path),
-            path=str(path),
-        )
-        self.loader.start(request)
-        return request
+        return self._load(path.name, partial(load_file, path), self._opened, _file_size(path), path)
 
     def open_at_start(self, path: str | Path) -> None:
         """Open the command line's file; a failure is signalled (start_failed), not shown."""
-        self._start_request = self.open_path(path)
+        self._start_job = self.open_path(path)
 
     def open_bundled(self) -> None:
         """File > Open the 2017 Letter."""
@@ -184,21 +166,41 @@ class OpenActions(QObject):
         """Open a reviewed import plan as the document, through the same loader."""
         path = plan.context.source.path if plan.context else plan.path
         name = PurePath(path).name if path else "the letter"
-        self.loader.start(LoadRequest(name, partial(load_plan, plan), self._opened, path=path))
+        self._load(name, partial(load_plan, plan), self._opened, path=path)
 
     def review_import(self) -> None:
         """File > Review Import: the open text letter's import plan, to check and correct."""
         doc = self.state.document
         if not can_review(doc):
-            self._status("Review Import is for letters opened from text or Markdown files.")
+            show_status(
+                self.window, "Review Import is for letters opened from text or Markdown files."
+            )
             return
         if self._plan is not None and self._plan[0] is doc:
             self._show_review(self._plan[1])
             return
         path = Path(doc.source.path or "")
-        self.loader.start(
-            LoadRequest(path.name, partial(review_plan, path), self._show_review, _file_size(path))
+        self._load(path.name, partial(review_plan, path), self._show_review, _file_size(path))
+
+    def _load(
+        self,
+        name: str,
+        run: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        size: int = 0,
+        path: str | Path | None = None,
+    ) -> Job:
+        """Run an opening job (one at a time: it replaces one still running)."""
+        job = Job(
+            name,
+            run,
+            on_done,
+            size,
+            str(path) if path else None,
+            failures=(ParseError,),  # a file that cannot be read: a dialog, not a bug report
+            activity=f"opening {name}",  # "Something went wrong while opening big.csv."
         )
+        return self.loader.start(job)
 
     def show_import_notes(self) -> None:
         """What the importer assumed about the open document, line by line."""
@@ -219,14 +221,14 @@ class OpenActions(QObject):
         self._remember(doc)
         name = PurePath(doc.source.path).name if doc.source.path else doc.title
         people = plural(len(doc.signatories), "signatory", "signatories")
-        self._status(f"Opened {name}: {people}.")
+        show_status(self.window, f"Opened {name}: {people}.")
 
     def _remember(self, doc: Document) -> None:
         path = doc.source.path
         if path and not is_bundled(path):
             self.recent.add(path)
         if self.recent.notice:
-            self._status(self.recent.notice, 20_000)
+            show_status(self.window, self.recent.notice, NOTICE_MS)
             self.recent.notice = None
 
     def _show_review(self, plan: ImportPlan) -> None:
@@ -243,15 +245,15 @@ class OpenActions(QObject):
         self.review_dialog = dialog
         dialog.open()
 
-    def _failed(self, request: LoadRequest, error: ParseError) -> None:
-        if request is self._start_request:
-            self._start_request = None
+    def _failed(self, job: Job, error: ParseError) -> None:
+        if job is self._start_job:
+            self._start_job = None
             self.start_failed.emit(error)
             return
         if self.error_box is not None:
             self.error_box.close()
             self.error_box.deleteLater()
-        name = error.file_name if error.path else request.name
+        name = error.file_name if error.path else job.name
         box = QMessageBox(self.window)
         box.setObjectName("openErrorDialog")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -274,7 +276,7 @@ class OpenActions(QObject):
     def _dropped(self, path: str, count: int) -> None:
         self.open_path(path)
         if count > 1:
-            self._status(f"One letter opens at a time: opening {PurePath(path).name}.")
+            show_status(self.window, f"One letter opens at a time: opening {PurePath(path).name}.")
 
     def _start_folder(self) -> str:
         """Where the open dialog starts: by the open letter, or the last one opened."""
@@ -287,17 +289,7 @@ class OpenActions(QObject):
                 return str(folder)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
-    def _status(self, message: str, timeout: int = STATUS_MS) -> None:
-        self.window.statusBar().showMessage(message, timeout)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.loader.cancel()  # nobody will look at what it reads
         return False
-
-
-def install_open_actions(window: QMainWindow, file_menu: QMenu) -> OpenActions:
-    """Add the opening commands to a main window that has a ``state`` (ViewState)."""
-    actions = OpenActions(window, window.state)
-    actions.add_to_menu(file_menu)
-    return actions

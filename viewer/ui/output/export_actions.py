@@ -15,18 +15,21 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.export import default_chart_name, default_export_name, export_text
+from viewer.core.export import default_chart_name, default_export_name, export_file
 from viewer.core.model import Document, Signatory
+from viewer.core.progress import Progress
 from viewer.core.query.engine import describe_counts
 from viewer.core.query.facets import facet_for_key
+from viewer.core.query.filter_summary import filter_terms
 from viewer.core.storage.atomic import write_atomic
+from viewer.core.wording import plural
 from viewer.ui.chart.chart_dock import PlotPlaceholder
+from viewer.ui.common.actions import make_action
+from viewer.ui.common.status import UNTIL_REPLACED, show_status
 from viewer.ui.common.view_state import ViewState
-from viewer.ui.common.wording import plural
-from viewer.ui.common.worker import Worker
+from viewer.ui.common.worker import Job, Worker
 from viewer.ui.opening.open_actions import is_bundled
 
-STATUS_MS = 8000
 T = TypeVar("T")
 
 # format: menu text, save dialog filter, status tip
@@ -59,10 +62,19 @@ def with_suffix(path: str, fmt: str) -> Path:
     return chosen if chosen.suffix else chosen.with_name(f"{chosen.name}.{fmt}")
 
 
-def write_signatories(doc: Document, rows, path: Path, fmt: str) -> int:
-    """Write the export (on a worker thread); the number of signatories written."""
+def write_signatories(
+    doc: Document,
+    rows,
+    path: Path,
+    fmt: str,
+    filter_text: str | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the export (and a CSV's .meta.json) on a worker thread; the number written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
-    write_atomic(path, export_text(doc, chosen, fmt), overwrite=True)  # the user confirmed
+    export_file(  # the user confirmed replacing the file
+        doc, chosen, path, fmt, overwrite=True, filter_text=filter_text, progress=progress
+    )
     return len(chosen)
 
 
@@ -87,17 +99,15 @@ class ExportActions(QObject):
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
         for fmt, (text, _filter, tip) in SIGNATORY_FORMATS.items():
-            self._add(fmt, text, lambda _on=False, f=fmt: self.export_signatories(f))
-            self.actions[fmt].setStatusTip(tip)
+            self._add(fmt, text, lambda _on=False, f=fmt: self.export_signatories(f), tip)
         self.menu.addSeparator()
         for fmt, (text, _filter) in CHART_FORMATS.items():
             self._add(fmt, text, lambda _on=False, f=fmt: self.export_chart(f))
         self.menu.aboutToShow.connect(self._sync)
 
-    def _add(self, fmt: str, text: str, slot: Callable[..., None]) -> None:
-        action = self.menu.addAction(text)
-        action.setObjectName(f"export_{fmt}")
-        action.triggered.connect(slot)
+    def _add(self, fmt: str, text: str, slot: Callable[..., None], tip: str = "") -> None:
+        action = make_action(self.menu, text, slot, (), tip, name=f"export_{fmt}")
+        self.menu.addAction(action)
         self.actions[fmt] = action
 
     def _sync(self) -> None:
@@ -129,6 +139,7 @@ class ExportActions(QObject):
     def export_signatories(self, fmt: str) -> None:
         """Save the shown signatories (in the shown order) as csv, json or md."""
         doc, rows = self.state.document, self.state.result.rows
+        filter_text = filter_terms(self.state.query)
         path = self._ask(
             f"Export {plural(len(rows), 'Signatory', 'Signatories')}",
             default_export_name(doc, fmt),
@@ -137,10 +148,15 @@ class ExportActions(QObject):
         )
         if path is None:
             return
-        self._status(f"Exporting to {path.name}\u2026", 0)
+        show_status(self.window, f"Exporting to {path.name}\u2026", UNTIL_REPLACED)
         self.worker.submit(
-            lambda: attempt(lambda: write_signatories(doc, rows, path, fmt)),
-            lambda outcome: self._signatories_written(path, outcome),
+            Job(
+                path.name,
+                lambda progress: attempt(
+                    lambda: write_signatories(doc, rows, path, fmt, filter_text, progress)
+                ),
+                lambda outcome: self._signatories_written(path, outcome),
+            )
         )
 
     def _signatories_written(self, path: Path, outcome: int | OSError) -> None:
@@ -148,7 +164,7 @@ class ExportActions(QObject):
             self._failed(path, outcome)
         else:
             people = plural(outcome, "signatory", "signatories")
-            self._status(f"Exported {people} to {path.name}.")
+            show_status(self.window, f"Exported {people} to {path.name}.")
 
     def export_chart(self, fmt: str) -> None:
         """Save the chart as shown (with a heading saying what it counts) as png or svg."""
@@ -168,7 +184,7 @@ class ExportActions(QObject):
         if isinstance(outcome, OSError):
             self._failed(path, outcome)
         else:
-            self._status(f"Saved the chart as {path.name}.")
+            show_status(self.window, f"Saved the chart as {path.name}.")
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -204,7 +220,7 @@ class ExportActions(QObject):
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def _failed(self, path: Path, error: OSError) -> None:
-        self._status("")
+        show_status(self.window, "")
         box = QMessageBox(self.window)
         box.setObjectName("exportErrorDialog")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -215,13 +231,3 @@ class ExportActions(QObject):
         box.setInformativeText(f"{reason} ({path.parent}). Nothing was written.")
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
-
-    def _status(self, message: str, timeout: int = STATUS_MS) -> None:
-        self.window.statusBar().showMessage(message, timeout)
-
-
-def install_export_actions(window: QMainWindow, file_menu: QMenu) -> ExportActions:
-    """Add File > Export to a main window that has ``state``, ``chart`` and ``chart_dock``."""
-    actions = ExportActions(window, window.state)
-    file_menu.addMenu(actions.menu)
-    return actions

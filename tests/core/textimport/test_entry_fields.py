@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.textimport.entries import looks_like_name, parse_entry, strip_footnote_marks
+from viewer.core.textimport.entry_fields import looks_like_name, parse_entry, strip_footnote_marks
 
 AFF = "affiliation"
 

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="print what the importer decided (where the list starts and ends, its sections, "
         "their layouts, lines left out) instead of the list",
     )
+    p_list.add_argument(
+        "--view", metavar="NAME", help="the filter and sort of a view saved in the window"
+    )
 
     p_stats = sub.add_parser("stats", help="count signatories by country, role or another facet")
     _add_file(p_stats)
@@ -170,7 +173,7 @@ def run_list(args: argparse.Namespace, out) -> None:
         out.write(explain(args.file))
         return
     doc = load(args.file)
-    result = _run(doc, args)
+    result = _run_view(doc, args) if args.view else _run(doc, args)
     people = [doc.signatories[i] for i in result.rows]
     if args.format == "json":
         rows = [{"name": s.name, "role": s.role, "country": s.country} for s in people]
@@ -180,6 +183,24 @@ def run_list(args: argparse.Namespace, out) -> None:
     else:
         out.write(_table([(s.name, s.role or "", s.country or "") for s in people],
                          ("Name", "Role", "Country")))  # fmt: skip
+
+
+def _run_view(doc: Document, args: argparse.Namespace) -> Result:
+    """The rows of the letter's saved view (View > Saved Views), with the user's statuses."""
+    if args.country or args.role or args.facet or args.search or args.sort:
+        raise CliError("--view NAME brings its own filter and sort: leave out the others")
+    from viewer.core.library.annotations import AnnotationStore
+    from viewer.core.library.views import run_view
+
+    store = AnnotationStore()
+    if store.notice:
+        print(f"letter-viewer: {store.notice}", file=sys.stderr)
+    try:
+        return run_view(doc, args.view, store)
+    except KeyError as exc:
+        raise CliError(exc.args[0]) from None
+    finally:
+        store.close()
 
 
 def explain(path: str | None) -> str:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from viewer.core.formats.csv_writer import signatories_to_csv
 from viewer.core.formats.json_document import document_to_json
+from viewer.core.letter_notes import Note, markdown_notes, note_obj
 from viewer.core.model import Document, Metadata, Paragraph, Signatory
 from viewer.core.progress import Progress
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.textimport.letter_body import OWN_FORMAT
+from viewer.core.verification import SignatoryKey, Verification, verification_obj
 
 EXPORT_FORMATS = ("csv", "json", "md")
 FORMAT_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}
@@ -67,18 +69,32 @@ def _slug(text: str) -> str:
 
 
 def export_text(
-    doc: Document, signatories: Sequence[Signatory], fmt: str, filter_text: str | None = None
+    doc: Document,
+    signatories: Sequence[Signatory],
+    fmt: str,
+    filter_text: str | None = None,
+    verifications: Mapping[SignatoryKey, Verification] | None = None,
+    notes: Sequence[Note] = (),
 ) -> str:
-    """The shown signatories (and, for JSON and Markdown, the letter) as text; the JSON and
-    Markdown keep the letter's metadata and, for some of its signatories, mark the subset."""
+    """The shown signatories (and, for JSON and Markdown, the letter and the reader's notes)
+    as text; the JSON and Markdown keep the letter's metadata and, for some of its
+    signatories, mark the subset; the JSON has each signatory's status, note and source URL
+    (verifications, by position and name)."""
     rows = tuple(signatories)
     if fmt == "csv":
         return signatories_to_csv(rows, safe=True)
     marked = replace(doc, metadata=subset_metadata(doc, rows, filter_text))
     if fmt == "json":
-        return document_to_json(replace(marked, signatories=rows))
+        written = {k: verification_obj(v) for k, v in (verifications or {}).items()}
+        text = document_to_json(replace(marked, signatories=rows), written)
+        if not notes:
+            return text
+        obj = json.loads(text)
+        obj["notes"] = [note_obj(n) for n in notes]
+        return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return markdown_letter(marked, rows)
+        text = markdown_letter(marked, rows)
+        return text + ("\n" + markdown_notes(notes, _escape) if notes else "")
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
 
 
@@ -120,6 +136,8 @@ def export_file(
     overwrite: bool = False,
     filter_text: str | None = None,
     progress: Progress | None = None,
+    verifications: Mapping[SignatoryKey, Verification] | None = None,
+    notes: Sequence[Note] = (),
 ) -> Path:
     """Write the export atomically; FileExistsError if the file exists and not ``overwrite``.
 
@@ -131,7 +149,7 @@ def export_file(
     progress = progress or Progress()
     fmt = fmt or export_format_for(path)
     rows = tuple(signatories)
-    text = export_text(doc, rows, fmt, filter_text)
+    text = export_text(doc, rows, fmt, filter_text, verifications, notes)
     progress.report(0.9)  # the last check: once writing starts, it ends
     written = write_atomic(path, text, overwrite=overwrite)
     sidecar = sidecar_text(doc, rows, filter_text) if fmt == "csv" else None

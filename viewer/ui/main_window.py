@@ -24,8 +24,10 @@ from viewer.core.model import Document
 from viewer.core.opening import open_document
 from viewer.core.query.engine import Result, describe_counts
 from viewer.core.storage.settings import PreferenceStore, window_state_file
+from viewer.core.verification import confirmed_suffix
 from viewer.core.wording import plural
 from viewer.ui import window_layout
+from viewer.ui.annotations.install import install_annotations
 from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import CitationActions
 from viewer.ui.common.status import NOTICE_MS, show_status
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.citations.toolbar)
         # The library: every letter shown is recorded; View > Letters, File > Compare Letters.
         self.library = LibraryLink(self)
+        # Undo Filter, Set Status, Add Note, Saved Views (viewer/ui/annotations).
+        self.annotations = install_annotations(self)
 
     def show_for_user(self) -> None:
         """Show the window: maximized at first start on a laptop-sized screen."""
@@ -179,7 +183,8 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: Result) -> None:
         """ "Showing 3 of 7 signatories · 2 parties": counted by the chart's grouping."""
-        self.status_count.setText(describe_counts(result, self.state.facet(self.chart.facet)))
+        counts = describe_counts(result, self.state.facet(self.chart.facet))
+        self.status_count.setText(counts + confirmed_suffix(result))
 
     def _show_document(self, document: Document) -> None:
         count = plural(len(document.signatories), "signatory", "signatories")

@@ -304,6 +304,9 @@ class MenuBar(QObject):
 
     def _fill_edit(self, menu: QMenu) -> None:
         reading, cite = self.window.reading, self.window.citations
+        annotations = self.window.annotations
+        menu.addActions(annotations.edit_first)  # Undo Filter, Redo Filter
+        menu.addSeparator()
         menu.addActions([self.find_action, reading.find_next_action, reading.find_previous_action])
         menu.addActions([self.filter_action, self.clear_action])
         menu.addSeparator()
@@ -314,6 +317,8 @@ class MenuBar(QObject):
         menu.addMenu(cite.menu)
         menu.addAction(cite.names_action)
         menu.addAction(cite.include_action)
+        menu.addSeparator()
+        menu.addActions(annotations.edit_last)  # Set Status, Add Note
 
     def _fill_view(self, menu: QMenu) -> None:
         w, reading = self.window, self.window.reading
@@ -340,6 +345,9 @@ class MenuBar(QObject):
         menu.addAction(reading.numbers_action)
         themes = menu.addMenu("&Theme")
         themes.addActions(list(reading.theme_actions.values()))
+        menu.addSeparator()
+        menu.addMenu(w.annotations.views.menu)  # Saved Views
+        menu.addAction(w.annotations.notes_toggle)
         menu.addSeparator()
         menu.addAction(self.reset_action)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,21 @@ SCHEMA_VERSION = 1
 FORMAT_NAME = "open-letter"
 
 
-def document_to_json(doc: Document) -> str:
-    """The project's JSON format; document_from_json() reads it back unchanged."""
-    return json.dumps(_document_to_obj(doc), ensure_ascii=False, indent=2) + "\n"
+def document_to_json(
+    doc: Document, verifications: Mapping[tuple[int, str], Mapping[str, str]] | None = None
+) -> str:
+    """The project's JSON format; document_from_json() reads it back unchanged.
+
+    verifications: the user's status of signatories, by (position, name), as the objects to
+    write under each one's "verification" (viewer.core.verification.verification_obj).
+    """
+    obj = _document_to_obj(doc, verifications or {})
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
-def _document_to_obj(doc: Document) -> dict[str, Any]:
+def _document_to_obj(
+    doc: Document, verifications: Mapping[tuple[int, str], Mapping[str, str]]
+) -> dict[str, Any]:
     meta = {k: v for k, v in asdict(doc.metadata).items() if v is not None}
     letter = doc.letter
     people = []
@@ -44,6 +54,8 @@ def _document_to_obj(doc: Document) -> dict[str, Any]:
             entry["extra"] = dict(s.extra)
         if s.name_parts:
             entry["name_parts"] = {k: v for k, v in asdict(s.name_parts).items() if v}
+        if (found := verifications.get((s.position, s.name))) is not None:
+            entry["verification"] = dict(found)
         people.append(entry)
     return {
         "format": FORMAT_NAME,

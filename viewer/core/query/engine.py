@@ -35,6 +35,7 @@ from viewer.core.query.facets import (
     is_categorical,
     is_facet_key,
     repeats_enough,
+    with_shortcuts,
 )
 from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
@@ -202,6 +203,18 @@ class _Category:
         self._id_of = {label: i for i, label in enumerate(self.labels)}
         self._folded = [fold(label) for label in labels]
 
+    @classmethod
+    def constant(cls, size: int, value: str) -> _Category:
+        """Every row at one value (a status nobody has set yet), without a pass over rows."""
+        return cls([value] * size) if size <= 1 else cls._repeated(size, value)
+
+    @classmethod
+    def _repeated(cls, size: int, value: str) -> _Category:
+        made = cls([value])
+        made.ids = np.zeros(size, dtype=np.intp)
+        made.all_counts = np.bincount(made.ids, minlength=len(made.labels))
+        return made
+
     def wanted(self, chosen: frozenset[str | None]) -> np.ndarray:
         """For each id, whether it is one of the chosen values."""
         wanted = np.zeros(len(self.labels), dtype=bool)
@@ -347,6 +360,23 @@ class Columns:
                 self.category[further_key(key)] = _Category(values, None, part)
                 found.append(key)
         return found
+
+    def add_facet(self, facet: Facet, default: str) -> None:
+        """Count a facet whose values come from outside the document (the user's status of
+        each row), every row at default until set_values; after the document's own facets."""
+        if self.facet(facet.key) is None:
+            self.facets = with_shortcuts([*self.facets, facet])
+        self.category[facet.key] = _Category.constant(self.size, default)
+        self._sorts.pop(facet.key, None)
+
+    def set_values(self, key: str, values: Sequence[str | None]) -> None:
+        """Give an added facet (the user's status of each row) its values, one per row."""
+        if self.facet(key) is None:
+            raise KeyError(f"no facet {key!r} was added")
+        if len(values) != self.size:
+            raise ValueError(f"{len(values)} values for {self.size} rows")
+        self.category[key] = _Category(values)
+        self._sorts.pop(key, None)
 
     def groupable(self) -> tuple[str, ...]:
         """Keys of the facets whose values repeat enough to chart (facets.repeats_enough);

@@ -56,6 +56,7 @@ class Facet:
 
     @property
     def builtin(self) -> bool:
+        """Country or role (or a registered facet): not one of the document's further columns."""
         return not self.key.startswith(FURTHER_PREFIX)
 
     @property
@@ -68,6 +69,8 @@ class Facet:
 
     def value_of(self, signatory: Signatory) -> str | None:
         """The signatory's value for this facet (None: not stated)."""
+        if self.key in _REGISTERED:
+            return None  # the user's, not the signatory's: the engine's columns hold it
         if self.builtin:
             return getattr(signatory, self.field)
         return signatory.extra_value(self.field) or None
@@ -77,6 +80,26 @@ COUNTRY = Facet("country", "country", "Country", "country", "countries", None, "
 ROLE = Facet("role", "role", "Role", "role", "roles", None, "roles")
 BUILTINS: tuple[Facet, ...] = (COUNTRY, ROLE)
 BUILTIN_KEYS = tuple(f.key for f in BUILTINS)
+
+
+# Facets whose values come from outside the document (a status the user gives each
+# signatory): key -> (facet, the value every row has until told otherwise). Registering one
+# makes its key valid in a Query and in saved state; an engine counts it once it is added to
+# the engine's columns (Columns.add_facet), as the window does, so a document read for the
+# command line or a test has only its own facets.
+_REGISTERED: dict[str, tuple[Facet, str]] = {}
+
+
+def register_facet(facet: Facet, default: str) -> Facet:
+    """Make facet's key one a Query may name, each row at default until told otherwise."""
+    _REGISTERED[facet.key] = (facet, default)
+    return facet
+
+
+def registered_default(key: str) -> str | None:
+    """The value a registered facet has on a row nobody set (None: not registered)."""
+    found = _REGISTERED.get(key)
+    return found[1] if found else None
 
 
 def further_key(field: str) -> str:
@@ -90,7 +113,7 @@ def is_facet_key(key: str) -> bool:
     Whether the open document has that column is the engine's question (saved state outlives
     the document it was saved with).
     """
-    if key in BUILTIN_KEYS:
+    if key in BUILTIN_KEYS or key in _REGISTERED:
         return True
     field = key[len(FURTHER_PREFIX) :] if key.startswith(FURTHER_PREFIX) else ""
     return bool(field) and len(field) <= MAX_FIELD_CHARS and field.strip() == field
@@ -198,6 +221,8 @@ def facet_for_key(key: str) -> Facet:
     for facet in BUILTINS:
         if facet.key == key:
             return facet
+    if key in _REGISTERED:
+        return _REGISTERED[key][0]
     if not is_facet_key(key):
         raise ValueError(f"unknown facet {key!r}")
     return further_facet(key[len(FURTHER_PREFIX) :])

@@ -147,6 +147,7 @@ class ChartPanel(QWidget):
         self._lay_out()
         self.grouping.currentIndexChanged.connect(self._grouping_chosen)
         state.document_changed.connect(self._show_document)
+        state.facets_changed.connect(self._show_facets)
         self.table_toggle.toggled.connect(self._table_toggled)
         self.table.activated_bar.connect(self._bar_clicked)
         if defer_plot:
@@ -252,6 +253,17 @@ class ChartPanel(QWidget):
         self._show_best_grouping()
         if self.facet != before and self.grouping.currentIndex() == 0:
             self.grouping_changed.emit(self.facet)  # the index did not move: say so anyway
+
+    def _show_facets(self) -> None:
+        """A facet joined the document's (the user's Status): offered, the grouping kept."""
+        before = self.facet
+        self._fill_grouping()
+        self.facets_changed.emit()
+        self._choosing = True
+        try:
+            self.grouping.setCurrentIndex(max(self.grouping.findData(before), 0))
+        finally:
+            self._choosing = False
 
     def redraw(self, result: Result | None = None) -> None:
         result = result or self.state.result

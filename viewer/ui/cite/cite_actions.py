@@ -261,6 +261,9 @@ class CitationActions(QObject):
         citation.setStatusTip(self.copy_letter_action.statusTip())
         citation.triggered.connect(self.copy_letter_citation)
         menu.addAction(self.include_action)
+        if self.table.context_actions:  # Set Status (viewer/ui/annotations)
+            menu.addSeparator()
+            menu.addActions(self.table.context_actions)
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -11,13 +11,14 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.core.model import Document
 from viewer.core.query.engine import Query, QueryEngine, Result
-from viewer.core.query.facets import Facet, facet_for_key
+from viewer.core.query.facets import Facet, facet_for_key, registered_default
 
 
 class ViewState(QObject):
     """Holds the document, its query engine, the current Query and its Result."""
 
     changed = Signal(object)  # Result
+    facets_changed = Signal()  # a facet of the user's was added (the first status given)
     document_changed = Signal(object)  # Document
 
     def __init__(self, document: Document, parent: QObject | None = None):
@@ -54,6 +55,23 @@ class ViewState(QObject):
         """Show every signatory again, keeping the sort."""
         q = self.query
         self.set_query(Query(sort_column=q.sort_column, descending=q.descending))
+
+    def set_facet_values(self, facet: Facet, values: list[str | None]) -> None:
+        """New values for a registered facet (the user's status of each signatory), one per
+        row; the query is run again and every view told.
+
+        The facet joins the document's the first time (a letter nobody has checked shows no
+        Status picker): facets_changed tells the pickers and the chart.
+        """
+        columns = self.engine.columns
+        added = columns.facet(facet.key) is None
+        if added:
+            columns.add_facet(facet, registered_default(facet.key) or "")
+        columns.set_values(facet.key, values)
+        self.result = self.engine.run(self.query)
+        if added:
+            self.facets_changed.emit()
+        self.changed.emit(self.result)
 
     def set_document(self, document: Document, engine: QueryEngine | None = None) -> None:
         """Show another document; the sort is kept, filters are cleared.

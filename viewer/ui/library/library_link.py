@@ -50,7 +50,7 @@ class LibraryLink(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()  # its place and state are saved with the window's
         toggle = self.toggle_action = dock.toggleViewAction()
-        toggle.setText("L&etters")
+        toggle.setText("Letter&s")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
         toggle.setStatusTip("Show or hide the letters you have opened")
         toggle.setToolTip("Show or hide the letters you have opened")

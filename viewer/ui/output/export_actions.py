@@ -7,7 +7,7 @@ and written atomically; a large list is written on a worker thread while the win
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePath
 from typing import TypeVar
 
@@ -69,12 +69,15 @@ def write_signatories(
     fmt: str,
     filter_text: str | None = None,
     progress: Progress | None = None,
+    verifications=None,
+    notes=(),
 ) -> int:
     """Write the export (and a CSV's .meta.json) on a worker thread; the number written."""
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
     export_file(  # the user confirmed replacing the file
-        doc, chosen, path, fmt, overwrite=True, filter_text=filter_text, progress=progress
-    )
+        doc, chosen, path, fmt, overwrite=True, filter_text=filter_text, progress=progress,
+        verifications=verifications, notes=notes,
+    )  # fmt: skip
     return len(chosen)
 
 
@@ -95,6 +98,9 @@ class ExportActions(QObject):
         self.state = state
         self.worker = Worker(self)
         self.last_folder: str | None = None
+        # The statuses to export with the letter (set by viewer/ui/annotations).
+        self.verifications: Callable[[], Mapping] = dict
+        self.notes: Callable[[], list] = list  # the reader's notes, for JSON and Markdown
         self.menu = QMenu("E&xport", window)
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
@@ -149,11 +155,14 @@ class ExportActions(QObject):
         if path is None:
             return
         show_status(self.window, f"Exporting to {path.name}\u2026", UNTIL_REPLACED)
+        given, notes = self.verifications(), self.notes()
         self.worker.submit(
             Job(
                 path.name,
                 lambda progress: attempt(
-                    lambda: write_signatories(doc, rows, path, fmt, filter_text, progress)
+                    lambda: write_signatories(
+                        doc, rows, path, fmt, filter_text, progress, given, notes
+                    )
                 ),
                 lambda outcome: self._signatories_written(path, outcome),
             )

@@ -196,6 +196,7 @@ class FilterBar(QWidget):
         self.edit.textChanged.connect(state.set_text)
         state.changed.connect(self._show_result)
         state.document_changed.connect(self._show_document)
+        state.facets_changed.connect(self._show_pickers)  # the first status given
         self._show_document(state.document)
 
     def _more_button(self) -> QToolButton:

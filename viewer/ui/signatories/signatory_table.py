@@ -118,6 +118,7 @@ class SignatoryTable(QTableView):
         self._configure()
         self._index_columns()
         self.column_actions = self._make_column_actions()
+        self.context_actions: list[QAction] = []  # further entries of the rows' context menu
         self.empty_panel = EmptyResultPanel(self)
         self.empty_panel.clear_button.clicked.connect(state.clear_filters)
         self._default_layout()

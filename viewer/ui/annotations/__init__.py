@@ -1,0 +1,1 @@
+"""The user's annotations in the window: signatories' statuses, saved views, filter undo."""

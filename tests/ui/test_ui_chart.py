@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QToolTip
 from uihelp import open_window, type_filter
 
 from viewer.core.model import Document, Signatory, numbered
 from viewer.core.query.engine import Query, QueryEngine
+from viewer.ui.chart.bar_chart import TIP_MS
 from viewer.ui.chart.chart_data import bar_tooltip, chart_bars, universe
 from viewer.ui.chart.chart_dock import ChartPanel
 from viewer.ui.common.view_state import ViewState
@@ -114,12 +115,12 @@ def test_counted_bars_always_sum_to_the_shown_rows(window, facet):
 def test_hover_says_name_count_and_share(qtbot, window, bundled):
     plot = _plot(window)
     malaysians = sum(1 for s in bundled.signatories if s.country == "Malaysia")
-    share = round(100 * malaysians / len(bundled.signatories))
+    share = f"{100 * malaysians / len(bundled.signatories):.1f}"
     pos = plot.mapFromScene(plot.bar_centre(_bar_index(plot, "Malaysia")))
     qtbot.mouseMove(plot.viewport(), pos)
     qtbot.waitUntil(QToolTip.isVisible)
     assert f"Malaysia: {malaysians} signatories ({share}%)" in QToolTip.text()
-    assert "Malaysia: 60 signatories (38%)" in QToolTip.text()
+    assert "Malaysia: 60 signatories (38.0%)" in QToolTip.text()
 
 
 def test_grouping_by_role(qtbot, window, bundled):
@@ -191,7 +192,9 @@ def test_chart_data_rules(bundled):
     assert any(b.is_missing for b in bars)  # "not stated" is never folded away
     assert sum(b.count for b in bars) == len(result)
     malaysia = next(b for b in bars if b.label == "Malaysia")
-    assert bar_tooltip(malaysia, universe(bars)).splitlines()[0] == "Malaysia: 60 signatories (38%)"
+    assert (
+        bar_tooltip(malaysia, universe(bars)).splitlines()[0] == "Malaysia: 60 signatories (38.0%)"
+    )
 
 
 def test_empty_result_says_there_is_nothing_to_count(qtbot, window):
@@ -223,3 +226,55 @@ def test_every_count_label_stays_inside_the_chart_after_a_resize(qtbot, window):
         return len(rects) == len(plot.bars) and all(r.right() <= right + 1 for r in rects)
 
     qtbot.waitUntil(inside)
+
+
+def test_a_bar_tooltip_stays_while_the_pointer_rests_and_goes_off_the_bar(qtbot, window):
+    plot = _plot(window)
+    index = _bar_index(plot, "Malaysia")
+    pos = plot.mapFromScene(plot.bar_centre(index))
+    QToolTip.hideText()  # no tip left from an earlier window
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    pos += QPoint(-3, 0)  # not where an earlier test left the pointer: a move Qt delivers
+    qtbot.mouseMove(plot.viewport(), pos)
+    qtbot.waitUntil(QToolTip.isVisible)
+    shown = QToolTip.text()
+    assert "Malaysia: 60 signatories (38.0%)" in shown
+    # Small moves of a resting hand keep the same tip, past Qt's own ten-second expiry
+    # (TIP_MS is what the tip is given; the test cannot wait ten minutes).
+    for dx in (1, 2, 1, 0):
+        qtbot.mouseMove(plot.viewport(), pos + QPoint(dx, 0))
+        assert QToolTip.isVisible() and QToolTip.text() == shown
+    assert TIP_MS > 60_000
+    assert plot.row_rect(index).contains(pos)
+    # Off the chart's bars, the tip goes.
+    qtbot.mouseMove(plot.viewport(), QPoint(plot.viewport().width() - 2, 2))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible() or QToolTip.text() != shown)
+
+
+def test_the_chart_table_gives_whole_names_and_exact_shares(qtbot):
+    long_name = "Abdullah Sani Abdul Hamid bin Haji Mohamed Noor of a very long place"
+    people = [("A", long_name)] + [("B", "Malaysia")] * 157
+    document = Document(signatories=numbered([Signatory(n, None, c) for n, c in people]))
+    panel = ChartPanel(ViewState(document))
+    qtbot.addWidget(panel)
+    panel.resize(320, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.table_toggle.click()
+    table = panel.table
+    assert table.isVisible()
+    rows = {
+        table.topLevelItem(i).text(0): table.topLevelItem(i).text(2)
+        for i in range(table.topLevelItemCount())
+    }
+    assert rows == {"Malaysia": "99.4%", long_name: "0.6%"}
+    # The long name wraps onto more lines within the pane instead of ending in "...".
+    long_row, short_row = (
+        table.visualItemRect(table.topLevelItem(i))
+        for i in sorted(range(2), key=lambda i: table.topLevelItem(i).text(0) != long_name)
+    )
+    widths = sum(table.columnWidth(c) for c in range(3))
+    assert widths <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    assert long_row.height() >= 2 * QFontMetrics(table.font()).height() > short_row.height()
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone

@@ -8,9 +8,9 @@ import unicodedata
 
 import pypdf  # the test extra installs it: the PDF's text is read back
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
 from uihelp import open_window
 
 from viewer.core.model import Document, Letter, Paragraph, Signatory, numbered
@@ -78,48 +78,97 @@ def test_export_pdf_holds_letter_shown_signatories_chart_and_headers(
     assert "Saved as" in window.statusBar().currentMessage()
 
 
-def test_file_print_paints_through_the_print_dialog(qtbot, window, tmp_path, monkeypatch):
-    out = tmp_path / "printed.pdf"
-
-    class AcceptingDialog:
-        """The system's dialog, answered "Print" with a PDF printer chosen."""
-
-        def __init__(self, printer: QPrinter, _parent):
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-
-        def setWindowTitle(self, _title):
-            pass
-
-        def exec(self):
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(menus, "QPrintDialog", AcceptingDialog)
-    window.state.set_text("rossner")
+def _preview(qtbot, window):
+    """File > Print, as the menu opens it: the preview, its pages drawn."""
     window.reading.print_action.trigger()
-    text = " ".join(_pages(out))
+    preview = window.reading.dialogs["print"]
+    qtbot.waitUntil(preview.isVisible)
+    qtbot.waitUntil(lambda: preview.pages > 0)
+    return preview
+
+
+def _print_to_pdf(qtbot, preview, out) -> list[str]:
+    """What the preview's Print button does once the system's dialog is answered: the pages
+    as previewed go to the printer (here a PDF file), and the preview closes."""
+    printer = preview.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    preview.preview.print_()
+    preview.accept()
+    return _pages(out)
+
+
+def test_file_print_previews_and_prints_the_chosen_parts(qtbot, window, bundled, tmp_path):
+    window.state.set_text("rossner")
+    preview = _preview(qtbot, window)
+    assert preview.objectName() == "printPreview"
+    assert set(preview.boxes) == {"letter", "signatories", "chart"}
+    assert all(box.isChecked() for box in preview.boxes.values())
+    whole = preview.pages
+    qtbot.mouseClick(preview.boxes["letter"], Qt.MouseButton.LeftButton)  # no letter
+    qtbot.waitUntil(lambda: preview.pages < whole)
+    text = " ".join(_print_to_pdf(qtbot, preview, tmp_path / "no-letter.pdf"))
     assert "Tabea Rößner" in text
     assert "Filter: Matching \u201crossner\u201d" in text
+    assert "Signatories per country" in text
+    assert _words(bundled.letter.paragraphs[0])[:60] not in text
+    assert "Sent" in window.statusBar().currentMessage()
+    assert window.reading.print_parts == frozenset({"signatories", "chart"})
+
+    preview = _preview(qtbot, window)  # the next preview starts with that choice
+    assert not preview.boxes["letter"].isChecked()
+    qtbot.mouseClick(preview.boxes["letter"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(preview.boxes["signatories"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(preview.boxes["chart"], Qt.MouseButton.LeftButton)
+    assert preview.parts == frozenset({"letter"})
+    # The last part cannot be un-chosen.
+    assert not preview.boxes["letter"].isEnabled()
+    text = " ".join(_print_to_pdf(qtbot, preview, tmp_path / "letter-only.pdf"))
+    assert _words(bundled.letter.paragraphs[0]) in _words(text)
+    assert "Tabea Rößner" not in text and "Signatories per country" not in text
     assert window.reading.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
 
 
-def test_a_cancelled_print_prints_nothing(window, tmp_path, monkeypatch):
-    painted = []
-    monkeypatch.setattr(printing, "paint", lambda *a: painted.append(a))
+def test_a_closed_preview_prints_nothing(qtbot, window):
+    preview = _preview(qtbot, window)
+    qtbot.mouseClick(preview.boxes["chart"], Qt.MouseButton.LeftButton)
+    preview.reject()  # Esc, or the window's close button
+    assert "Sent" not in window.statusBar().currentMessage()
+    assert window.reading.print_parts == frozenset({"letter", "signatories", "chart"})
 
-    class Cancelled:
-        def __init__(self, *_):
-            pass
 
-        def setWindowTitle(self, _title):
-            pass
+def _heading_pages(doc, page_height: float) -> list[tuple[int, int]]:
+    """(page of each heading's line, page of the first line after it)."""
+    layout, out = doc.documentLayout(), []
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().boolProperty(printing.HEADING):
+            after = block.next()
+            first = layout.blockBoundingRect(after).top() + after.layout().lineAt(0).y()
+            line = layout.blockBoundingRect(block).top() + block.layout().lineAt(0).y()
+            out.append((int(line // page_height), int(first // page_height)))
+        block = block.next()
+    return out
 
-        def exec(self):
-            return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(menus, "QPrintDialog", Cancelled)
-    window.reading.print_action.trigger()
-    assert painted == []
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(qapp):
+    """Lists of 1 to 90 people move the chart's heading down the page; wherever it falls, the
+    first line after it is on its page."""
+    moved = 0
+    page = printing.QSizeF(400, 500)
+    for n in range(1, 90):
+        people = numbered([Signatory(f"Person {i}", "MP", "Land") for i in range(n)])
+        document = Document(letter=Letter(body=(Paragraph("A short letter."),)),
+                            signatories=people)  # fmt: skip
+        result = QueryEngine(document).run(Query())
+        doc = printing.build_document(printing.Printout(document, result), None, page.width())
+        doc.setPageSize(page)
+        before = _heading_pages(doc, page.height())
+        printing.keep_headings_with_text(doc, page.height())
+        after = _heading_pages(doc, page.height())
+        moved += before != after
+        assert all(heading == first for heading, first in after), (n, after)
+    assert moved  # some lengths did leave a heading alone before it was moved
 
 
 def test_document_text_is_printed_as_text_never_markup(qapp, tmp_path):

@@ -199,3 +199,23 @@ def test_the_header_shows_markup_as_text(qtbot, window):
     assert values["Letter"].text() == "<b>Free</b> & <i>fair</i>"
     assert values["Published by"].text() == "<a href='x'>P</a>"
     assert "File" not in values  # a document made in memory has no file
+
+
+def _header_fits(window) -> bool:
+    area = window.letter_pane.header_area
+    return area.height() >= area.widget().height() and not area.verticalScrollBar().isVisible()
+
+
+def test_the_header_keeps_to_a_quarter_of_a_narrow_pane_and_is_whole_in_a_wide_one(qtbot, window):
+    """In a narrow window the header's wrapped lines scroll within a quarter of the pane, so
+    the letter stays in view; in a wide one the header is shown whole."""
+    pane = window.letter_pane
+    window.resize(1024, 640)
+    window.splitter.setSizes([240, 500])
+    qtbot.waitUntil(lambda: pane.header_area.height() <= max(48, pane.height() // 4) + 1)
+    assert pane.header_area.height() <= pane.height() // 4 + 1
+    assert pane.view.height() > pane.height() // 2  # the letter keeps most of the pane
+    window.resize(1900, 1050)
+    window.splitter.setSizes([700, 900])
+    qtbot.waitUntil(lambda: _header_fits(window))
+    assert pane.header_area.height() > 0

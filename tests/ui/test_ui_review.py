@@ -261,3 +261,33 @@ def test_the_summary_names_the_sections_as_plain_text(qtbot, monkeypatch, tmp_pa
     assert dialog.rows_model.rowCount() == 4
     assert "In 2 sections: <b>Organisations</b>, Individuals." in dialog.summary.text()
     assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_list_that_no_longer_matches_the_stated_count_is_warned_of(qtbot, monkeypatch):
+    window = open_window(qtbot)
+    open_with_dialog(qtbot, window, monkeypatch, HK)
+    dialog = open_review(qtbot, window)
+    warning = dialog.count_warning
+    stated = dialog.plan.stated_count
+    assert stated is not None and dialog.rows_model.rowCount() == stated  # as the letter says
+    assert not warning.isVisible()
+    second = dialog.rows_model.import_row(1).first_line
+    dialog.start_spin.setValue(second)  # the first signatory left out
+    assert dialog.rows_model.rowCount() == stated - 1
+    assert warning.isVisible()
+    assert f"The letter says {stated} signatories, but {stated - 1} are read" in warning.text()
+    dialog.reset()
+    assert not warning.isVisible()
+    dialog.reject()
+
+
+def test_the_legend_is_shown_whole_in_a_narrow_dialog(qtbot, window):
+    dialog = open_review(qtbot, window)
+    dialog.resize(640, 600)
+    legend = dialog.findChild(object, "reviewLegend")
+    qtbot.waitUntil(lambda: legend.width() < 400)
+    # Every word of the legend within its label: wrapped onto more lines, never cut.
+    assert legend.wordWrap()
+    qtbot.waitUntil(lambda: legend.height() >= legend.heightForWidth(legend.width()))
+    assert legend.width() >= legend.minimumSizeHint().width()
+    dialog.reject()

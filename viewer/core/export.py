@@ -15,13 +15,15 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from viewer.core.formats.csv_writer import signatories_to_csv
+from viewer.core.formats.decoding import without_controls
+from viewer.core.formats.front_matter import front_matter
 from viewer.core.formats.json_document import document_to_json
 from viewer.core.letter_notes import Note, markdown_notes, note_obj
 from viewer.core.model import Document, Metadata, Paragraph, Signatory
 from viewer.core.progress import Progress
 from viewer.core.query.facets import facet_for_key
 from viewer.core.storage.atomic import write_atomic
-from viewer.core.textimport.letter_body import OWN_FORMAT
+from viewer.core.textimport.plan import OWN_SIGNATORIES_HEADING
 from viewer.core.verification import SignatoryKey, Verification, verification_obj
 
 EXPORT_FORMATS = ("csv", "json", "md")
@@ -32,8 +34,12 @@ FORMAT_LABELS = {
     "md": "Markdown (*.md)",
 }
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START_SPECIALS = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)(?=[.)]))")
+# CommonMark reads a backslash before any ASCII punctuation as that character: these are
+# the ones that can start markup inside a line (emphasis, code, links, HTML, entities,
+# table cells, strike-through).
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~&!])")
+# ... and these at the start of a line (headings, list items, setext underlines, quotes).
+_LINE_START_SPECIALS = re.compile(r"^(\s*)(?:([#+\-=>])|(\d+)(?=[.)]))")
 
 
 def export_format_for(path: str | Path) -> str:
@@ -163,7 +169,7 @@ def export_file(
 
 def markdown_letter(doc: Document, signatories: Sequence[Signatory]) -> str:
     """The letter and the given signatories as Markdown the importer reads back."""
-    parts = [_front_matter(doc), f"# {_escape(doc.title)}"]
+    parts = [front_matter(doc.metadata), f"# {_escape(doc.title)}"]
     letter = doc.letter
     if letter.addressee:
         parts.append("  \n".join(_escape(a) for a in letter.addressee))
@@ -172,49 +178,77 @@ def markdown_letter(doc: Document, signatories: Sequence[Signatory]) -> str:
             parts.append(_escape(line))
     for block in letter.body:
         if isinstance(block, Paragraph):
-            parts.append(_escape(block.text))
-        else:
-            parts.append("\n".join(f"- {_escape(item, line_start=False)}" for item in block.items))
+            parts.append(_paragraph(block.text))
+        else:  # (an item with no text would be no item on reading: it is left out)
+            items = [_escape(item) for item in block.items]
+            parts.append("\n".join(f"- {item}" for item in items if item))
     if letter.closing:
         parts.append(_escape(letter.closing))
-    parts.append("## Signatories")
+    parts.append(f"## {OWN_SIGNATORIES_HEADING}")
     parts.append(_table(signatories))
-    return "\n\n".join(parts) + "\n"
-
-
-def _front_matter(doc: Document) -> str:
-    fields = {"format": OWN_FORMAT}
-    fields.update({k: v for k, v in asdict(doc.metadata).items() if v is not None})
-    lines = ["---"]
-    for key, value in fields.items():
-        shown = value if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
-        lines.append(f"{key}: {shown}")
-    lines.append("---")
-    return "\n".join(lines)
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _table(signatories: Sequence[Signatory]) -> str:
-    extra_keys = list(dict.fromkeys(k for s in signatories for k, _ in s.extra))
-    header = ["Name", "Role", "Country", *extra_keys]
-    rows = [
-        [s.name, s.role or "", s.country or "", *(s.extra_value(k) or "" for k in extra_keys)]
-        for s in signatories
+    extra_keys = [
+        k for k in dict.fromkeys(_cell_text(k) for s in signatories for k, _ in s.extra) if k
     ]
+    family = any(s.family_name for s in signatories)
+    header = ["Name", "Role", "Country", *(["Family name"] if family else []), *extra_keys]
     lines = [_table_row(header), "| " + " | ".join("---" for _ in header) + " |"]
-    lines += [_table_row(row) for row in rows]
+    for s in signatories:
+        extra = {_cell_text(k): v for k, v in reversed(s.extra)}  # the first of a key wins
+        row = [s.name, s.role or "", s.country or ""]
+        row += [s.family_name or ""] if family else []
+        row += [extra.get(k) or "" for k in extra_keys]
+        lines.append(_table_row(row))
     return "\n".join(lines)
 
 
 def _table_row(cells: list[str]) -> str:
-    return "| " + " | ".join(_escape(c, line_start=False) for c in cells) + " |"
+    return "| " + " | ".join(_escape(c) for c in cells) + " |"
 
 
-def _escape(text: str, line_start: bool = True) -> str:
-    """Text that Markdown (and the importer) shows as itself, on one line."""
-    text = " ".join(text.split())
-    text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    if line_start:  # "# x", "- x", "1. x" at the start of a line would become markup
-        text = _LINE_START_SPECIALS.sub(
-            lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\", text, count=1
-        )
-    return text
+def _cell_text(text: str) -> str:
+    return squeeze_spaces(without_controls(text))
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph, its lines kept under the reader's line limit: wrapped at single spaces
+    (a line break inside a paragraph reads as a space)."""
+    text = _escape(text)
+    if len(text) <= WRAP_AT:
+        return text
+    lines, start = [], 0
+    while len(text) - start > WRAP_AT:
+        cut = text.rfind(" ", start, start + WRAP_AT)
+        if cut <= start:
+            break  # no space to wrap at: the line stays long
+        lines.append(text[start:cut])
+        start = cut + 1
+    lines.append(text[start:])
+    return "\n".join(_escape_line_start(line) for line in lines)
+
+
+WRAP_AT = 10_000  # far below the reader's line limit, well above any sentence
+
+
+def _escape(text: str) -> str:
+    """Text that Markdown (and the importer) reads as itself, on one line: every Markdown or
+    HTML mark escaped with a backslash, a line break written as <br>, white space squeezed."""
+    text = without_controls(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [squeeze_spaces(line) for line in text.split("\n")]
+    text = "<br>".join(_escape_line_start(_INLINE_SPECIALS.sub(r"\\\1", line)) for line in lines)
+    return text.strip()
+
+
+def _escape_line_start(text: str) -> str:
+    """A backslash before what would make a line a heading, a list item or a quote."""
+    return _LINE_START_SPECIALS.sub(
+        lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\", text, count=1
+    )
+
+
+def squeeze_spaces(text: str) -> str:
+    """Runs of white space as one space, none at either end (how Markdown reads them)."""
+    return " ".join(text.split())

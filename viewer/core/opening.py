@@ -59,6 +59,15 @@ def import_text_letter(text: str, path: str | None = None) -> Document:
     return read_text(text, path)
 
 
+# Formats read as records by a parser in C (json.loads, csv.reader), in time linear in the
+# file whatever its lines: the line-length limit, which keeps the text importer's per-line
+# patterns to lines of a letter, does not apply to them. Their writers cannot wrap a long
+# value (a JSON string, a CSV cell, has no line break to wrap at), so applying it would make
+# a document with a long paragraph or name unreadable once exported; the file size limit
+# still bounds them.
+RECORD_FORMATS = frozenset({"json", "csv"})
+
+
 def read_json_letter(text: str, path: str | None = None) -> Document:
     """The viewer's own JSON (``"format": "open-letter"``), or a foreign JSON list of
     signatories (viewer.core.formats.records); ParseError for anything else."""
@@ -125,8 +134,9 @@ def parse_document(
     if named == "pdf" or (fmt is None and named in (None, "text") and is_pdf(data)):
         return _parse_pdf(data, path, progress)
     decoded = decode_letter_bytes(data, path, progress.part(0, DECODE_SHARE))
-    check_decoded_lines(decoded, data, path)
     fmt = fmt or format_from_suffix(path or "") or detect_format(path or "", decoded.text)
+    if fmt not in RECORD_FORMATS:
+        check_decoded_lines(decoded, data, path)
     if all(piece.isspace() or not piece for piece in decoded.pieces):
         raise ParseError("The file is empty.", path)  # (strip() would copy a 40 MB text)
     with gc_paused():  # a large CSV makes a million objects; see gc_pause.py

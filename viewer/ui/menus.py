@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from viewer.core.storage.settings import Preferences, PreferenceStore
@@ -29,6 +29,7 @@ from viewer.ui.dialogs.about_dialog import AboutDialog
 from viewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.letter.letter_view import ReadingStyle
 from viewer.ui.output import printing
+from viewer.ui.output.print_preview import PrintPreview
 
 FONT_LABELS = {"serif": "&Serif", "sans": "Sa&ns Serif"}
 PANE_NAMES = {"letter": "Letter", "table": "Signatory table"}
@@ -44,6 +45,7 @@ class ReadingControls(QObject):
         self.preferences: PreferenceStore = window.preferences  # the window's one store
         self.theme = theme_manager()
         self.dialogs: dict[str, QDialog] = {}
+        self.print_parts = frozenset(printing.PARTS)  # what File > Print offers to print
         window.setWindowIcon(app_icon())
         self._build_zoom()
         self._build_actions()
@@ -191,15 +193,20 @@ class ReadingControls(QObject):
         return printing.Printout(w.state.document, w.state.result, w.chart.facet)
 
     def print_letter(self) -> None:
-        """File > Print: the system's print dialog, then the printout."""
+        """File > Print: a preview with the parts to print; its Print button prints."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.window.state.document.title)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print the Letter")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        pages = printing.paint(self.printout(), printer)
-        show_status(self.window, f"Sent {pages} pages to the printer", NOTICE_MS)
+        preview = PrintPreview(printer, self._paint_parts, self.print_parts, self.window)
+        preview.accepted.connect(lambda: self._printed(preview))
+        self._open("print", preview)
+
+    def _paint_parts(self, printer: QPrinter, parts: frozenset[str]) -> int:
+        return printing.paint(dataclasses.replace(self.printout(), parts=parts), printer)
+
+    def _printed(self, preview: PrintPreview) -> None:
+        self.print_parts = preview.parts  # the next preview starts with the same choice
+        message = f"Sent {preview.pages} pages to the printer"
+        show_status(self.window, message, NOTICE_MS)
 
     def export_pdf(self) -> None:
         """File > Export as PDF: asks for a file name, then writes the printout there."""

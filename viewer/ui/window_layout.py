@@ -33,29 +33,33 @@ def from_b64(text: str) -> QByteArray:
 def capture(
     window: QMainWindow,
     splitter: QSplitter,
-    layouts: dict[str, tuple[QByteArray, int]],
+    layouts: dict[str, tuple[QByteArray, int, frozenset[str]]],
     state: ViewState,
     grouping: str,
 ) -> WindowState:
     """The window as it is now, ready to be stored.
 
-    layouts: the table's header state and pane width per column set (column_set_key), most
-    recent last.
+    layouts: the table's header state, pane width and the columns the user sized per column
+    set (column_set_key), most recent last.
     """
     q = state.query
     plain = layouts.get(PLAIN_COLUMNS)
     kept = dict(list(layouts.items())[-MAX_TABLE_LAYOUTS:])
     kept.pop(PLAIN_COLUMNS, None)
-    widths = {k: w for k, (_state, w) in kept.items() if w}
+    widths = {k: w for k, (_state, w, _sized) in kept.items() if w}
+    sized = {k: sorted(s) for k, (_state, _w, s) in kept.items() if s}
     if plain is not None and plain[1]:
         widths[PLAIN_COLUMNS] = plain[1]
+    if plain is not None and plain[2]:
+        sized[PLAIN_COLUMNS] = sorted(plain[2])
     return WindowState(
         geometry=to_b64(window.saveGeometry()),
         window_state=to_b64(window.saveState(STATE_VERSION)),
         splitter=to_b64(splitter.saveState()),
         table_header=to_b64(plain[0]) if plain is not None else "",
-        table_headers={k: to_b64(v) for k, (v, _w) in kept.items()},
+        table_headers={k: to_b64(v) for k, (v, _w, _s) in kept.items()},
         table_widths=widths,
+        table_sized=sized,
         sort_column=q.sort_column,
         sort_descending=q.descending,
         filter_text=q.text,
@@ -68,12 +72,21 @@ def _sorted_values(values: frozenset[str | None]) -> list[str | None]:
     return sorted(values, key=lambda v: (v is None, v or ""))
 
 
-def saved_layouts(saved: WindowState) -> dict[str, tuple[QByteArray, int]]:
-    """The table's header states and pane widths per column set, as capture stored them."""
-    widths = saved.table_widths
-    layouts = {k: (from_b64(v), widths.get(k, 0)) for k, v in saved.table_headers.items()}
+def saved_layouts(saved: WindowState) -> dict[str, tuple[QByteArray, int, frozenset[str]]]:
+    """The table's header states, pane widths and sized columns per column set, as capture
+    stored them."""
+    widths, sized = saved.table_widths, saved.table_sized
+    layouts = {
+        k: (from_b64(v), widths.get(k, 0), frozenset(sized.get(k, ())))
+        for k, v in saved.table_headers.items()
+    }
     if saved.table_header:
-        layouts[PLAIN_COLUMNS] = (from_b64(saved.table_header), widths.get(PLAIN_COLUMNS, 0))
+        plain = PLAIN_COLUMNS
+        layouts[plain] = (
+            from_b64(saved.table_header),
+            widths.get(plain, 0),
+            frozenset(sized.get(plain, ())),
+        )
     return layouts
 
 

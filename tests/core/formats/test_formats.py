@@ -4,33 +4,24 @@ import json
 import time
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from roundtrips import expected, fields
 
 from viewer.core.errors import ParseError
-from viewer.core.formats.column_names import (
-    COUNTRY_COLUMNS,
-    FAMILY_NAME_COLUMNS,
-    GIVEN_NAME_COLUMNS,
-    NAME_COLUMNS,
-    ROLE_COLUMNS,
-)
 from viewer.core.formats.csv_reader import signatories_from_csv
 from viewer.core.formats.csv_writer import neutralise_formula, signatories_to_csv
+from viewer.core.formats.decoding import without_controls
 from viewer.core.formats.json_document import document_from_json, document_to_json
 from viewer.core.formats.letter_layout import parse_text_letter, write_text_letter
 from viewer.core.model import Document, ItemList, Letter, Metadata, Paragraph, Signatory, numbered
 from viewer.core.opening import open_document, parse_document
 
-# Extra columns named like a known column are read as that column, so they cannot round-trip.
-ALIASES = {
-    *NAME_COLUMNS,
-    *ROLE_COLUMNS,
-    *COUNTRY_COLUMNS,
-    *GIVEN_NAME_COLUMNS,
-    *FAMILY_NAME_COLUMNS,
-}
-text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+# No NUL: the JSON reader refuses it (no other format the viewer writes or reads can hold it).
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"),
+    max_size=40,
+)
 line_text = text.map(lambda s: " ".join(s.split())).filter(bool)
 opt = st.none() | line_text
 
@@ -41,7 +32,7 @@ def signatories(draw):
         st.lists(
             st.builds(
                 Signatory,
-                name=line_text,
+                name=line_text.filter(lambda s: without_controls(s).strip()),  # else no name
                 role=opt,
                 country=opt,
                 family_name=opt,
@@ -91,26 +82,10 @@ def test_json_round_trip_is_lossless(doc):
 
 @settings(max_examples=150, deadline=None)
 @given(signatories())
-def test_csv_round_trip_is_lossless(people):
-    people = tuple(
-        Signatory(
-            s.name,
-            s.role,
-            s.country,
-            s.position,
-            None,
-            tuple((k, v) for k, v in s.extra if " ".join(k.split()).lower() not in ALIASES),
-        )
-        for s in people
-    )
-    keys = [k for s in people for k, _ in s.extra]
-    assume(len(set(keys)) == len(set(k.strip() for k in keys)))
-    back = signatories_from_csv(signatories_to_csv(people)).signatories
-
-    def fields(s):  # a CSV orders extra columns once for the table, not per row
-        return (s.name, s.role, s.country, s.position, s.family_name, dict(s.extra))
-
-    assert [fields(s) for s in back] == [fields(s) for s in people]
+def test_csv_round_trip_keeps_what_a_csv_carries(people):
+    # Extra columns named like a known column ("surname", "first name", "role") included.
+    back = signatories_from_csv(signatories_to_csv(people, safe=True))
+    assert fields(back) == fields(expected(Document(signatories=people), "csv"))
 
 
 def test_bundled_round_trips_through_json_and_csv(bundled):

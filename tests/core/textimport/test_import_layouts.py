@@ -270,10 +270,12 @@ def test_plan_corrections_end_and_layout():
     assert blocks.layout == "blocks"
     assert shorter.with_layout("lines").list_end == 6  # corrections accumulate
     assert plan.with_layout(None).rows == plan.rows
-    with pytest.raises(ValueError):
+    with pytest.raises(ParseError, match="no list layout called “columns”"):
         plan.with_layout("columns")
-    with pytest.raises(ValueError):
+    with pytest.raises(ParseError, match="cannot start at line 999"):
         plan.with_boundary(999)
+    with pytest.raises(ParseError, match="numbered 1 to 8"):
+        plan.with_list_end(0)
     doc = plan.to_document()
     assert doc.signatories == plan.signatories and doc.warnings == plan.warnings
 

@@ -34,7 +34,7 @@ def test_every_action_with_a_shortcut_is_listed(window):
         name = action.text().replace("&", "").rstrip("\u2026")
         assert (key_text(action), name) in listed, name
     keys = " | ".join(k for _s, k, _w in rows)
-    for expected in ("F3", "Ctrl+P", "Ctrl+F", "Ctrl+0", "Ctrl++", "Esc", "Shift+Enter"):
+    for expected in ("F3", "Ctrl+P", "Ctrl+F", "Ctrl+0", "Ctrl+Plus", "Esc", "Shift+Enter"):
         assert expected in keys, expected
     sections = {s for s, _k, _w in rows}
     assert {"File", "Edit", "View", "Help", "In the find bar"} <= sections
@@ -143,3 +143,19 @@ def test_menu_letters_are_read_and_chosen_as_qt_does():
     assert mnemonic("Fish && Chips") is None
     assert _free_letter("Plain text", {"p"}) == 6  # the next word's start: "t"
     assert _free_letter("APA", {"a", "p"}) is None
+
+
+def test_the_shortcut_list_has_no_repeats_and_says_plus_in_words(qtbot, window):
+    give_focus(qtbot, window.table)
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    dialog = window.reading.dialogs["shortcuts"]
+    qtbot.waitUntil(dialog.isVisible)
+    listed = dialog.listed()
+    assert len(listed) == len(set(listed))
+    whats = [what for _keys, what in listed]
+    assert len(whats) == len(set(whats)), sorted(w for w in whats if whats.count(w) > 1)
+    keys = dict((what, k) for k, what in listed)
+    assert keys["Zoom In"].split(", ")[0] == "Ctrl+Plus"
+    assert keys["Zoom Out"].split(", ")[0] == "Ctrl+Minus"
+    assert not any("++" in k or "Zoom" in k for k, _what in listed)
+    dialog.close()

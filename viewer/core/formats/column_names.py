@@ -27,14 +27,24 @@ FAMILY_NAME_COLUMNS = ("last name", "last_name", "lastname", "surname", "family 
                        "family_name")  # fmt: skip
 
 
+def folded_header(cell: str) -> str:
+    """A header cell as it is matched: spaces squeezed, lower case."""
+    return " ".join(cell.split()).lower()
+
+
 def find_column(header: list[str], names: tuple[str, ...]) -> int | None:
     """Index of the first header cell that is one of ``names`` (case and spaces ignored)."""
-    folded = [" ".join(h.split()).lower() for h in header]
+    folded = [folded_header(h) for h in header]
     return next((i for i, h in enumerate(folded) if h in names), None)
 
 
 def map_columns(header: list[str]) -> dict[str, int]:
-    """Which column holds name, given/family name, role and country (those present)."""
+    """Which column holds name, given/family name, role and country (those present).
+
+    Given names are only read where there is no name column (the name is then made of the
+    given and family names); beside a name column, a "first name" column is a further
+    column like any other, not dropped.
+    """
     found = {
         "name": find_column(header, NAME_COLUMNS),
         "given": find_column(header, GIVEN_NAME_COLUMNS),
@@ -42,7 +52,24 @@ def map_columns(header: list[str]) -> dict[str, int]:
         "role": find_column(header, ROLE_COLUMNS),
         "country": find_column(header, COUNTRY_COLUMNS),
     }
+    if found["name"] is not None:
+        found["given"] = None
     return {key: idx for key, idx in found.items() if idx is not None}
+
+
+def distinct_keys(keys: list[str]) -> list[str]:
+    """Keys of further columns made distinct: a key met again gets " (2)", " (3)", ... (a
+    signatory's field is found by its key, so a second "note" column would never be shown)."""
+    seen: set[str] = set()
+    out = []
+    for key in keys:
+        unique, n = key, 1
+        while unique in seen:
+            n += 1
+            unique = f"{key} ({n})"
+        seen.add(unique)
+        out.append(unique)
+    return out
 
 
 def extra_column_title(key: str) -> str:

@@ -19,8 +19,9 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, islice, repeat
 
 from viewer.core.errors import ParseError
-from viewer.core.formats.column_names import map_columns
-from viewer.core.limits import MAX_LINE_CHARS, MAX_SIGNATORIES
+from viewer.core.formats.column_names import distinct_keys, map_columns
+from viewer.core.formats.csv_writer import NEUTRALISED
+from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import Document, Signatory, signatories_from_columns
 from viewer.core.progress import Progress
 
@@ -81,10 +82,11 @@ def signatories_from_csv(
     the reading there (viewer.core.progress.Cancelled).
     """
     progress = progress or Progress()
-    csv.field_size_limit(MAX_LINE_CHARS)
+    csv.field_size_limit(MAX_FILE_BYTES)  # a cell as long as the file may be (see opening)
     pieces = [text] if isinstance(text, str) else list(text)
     if pieces:
         pieces[0] = pieces[0].removeprefix("\ufeff")
+        _check_header_length(pieces[0], path)
     slices = _TextSlices(pieces, TEXT_SLICE)
     delimiter = sniff_delimiter(pieces[0] if pieces else "")
     reader = csv.reader(chain.from_iterable(slices), delimiter=delimiter)
@@ -93,6 +95,7 @@ def signatories_from_csv(
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
             raise ParseError("The CSV file is empty: it has no header row.", path, 1)
+        header = [as_shown(h.strip()) for h in header]
         table = _Table(header, _csv_columns(header, path), path)
         while True:
             first_line = reader.line_num
@@ -109,6 +112,20 @@ def signatories_from_csv(
         raise ParseError("The CSV file has a header but no signatories.", path, 2)
     progress.report(1.0)
     return Document(signatories=tuple(people))  # numbered as read: no second copy of each
+
+
+def _check_header_length(text: str, path: str | None) -> None:
+    """ParseError for a first line longer than a line of a letter. A CSV's rows may be that
+    long (its cells are read in C, and a writer cannot wrap them: see viewer.core.opening),
+    but its first row names the columns; one this long says the file is no table, and is
+    refused at once rather than parsed as one huge header."""
+    if text.find("\n", 0, MAX_LINE_CHARS + 1) == -1 and len(text) > MAX_LINE_CHARS:
+        raise ParseError(
+            f"The first line is longer than {MAX_LINE_CHARS:,} characters; the first row of a "
+            "CSV names its columns. The file is probably not a CSV of signatories.",
+            path,
+            1,
+        )
 
 
 def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:
@@ -144,6 +161,8 @@ class _Table:
         self.path = path
         self.unused = [i for i in range(len(header)) if i not in cols.values()]
         self.extra_columns = [i for i in self.unused if header[i].strip()]
+        keys = distinct_keys([header[i].strip() for i in self.extra_columns])
+        self.extra_keys = dict(zip(self.extra_columns, keys, strict=True))
         self.interned = {"role": _Interned(), "country": _Interned()}
         # Rows made of whole columns need a name column (given + family is joined per row).
         self.by_columns = "name" in cols
@@ -160,7 +179,7 @@ class _Table:
         if any(map(width.__ne__, map(len, rows))):
             return None
         columns = list(zip(*rows, strict=True))
-        names = list(map(str.strip, columns[self.cols["name"]]))
+        names = _values(columns[self.cols["name"]])
         if not all(names):  # a blank row, or one without a name: the rows say which
             return None
         return signatories_from_columns(
@@ -175,18 +194,18 @@ class _Table:
     def _category(self, columns: list[tuple[str, ...]], key: str, n: int) -> list[str | None]:
         if key not in self.cols:
             return [None] * n
-        return list(map(self.interned[key].__getitem__, map(str.strip, columns[self.cols[key]])))
+        return list(map(self.interned[key].__getitem__, _values(columns[self.cols[key]])))
 
     def _family_names(self, columns: list[tuple[str, ...]], n: int) -> list[str | None]:
         if "family" not in self.cols:
             return [None] * n
-        return [v or None for v in map(str.strip, columns[self.cols["family"]])]
+        return [v or None for v in _values(columns[self.cols["family"]])]
 
     def _extras(self, columns: list[tuple[str, ...]], n: int):
         if not self.extra_columns:
             return repeat((), n)
-        keys = [self.header[i].strip() for i in self.extra_columns]
-        values = zip(*(map(str.strip, columns[i]) for i in self.extra_columns), strict=True)
+        keys = [self.extra_keys[i] for i in self.extra_columns]
+        values = zip(*(_values(columns[i]) for i in self.extra_columns), strict=True)
         return [tuple((k, v) for k, v in zip(keys, row, strict=True) if v) for row in values]
 
     def _by_rows(self, rows: list[list[str]], first_line: int, before: int) -> list[Signatory]:
@@ -202,7 +221,7 @@ class _Table:
         return people
 
     def _row(self, row: list[str], line: int, position: int) -> Signatory:
-        cols, header = self.cols, self.header
+        cols = self.cols
         family = _cell(row, cols.get("family"))
         name = _cell(row, cols.get("name")) or " ".join(
             filter(None, (_cell(row, cols.get("given")), family))
@@ -210,11 +229,11 @@ class _Table:
         if not name:
             raise ParseError("This row has no name.", self.path, line)
         extra = ()
-        if self.unused:
+        if self.extra_columns:
             extra = tuple(
-                (header[i].strip(), row[i].strip())
-                for i in self.unused
-                if i < len(row) and row[i].strip() and header[i].strip()
+                (self.extra_keys[i], shown)
+                for i in self.extra_columns
+                if i < len(row) and (shown := as_shown(row[i].strip()))
             )
         role, country = _cell(row, cols.get("role")), _cell(row, cols.get("country"))
         return Signatory(
@@ -237,4 +256,19 @@ def _lines_in(row: list[str]) -> int:
 def _cell(row: list[str], i: int | None) -> str | None:
     if i is None or i >= len(row):
         return None
-    return row[i].strip() or None
+    return as_shown(row[i].strip()) or None
+
+
+def as_shown(value: str) -> str:
+    """A trimmed cell as a spreadsheet shows it: without the apostrophe that a writer put
+    before a formula ("'=SUM(A1)", "'+44 20 7946 0000") to keep it from being run."""
+    return value[1:].strip() if value[:1] == "'" and NEUTRALISED.match(value) else value
+
+
+def _values(column: tuple[str, ...]) -> list[str]:
+    """A column's cells trimmed and as shown; the check for an apostrophe is one search of
+    the joined column (in C), so a column without any costs no loop per cell."""
+    values = list(map(str.strip, column))
+    if "\n'" in "\n" + "\n".join(values):
+        values = list(map(as_shown, values))
+    return values

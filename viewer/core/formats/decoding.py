@@ -24,6 +24,15 @@ _UTF8_SEQUENCE = re.compile(
 # Control characters that never occur in a letter (tab, line and page breaks are fine).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_CONTROL_SHARE = 0.01
+
+
+def without_controls(text: str) -> str:
+    """The text without the control characters above: what a writer of a text file does with
+    a value that holds them (they cannot be escaped in CSV or plain text, and a file with many
+    of them would be refused as binary)."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
 # The bytes of the controls above that are single characters in UTF-8 (C0 and DEL).
 _C0_BYTES = [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
 LARGE_BYTES = 1 << 20  # from here the controls are counted with numpy

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 from viewer.core.errors import ParseError
+from viewer.core.formats.decoding import without_controls
 from viewer.core.formats.file_bytes import decode_text, read_file_bytes
 from viewer.core.limits import MAX_SIGNATORIES
 from viewer.core.model import (
@@ -28,6 +30,14 @@ SCHEMA_VERSION = 1
 FORMAT_NAME = "open-letter"
 
 
+# DEL and the C1 controls: json.dumps writes them as they are (it escapes only C0), and the
+# viewer refuses a file holding many of them as binary; escaped, they stay in the value.
+_UNESCAPED_CONTROLS = re.compile("[\x7f-\x9f]")
+# A value the other formats cannot hold: NUL (text files with it are refused as binary) and
+# a lone surrogate (no UTF-8 for it: no file could be written).
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 def document_to_json(
     doc: Document, verifications: Mapping[tuple[int, str], Mapping[str, str]] | None = None
 ) -> str:
@@ -35,9 +45,12 @@ def document_to_json(
 
     verifications: the user's status of signatories, by (position, name), as the objects to
     write under each one's "verification" (viewer.core.verification.verification_obj).
+    Long values stay on one line (a JSON string cannot be wrapped): the viewer reads JSON
+    without the line-length limit of text letters (viewer.core.opening.RECORD_FORMATS).
     """
     obj = _document_to_obj(doc, verifications or {})
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return _UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _document_to_obj(
@@ -83,15 +96,23 @@ def document_from_json(text: str, path: str | None = None) -> Document:
 
 
 def parse_json(text: str, path: str | None = None) -> Any:
-    """JSON text parsed; ParseError (with the line) for malformed JSON."""
+    """JSON text parsed; ParseError (with the line) for malformed JSON, and for JSON that
+    holds a character no other format can (a NUL, a lone surrogate)."""
     try:
-        return json.loads(text)
+        obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"The JSON is malformed: {exc.msg}.", path, exc.lineno) from None
     except RecursionError:
         raise ParseError("The JSON is nested too deeply to be a letter.", path) from None
     except ValueError as exc:  # a number of more than 4,300 digits
         raise ParseError(f"The JSON holds a value that cannot be read ({exc}).", path) from None
+    if "\\u" in text and _holds_unwritable(obj):  # only escapes can make these
+        raise ParseError(
+            "The JSON holds a character that is not text (a NUL or half of a surrogate "
+            "pair, written as \\u0000 or \\ud800).",
+            path,
+        )
+    return obj
 
 
 def is_own_json(obj: Any) -> bool:
@@ -107,6 +128,22 @@ def document_from_json_obj(obj: Any, path: str | None = None) -> Document:
         raise ParseError(
             f"The JSON is not a letter in this viewer's format ({_describe(exc)}).", path
         ) from None
+
+
+def _holds_unwritable(obj: Any) -> bool:
+    """Whether any string in the JSON value (keys too) has a character of _UNWRITABLE."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _UNWRITABLE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _describe(exc: Exception) -> str:
@@ -127,9 +164,7 @@ def _document_from_obj(obj: Any, path: str | None) -> Document:
             f"{version}); this one reads up to version {SCHEMA_VERSION}.",
             path,
         )
-    meta_obj = obj.get("metadata") or {}
-    known = set(Metadata.__dataclass_fields__)
-    metadata = Metadata(**{k: _opt_scalar(v, k) for k, v in meta_obj.items() if k in known})
+    metadata = _metadata_from_obj(obj.get("metadata") or {})
     lo = obj.get("letter") or {}
     letter = Letter(
         addressee=tuple(_str(a, "addressee") for a in lo.get("addressee", [])),
@@ -160,14 +195,15 @@ def _signatory_from_obj(obj: Any) -> Signatory:
     if not isinstance(extra, dict):
         raise ValueError("extra is not an object")
     name = _str(obj["name"], "name")
-    if not name.strip():
+    if not without_controls(name).strip():  # nothing a reader of another format would see
         raise ValueError("a signatory has an empty name")
     return Signatory(
         name=name,
         role=_opt_str(obj.get("role"), "role"),
         country=_opt_str(obj.get("country"), "country"),
         family_name=_opt_str(obj.get("family_name"), "family_name"),
-        extra=tuple((_str(k, "extra"), _str(v, "extra")) for k, v in extra.items()),
+        # An empty value is no value, as for role and country (and in a CSV).
+        extra=tuple((_str(k, "extra"), _str(v, "extra")) for k, v in extra.items() if v != ""),
         name_parts=_name_parts_from_obj(obj.get("name_parts")),
     )
 
@@ -193,17 +229,33 @@ def _opt_str(value: Any, what: str) -> str | None:
     return None if value is None or value == "" else _str(value, what)
 
 
-def _opt_scalar(value: Any, what: str) -> Any:
-    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
-        return value
-    raise ValueError(f"{what} is not text or a number")
+_NUMBER_FIELDS = {f.name for f in fields(Metadata) if "int" in str(f.type)}
+
+
+def _metadata_from_obj(obj: Any) -> Metadata:
+    """Metadata of the known fields, each of its type: a count is a whole number (digits in a
+    string are read as one), everything else text; an empty value is no value."""
+    known = set(Metadata.__dataclass_fields__)
+    return Metadata(**{k: _meta_value(v, k) for k, v in obj.items() if k in known})
+
+
+def _meta_value(value: Any, what: str) -> str | int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"{what} is not text or a number")
+    if what in _NUMBER_FIELDS:
+        if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            raise ValueError(f"{what} is not a whole number")
+        if int(value) < 0:
+            raise ValueError(f"{what} is less than nothing")
+        return int(value)
+    return str(value)
 
 
 def read_metadata(path: str | Path) -> Metadata:
     text = decode_text(read_file_bytes(path, 1024 * 1024), str(path))
     try:
-        obj = json.loads(text)
-        known = set(Metadata.__dataclass_fields__)
-        return Metadata(**{k: _opt_scalar(v, k) for k, v in obj.items() if k in known})
+        return _metadata_from_obj(json.loads(text))
     except (json.JSONDecodeError, TypeError, ValueError, AttributeError) as exc:
         raise ParseError(f"The metadata file is not valid ({exc}).", str(path)) from None

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from viewer.core.countries import is_country
 from viewer.core.errors import ParseError
+from viewer.core.formats.decoding import without_controls
+from viewer.core.formats.front_matter import PLAIN_TEXT, front_matter, own_export
 from viewer.core.model import (
     Block,
     Document,
@@ -62,6 +64,7 @@ BARE_ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_LENGTH = 200
+DEFAULT_CLOSING = "Yours sincerely,"  # written for a letter without one: the list follows it
 
 
 @dataclass(frozen=True)
@@ -103,9 +106,11 @@ def _looks_like_place(text: str) -> bool:
 
 
 def parse_text_letter(text: str, path: str | None = None) -> Document:
-    """Parse the plain-text layout into a Document; raise ParseError if it has no list."""
-    lines = split_lines(text)
-    closing_at = _find_closing(lines)
+    """Parse the plain-text layout into a Document; raise ParseError if it has no list.
+    The front matter write_text_letter puts first is read as blank lines (its metadata is
+    the importer's to read)."""
+    lines = without_own_front_matter(split_lines(text))
+    closing_at = find_closing(lines)
     if closing_at is None:
         raise ParseError(
             "No list of signatories was found. The letter should end with a closing line "
@@ -124,7 +129,19 @@ def parse_text_letter(text: str, path: str | None = None) -> Document:
     return Document(letter=letter, signatories=signatories, warnings=tuple(warnings))
 
 
-def _find_closing(lines: list[Line]) -> int | None:
+def without_own_front_matter(lines: list[Line]) -> list[Line]:
+    """The lines with the front matter write_text_letter writes blanked (numbers kept)."""
+    head = "\n".join(ln.text for ln in lines[:3]) + "\n"
+    if own_export(head) is None:
+        return lines
+    end = next((i for i in range(1, len(lines)) if lines[i].text.strip() == "---"), None)
+    if end is None:
+        return lines
+    return [Line(ln.number, "") for ln in lines[: end + 1]] + lines[end + 1 :]
+
+
+def find_closing(lines: list[Line]) -> int | None:
+    """Index of the first closing line ("Yours sincerely,"), None without one."""
     for i, line in enumerate(lines):
         if CLOSING_RE.match(line.text.strip()):
             return i
@@ -227,8 +244,59 @@ def parse_signatory_blocks(
 
 
 def write_text_letter(doc: Document) -> str:
-    """The document in the plain-text layout; parse_text_letter() reads it back."""
-    letter = doc.letter
+    """The document in the plain-text layout; parse_text_letter() reads it back.
+
+    The layout holds the letter's text and each signatory's name, role and country, one
+    line each (white space squeezed, control characters left out), under front matter with
+    the metadata; no family names or further fields. A role and country are written only
+    where they make a role line that reads back as them ("Member of Parliament, Malaysia"):
+    any other would be read as the next name. What the layout cannot hold at all (a name
+    that would not read as one, a paragraph that would read as the closing) is a
+    ValueError saying which: the text is read back before it is returned.
+    """
+    people = tuple(_written_person(s) for s in doc.signatories)
+    text = _layout_text(_written_letter(doc.letter), people)
+    _check_reads_back(text, doc.letter, people)
+    # The front matter carries the metadata, and tells the importer the text is this
+    # layout as written here (read as name and role lines, not guessed at).
+    return f"{front_matter(doc.metadata, PLAIN_TEXT)}\n\n{text}\n"
+
+
+def _line(text: str) -> str:
+    return " ".join(without_controls(text).split())
+
+
+def _written_letter(letter: Letter) -> Letter:
+    body: list[Block] = []
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            body += [Paragraph(_line(block.text))] if _line(block.text) else []
+        elif items := tuple(_line(i) for i in block.items if _line(i)):
+            body.append(ItemList(items))
+    return Letter(
+        tuple(_line(a) for a in letter.addressee if _line(a)),
+        _line(letter.date or "") or None,
+        _line(letter.salutation or "") or None,
+        tuple(body),
+        _line(letter.closing or "") or None,
+    )
+
+
+def _written_person(person: Signatory) -> Signatory:
+    """The name, and the role and country where a role line carries them."""
+    role, country = (_line(v or "") or None for v in (person.role, person.country))
+    line = ", ".join(p for p in (role, country) if p)
+    if line and split_role_line(line) != (role, country):
+        role = country = None
+    return Signatory(_line(person.name), role, country, person.position)
+
+
+def written_signatories(doc: Document) -> tuple[Signatory, ...]:
+    """The signatories as the plain-text layout holds them (see write_text_letter)."""
+    return tuple(_written_person(s) for s in doc.signatories)
+
+
+def _layout_text(letter: Letter, people: tuple[Signatory, ...]) -> str:
     parts: list[str] = list(letter.addressee)
     if letter.date:
         parts.append(letter.date)
@@ -239,10 +307,34 @@ def write_text_letter(doc: Document) -> str:
             parts.append(block.text)
         else:
             parts.append("\n".join(f"- {item}" for item in block.items))
-    parts.append(letter.closing or "Yours sincerely,")
-    for person in doc.signatories:
+    parts.append(letter.closing or DEFAULT_CLOSING)
+    for person in people:
         parts.append(person.name)
         role_line = ", ".join(p for p in (person.role, person.country) if p)
         if role_line:
             parts.append(role_line)
     return "\n\n".join(parts)
+
+
+def _check_reads_back(text: str, letter: Letter, people: tuple[Signatory, ...]) -> None:
+    """ValueError unless parse_text_letter reads the text as this letter and these people."""
+    try:
+        back = parse_text_letter(text)
+    except ParseError as exc:
+        raise ValueError(f"The letter cannot be written in the plain-text layout: {exc}") from None
+    read = [(s.name, s.role, s.country) for s in back.signatories]
+    wanted = [(s.name, s.role, s.country) for s in people]
+    if read != wanted:
+        shorter = min(len(read), len(wanted))
+        at = next((i for i in range(shorter) if read[i] != wanted[i]), shorter)
+        name = wanted[at][0] if at < len(wanted) else read[at][0]
+        raise ValueError(
+            f"The signatories cannot be written in the plain-text layout: \u201c{name}\u201d "
+            "would not be read back as that signatory."
+        )
+    written = _written_letter(letter)
+    if back.letter != replace(written, closing=written.closing or DEFAULT_CLOSING):
+        raise ValueError(
+            "The letter cannot be written in the plain-text layout: its text would be read "
+            "back laid out otherwise (a line that reads as a salutation, a date or a closing)."
+        )

@@ -97,6 +97,16 @@ def _valid_choices(facets: dict[str, list[str | None]]) -> bool:
     return all(is_facet_key(k) and len(v) <= MAX_SAVED_VALUES for k, v in facets.items())
 
 
+MAX_SIZED_COLUMNS = 100
+
+
+def _valid_sized(sized: dict[str, list[str]]) -> bool:
+    return all(
+        len(keys) <= MAX_SIZED_COLUMNS and all(len(k) <= 200 for k in keys)
+        for keys in sized.values()
+    )
+
+
 def _window_state_from_v1(obj: dict[str, Any]) -> dict[str, Any]:
     """Version 1 kept the chosen countries and roles in entries of their own."""
     obj = dict(obj)
@@ -123,6 +133,16 @@ class WindowState:
     # The table pane's width when each layout was saved: narrower panes get fitted widths.
     table_widths: dict[str, int] = field(
         default_factory=dict, metadata={"max_items": MAX_TABLE_LAYOUTS + 1, "max_key_length": 64}
+    )
+    # The columns the user sized by dragging, by column key, per column set: the others are
+    # measured afresh in every pane.
+    table_sized: dict[str, list[str]] = field(
+        default_factory=dict,
+        metadata={
+            "max_items": MAX_TABLE_LAYOUTS + 1,
+            "max_key_length": 64,
+            "valid": _valid_sized,
+        },
     )
     sort_column: str = field(default="position", metadata={"valid": is_sort_column})
     sort_descending: bool = False

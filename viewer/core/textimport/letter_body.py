@@ -65,15 +65,22 @@ class Body:
     warnings: list[ImportWarning] = field(default_factory=list)
 
 
-def read_body(lines: list[TextLine], begin: int, end: int, closing: str | None) -> Body:
-    """The letter in lines[begin:end]; ``closing`` is its sign-off line, if it has one."""
+def read_body(
+    lines: list[TextLine], begin: int, end: int, closing: str | None, own: bool = False
+) -> Body:
+    """The letter in lines[begin:end]; ``closing`` is its sign-off line, if it has one.
+
+    ``own``: the text is this viewer's own export, which holds the letter and nothing else
+    (its title is in the front matter): no introduction, marker or title is looked for.
+    """
     warnings: list[ImportWarning] = []
-    start = _after_marker(lines, begin, end, warnings)
+    start = begin if own else _after_marker(lines, begin, end, warnings)
     content = [i for i in range(start, end) if _is_content(lines[i])]
-    title_at = content[0] if content and _is_title(lines[content[0]]) else None
+    title_at = content[0] if content and not own and _is_title(lines[content[0]]) else None
     if title_at is not None:
         content = content[1:]
-    start = _after_introduction(lines, content, start, warnings)
+    if not own:
+        start = _after_introduction(lines, content, start, warnings)
     kept = [i for i in range(start, end) if i != title_at]
     body_lines = _body_lines(lines, kept)
     numbers = [ln.number for ln in body_lines if ln.text.strip()]

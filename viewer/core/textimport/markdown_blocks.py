@@ -73,6 +73,8 @@ class _Reader:
                 self.lists[-1] = (list_id, ordered, int(token.info))  # the number as written
         elif kind == "list_item_close":
             self.items.pop()
+            if self.pending == "item":  # an empty item ("- "): no text came for it
+                self.pending = None
         elif kind == "heading_open":
             self.pending, self.heading_level = "heading", int(token.tag[1])
         elif kind == "paragraph_open":

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer.core.errors import ParseError
+from viewer.core.formats.front_matter import PLAIN_TEXT
+from viewer.core.formats.front_matter import own_export as exported_as
 from viewer.core.limits import MAX_LINES, MAX_SIGNATORIES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
 from viewer.core.textimport.blocks import Block
@@ -27,8 +29,10 @@ from viewer.core.textimport.letter_body import (
     metadata_from_front_matter,
     read_body,
 )
+from viewer.core.textimport.own_text import own_text_rows
 from viewer.core.textimport.part_warnings import part_warnings
 from viewer.core.textimport.section_rows import (
+    BLOCKS,
     GROUP,
     LAYOUT_NAMES,
     LAYOUTS,
@@ -38,8 +42,10 @@ from viewer.core.textimport.section_rows import (
     read_rows,
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
-from viewer.core.textimport.signoffs import stated_count
-from viewer.core.textimport.sources import read_blocks, source_kind
+from viewer.core.textimport.signoffs import sign_off, stated_count
+from viewer.core.textimport.sources import MARKDOWN, read_blocks, source_kind
+
+OWN_SIGNATORIES_HEADING = "Signatories"  # above the table of this viewer's own Markdown
 
 NO_LIST_MESSAGE = (
     "No list of signatories was found. The letter should end with a closing line such as "
@@ -173,11 +179,20 @@ def _analyse(
 ) -> ImportPlan:
     count = _check_size(text, path)
     if layout is not None and layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+        raise ParseError(
+            f"There is no list layout called \u201c{layout}\u201d; the layouts are "
+            f"{', '.join(LAYOUTS)}.",
+            path,
+        )
     for line, what in ((boundary, "start"), (list_end, "end")):
         if line is not None and not 1 <= line <= count:
-            raise ValueError(f"the {what} line {line} is outside the text (1 to {count})")
-    kind = source_kind(text, path)
+            raise ParseError(
+                f"The list cannot {what} at line {line}: the text's lines are numbered 1 to "
+                f"{count}.",
+                path,
+            )
+    own_export = exported_as(text)  # this viewer's export: read as what it is, by any name
+    kind = MARKDOWN if own_export == "markdown" else source_kind(text, path)
     front, blocks = read_blocks(text, kind)
     overrides = {"boundary": boundary, "list_end": list_end, "layout": layout}
     plan = ImportPlan(
@@ -203,8 +218,14 @@ def _analyse(
     if boundary is not None:
         blocks = split_at_line(blocks, boundary)
     blocks = split_at_sign_offs(blocks)
-    part = find_part(blocks, boundary)
     own_format = front.get("format") == OWN_FORMAT  # its metadata is complete as written
+    if own_format and boundary is None:
+        boundary = own_boundary(blocks)
+    if own_export == PLAIN_TEXT and not plan.corrections:
+        read = own_text_rows(text)
+        if read is not None:
+            return _own_text_plan(plan, *read)
+    part = find_part(blocks, boundary)
     plan = _with_body(plan, blocks[: part.start] if part else blocks, part, own_format)
     if part is None:
         return plan
@@ -212,8 +233,13 @@ def _analyse(
 
 
 def _with_body(plan: ImportPlan, before: list[Block], part: Part | None, own: bool) -> ImportPlan:
+    closing = part.closing if part else None
+    if own and before and before[0].kind == "heading":
+        before = before[1:]  # the "# title" the export writes (the title is in the front matter)
+    if own and closing is None and before and _is_closing(before[-1]):
+        closing, before = before[-1].text, before[:-1]  # the export's closing, above the table
     lines = lines_of_blocks(before)
-    body = read_body(lines, 0, len(lines), part.closing if part else None)
+    body = read_body(lines, 0, len(lines), closing, own=own)
     metadata = plan.metadata
     if body.title and not metadata.title and not own:
         metadata = replace(metadata, title=body.title)
@@ -259,6 +285,52 @@ def _with_part(
         stated_count=part.stated_count,
         sections=sections,
     )
+
+
+def _own_text_plan(
+    plan: ImportPlan, letter: Letter, closing_line: int, rows: tuple[ImportRow, ...]
+) -> ImportPlan:
+    """The plan of a plain-text letter this viewer wrote, read strictly (own_text)."""
+    numbers = [n for n, line in enumerate(plan.text.split("\n")[: closing_line - 1], 1)
+               if line.strip() and n > (plan.front_matter_end or 0)]  # fmt: skip
+    return replace(
+        plan,
+        layout=BLOCKS,
+        boundary=closing_line,
+        heading=letter.closing,
+        list_start=rows[0].first_line if rows else None,
+        list_end=rows[-1].last_line if rows else None,
+        letter_start=numbers[0] if numbers else None,
+        letter_end=numbers[-1] if numbers else None,
+        rows=rows,
+        letter=letter,
+    )
+
+
+def own_boundary(blocks: list[Block]) -> int | None:
+    """Where the signatories start in this viewer's own Markdown (viewer.core.export): at
+    the "Signatories" heading it writes before the table. The letter's text above may hold
+    anything (a paragraph "Signed:", a list of names), so the part is not looked for: the
+    writer says where it is."""
+    at = next(
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if blocks[i].kind == "heading" and blocks[i].text.strip() == OWN_SIGNATORIES_HEADING
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    return blocks[at].line
+
+
+def _is_closing(block: Block) -> bool:
+    """A one-line paragraph that is a sign-off ("Yours sincerely,", "gez. Henryk M. Broder")."""
+    if block.kind != "paragraph" or "\n" in block.text:
+        return False
+    found = sign_off(block.text)
+    return found is not None and found.kind == "closing"
 
 
 def cut_at(blocks: list[Block], last_line: int) -> list[Block]:

@@ -1,7 +1,7 @@
 """The bar chart itself: a horizontal pyqtgraph plot of signatories per country (or role).
 
 One BarsItem draws the bars, their names and counts in one paint, themed to the
-window's palette. Clicking a bar emits it; hovering says "Malaysia: 60 signatories (38%)".
+window's palette. Clicking a bar emits it; hovering says "Malaysia: 60 signatories (38.0%)".
 Kept apart from country_chart.py so that pyqtgraph is imported only when a plot is built:
 at start-up that is just after the window's first paint (ChartPanel, defer_plot).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -23,6 +23,9 @@ pg.setConfigOptions(antialias=True)
 
 BAR_HEIGHT = 0.72  # of a row; the rest is the gap between bars
 MAX_LABEL_PX = 200  # longer names are elided (the tooltip has them whole)
+# A bar's tooltip stays while the pointer rests on the bar (Qt's own default hides it after
+# about ten seconds) and goes as the pointer leaves the bar's row.
+TIP_MS = 10 * 60 * 1000
 
 
 class ChartColours:
@@ -68,6 +71,7 @@ class BarChart(pg.PlotWidget):
         self._name_cache: dict[str, tuple[str, int]] = {}
         self._names_px = 0
         self._room = 0
+        self._tip: str | None = None  # the tooltip this chart shows now
         self._configure()
         self.item = BarsItem(BAR_HEIGHT)
         self.getPlotItem().addItem(self.item)
@@ -190,15 +194,30 @@ class BarChart(pg.PlotWidget):
         view = self.getPlotItem().getViewBox()
         return view.mapViewToScene(QPointF(max(bar.count, 0.5) / 2, index))
 
+    def row_rect(self, index: int) -> QRect:
+        """The band of a bar's row across the plot, in the viewport's coordinates."""
+        plot = self.getPlotItem().sceneBoundingRect()
+        view = self.getPlotItem().getViewBox()
+        top = view.mapViewToScene(QPointF(0, index - 0.5)).y()
+        bottom = view.mapViewToScene(QPointF(0, index + 0.5)).y()
+        band = QRectF(plot.left(), min(top, bottom), plot.width(), abs(bottom - top))
+        return self.mapFromScene(band).boundingRect()
+
     def _hovered(self, scene_pos: QPointF) -> None:
         index = self.bar_at(scene_pos)
         if index is None:
-            QToolTip.hideText()
+            if self._tip is not None:
+                QToolTip.hideText()
+            self._tip = None
             return
         text = bar_tooltip(self.bars[index], universe(self.bars))
         rich = "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
-        global_pos = self.mapToGlobal(self.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, rich, self)
+        if self._tip == rich and QToolTip.isVisible() and QToolTip.text() == rich:
+            return  # the pointer moved within the bar: the tip stays where it is
+        self._tip = rich  # (a tip on its way out, left and re-entered, is shown again)
+        viewport = self.viewport()
+        global_pos = viewport.mapToGlobal(self.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, rich, viewport, self.row_rect(index), TIP_MS)
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

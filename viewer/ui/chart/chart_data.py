@@ -78,10 +78,22 @@ def _bar(value: str | None, count: int, chosen: frozenset[str | None]) -> Bar:
     )
 
 
+def share_text(count: int, universe: int) -> str:
+    """A share to one decimal, "38.0%", "0.6%": whole percents would call 1 in 158 "1%".
+
+    A share too small for one decimal is "<0.1%", never "0.0%" for someone who is there.
+    """
+    if not universe:
+        return ""
+    if count > 0 and count / universe < 0.0005:
+        return "<0.1%"
+    return f"{count / universe:.1%}"
+
+
 def bar_tooltip(bar: Bar, universe: int) -> str:
-    """ "Malaysia: 60 signatories (38%)", then what a click does (plain text)."""
+    """ "Malaysia: 60 signatories (38.0%)", then what a click does (plain text)."""
     people = "signatory" if bar.count == 1 else "signatories"
-    share = f" ({bar.count / universe:.0%})" if universe else ""
+    share = f" ({share_text(bar.count, universe)})" if universe else ""
     first = f"{bar.label}: {bar.count:,} {people}{share}"
     if bar.is_other:
         return f"{first}\nClick to choose among them"

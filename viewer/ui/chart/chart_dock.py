@@ -2,19 +2,23 @@
 
 A horizontal pyqtgraph bar chart (viewer.ui.chart.bar_chart), value labels through
 AxisItem.setTicks, themed to the window's palette. Clicking a bar toggles its value in the
-query; hovering says "Malaysia: 60 signatories (38%)".
+query; hovering says "Malaysia: 60 signatories (38.0%)".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,11 +28,35 @@ from PySide6.QtWidgets import (
 
 from viewer.core.query.engine import Result
 from viewer.core.query.facets import chart_grouping, facet_for_key
-from viewer.ui.chart.chart_data import Bar, bar_tooltip, chart_bars, chart_text, universe
+from viewer.ui.chart.chart_data import (
+    Bar,
+    bar_tooltip,
+    chart_bars,
+    chart_text,
+    share_text,
+    universe,
+)
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import capitalized
 
 MAX_TABLE_ROWS = 500  # the chart as a table lists every value up to this many
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for text wrapped at the column's width (a tree view measures unwrapped)."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        wrapped = QStyleOptionViewItem(option)
+        self.initStyleOption(wrapped, index)
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        # The style wraps only within a valid rectangle: the column's width, any height.
+        wrapped.rect = QRect(0, 0, self.view.columnWidth(index.column()), 1 << 16)
+        kind = QStyle.ContentsType.CT_ItemViewItem
+        return self.view.style().sizeFromContents(kind, wrapped, QSize(), self.view)
 
 
 class ChartTable(QTreeWidget):
@@ -40,9 +68,19 @@ class ChartTable(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("chartDataTable")
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        # Whole names: long ones wrap onto more lines rather than end in "...".
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setColumnCount(3)  # value, signatories, share: the modes below need the columns
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setItemDelegate(WrappingDelegate(self))
+        header.sectionResized.connect(self.scheduleDelayedItemsLayout)  # heights follow widths
         self.setAccessibleName("Chart as a table")
         self.setAccessibleDescription(
             "One row per bar of the chart with its count and share; "
@@ -60,7 +98,7 @@ class ChartTable(QTreeWidget):
         self.clear()
         total = universe(bars)
         for bar in bars:
-            share = f"{bar.count / total:.0%}" if total else ""
+            share = share_text(bar.count, total)
             label = bar.label if bar.counted else f"{bar.label} (not in the filter)"
             item = QTreeWidgetItem([label, f"{bar.count:,}", share])
             item.setToolTip(0, bar_tooltip(bar, total))
@@ -69,7 +107,6 @@ class ChartTable(QTreeWidget):
             self.addTopLevelItem(item)
             if bar.label == keep:
                 self.setCurrentItem(item)
-        self.resizeColumnToContents(1)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:

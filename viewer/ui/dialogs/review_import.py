@@ -61,9 +61,19 @@ def plan_summary(plan: ImportPlan) -> str:
     if len(plan.sections) > 1:
         headings = [s.section.heading for s in plan.sections if s.section.heading]
         text += f" In {len(plan.sections)} sections: " + ", ".join(headings) + "."
-    if plan.stated_count is not None and plan.stated_count != len(plan.rows):
-        text += f" The list's heading says {plan.stated_count:,}."
-    return text
+    return text  # a count that differs from the letter's own: count_warning
+
+
+def count_warning(plan: ImportPlan, stated: int | None) -> str:
+    """A warning when the list as read no longer has the count the letter states ("" if it
+    has, or states none): the start or the end may be off, or entries read together."""
+    read = len(plan.rows)
+    if stated is None or stated == read or not plan.rows:
+        return ""
+    return (
+        f"\u26a0 The letter says {plural(stated, 'signatory', 'signatories')}, "
+        f"but {read:,} are read as shown. Check where the list starts and ends, and the layout."
+    )
 
 
 def _capital(text: str) -> str:
@@ -136,6 +146,7 @@ class ReviewImportDialog(QDialog):
         legend = QLabel(self._legend(), panel)
         legend.setObjectName("reviewLegend")
         legend.setTextFormat(Qt.TextFormat.RichText)  # only our own words and colours
+        legend.setWordWrap(True)  # whole in a narrow panel: on two lines rather than cut
         layout.addWidget(legend)
         return panel
 
@@ -176,6 +187,12 @@ class ReviewImportDialog(QDialog):
         self.summary.setObjectName("reviewSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.count_warning = QLabel(panel)
+        self.count_warning.setObjectName("reviewCountWarning")
+        self.count_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_warning.setWordWrap(True)
+        self.count_warning.setAccessibleName("Count warning")
+        self.count_warning.hide()
         self.rows_model = ReviewRowsModel(self)
         self.rows = QTableView(panel)
         self.rows.setObjectName("reviewRows")
@@ -200,6 +217,7 @@ class ReviewImportDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.count_warning)
         layout.addWidget(self.rows, 1)
         layout.addWidget(QLabel("What the viewer assumed:", panel))
         layout.addWidget(self.notes)
@@ -256,6 +274,12 @@ class ReviewImportDialog(QDialog):
             self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(forced), 0))
             self.layout_combo.setItemText(0, f"As found ({plan.layout_name})")
         self.summary.setText(plan_summary(plan))
+        # The count the letter states, as the importer found it: a start the user moves past
+        # the heading that stated it leaves the count the letter's all the same.
+        stated = plan.stated_count if plan.stated_count is not None else self.detected.stated_count
+        warning = count_warning(plan, stated)
+        self.count_warning.setText(warning)
+        self.count_warning.setVisible(bool(warning))
         self.rows_model.set_plan(plan)
         self._fit_columns()
         self.notes.setPlainText("\n".join(str(w) for w in plan.warnings))

@@ -45,9 +45,33 @@ IN_WIDGET_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 
 
+# Keys whose sign reads badly after the "+" that joins keys ("Ctrl++"): said as users say them.
+KEY_WORDS = {Qt.Key.Key_Plus: "Plus", Qt.Key.Key_Minus: "Minus"}
+# Keys of special keyboards only (Qt's standard zoom bindings include them): not listed.
+RARE_KEYS = {Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut}
+
+
 def key_text(action: QAction) -> str:
-    """All of an action's shortcuts in the platform's notation: "F3, Ctrl+G"."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+    """An action's shortcuts in the platform's notation, "F3, Ctrl+G", "Ctrl+Plus, Ctrl+="."""
+    texts = [sequence_text(s) for s in action.shortcuts()]
+    return ", ".join(dict.fromkeys(t for t in texts if t))
+
+
+def sequence_text(sequence: QKeySequence) -> str:
+    """One key sequence as users write it ("" for keys of special keyboards only)."""
+    parts = []
+    for i in range(sequence.count()):
+        combination = sequence[i]
+        key = combination.key()
+        if key in RARE_KEYS:
+            return ""
+        text = QKeySequence(combination).toString(QKeySequence.SequenceFormat.NativeText)
+        word = KEY_WORDS.get(key)
+        if word is not None:
+            sign = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            text = text.removesuffix(sign) + word
+        parts.append(text)
+    return ", ".join(parts)
 
 
 def action_name(action: QAction) -> str:
@@ -68,13 +92,26 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
             rows.append(("Window", key_text(action), action_name(action)))
     for section, keys in IN_WIDGET_KEYS:
         rows += [(section, k, what) for k, what in keys]
-    return rows
+    return _unique(rows)
+
+
+def _unique(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The rows without repeats of the same keys doing the same thing (the first one stays)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for section, keys, what in rows:
+        if (keys, what) not in seen:
+            seen.add((keys, what))
+            kept.append((section, keys, what))
+    return kept
 
 
 def _menu_rows(menu: QMenu, path: str, rows: list, seen: set[int]) -> None:
     for action in menu.actions():
         if action.menu() is not None:
             _menu_rows(action.menu(), f"{path} \u203a {action_name(action)}", rows, seen)
+        elif id(action) in seen:
+            continue  # one action in two menus is listed once, under the first
         elif not action.isSeparator() and not action.shortcut().isEmpty():
             seen.add(id(action))
             rows.append((path, key_text(action), action_name(action)))

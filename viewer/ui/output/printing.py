@@ -58,6 +58,11 @@ BODY_POINTS = 10.5
 HEADER_POINTS = 9
 POINTS_PER_INCH = 72
 MARGIN_MM = 16
+# The parts a printout may hold, in their order, with the words the print preview uses.
+PARTS = {"letter": "Letter", "signatories": "Signatories", "chart": "Chart"}
+HEADING = QTextFormat.Property.UserProperty + 1  # a block property marking our headings
+# A heading needs this many body lines after it on its page, or it goes to the next page.
+KEEP_LINES_AFTER_HEADING = 2
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,7 @@ class Printout:
     result: Result
     facet: str = "country"
     date: dt.date | None = None
+    parts: frozenset[str] = frozenset(PARTS)  # which of PARTS to print
 
     @property
     def day(self) -> dt.date:
@@ -112,14 +118,43 @@ def build_document(printout: Printout, chart: QImage | None, width: float) -> QT
     cursor = QTextCursor(doc)
     # One edit block: the layout runs once at the end, not after every cell (seconds).
     cursor.beginEditBlock()
-    write_letter(cursor, printout.document.letter)
-    cursor.insertBlock(QTextBlockFormat(), _bold())
-    cursor.insertText(signed_by_line(printout.document))
-    _write_signatories(cursor, printout)
-    _write_chart(doc, cursor, printout, chart, width)
+    parts = printout.parts
+    if "letter" in parts:
+        write_letter(cursor, printout.document.letter)
+        cursor.insertBlock(QTextBlockFormat(), _bold())
+        cursor.insertText(signed_by_line(printout.document))
+    if "signatories" in parts:
+        _write_signatories(cursor, printout, page_break="letter" in parts)
+    if "chart" in parts:
+        _write_chart(doc, cursor, printout, chart, width, first=parts == {"chart"})
     cursor.endEditBlock()
     doc.setTextWidth(width)
     return doc
+
+
+def keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading that would end its page to the next one, with the text it heads.
+
+    QTextDocument has no "keep with next": after laying the pages out, a heading without
+    KEEP_LINES_AFTER_HEADING lines of room below it on its page gets a page break before it,
+    and the pages are laid out again (once per heading moved, a handful at most).
+    """
+    line = QFontMetricsF(doc.defaultFont(), doc.documentLayout().paintDevice()).lineSpacing()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        policy = fmt.pageBreakPolicy()
+        if (
+            fmt.boolProperty(HEADING)
+            and not policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        ):
+            bottom = layout.blockBoundingRect(block).bottom()
+            page_end = (bottom // page_height + 1) * page_height
+            if page_end - bottom < KEEP_LINES_AFTER_HEADING * line:
+                fmt.setPageBreakPolicy(policy | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)  # the layout follows at once
+        block = block.next()
 
 
 def _bold(size: float | None = None) -> QTextCharFormat:
@@ -130,20 +165,25 @@ def _bold(size: float | None = None) -> QTextCharFormat:
     return fmt
 
 
-def _heading(cursor: QTextCursor, text: str, page_break: bool = True) -> None:
+def _heading(cursor: QTextCursor, text: str, page_break: bool = True, first=False) -> None:
     block = QTextBlockFormat()
     block.setTopMargin(6)
     block.setBottomMargin(6)
+    block.setProperty(HEADING, True)
     if page_break:
         block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.insertBlock(block, _bold(BODY_POINTS * 1.35))
+    if first:  # the document's first block: no empty line above the heading
+        cursor.setBlockFormat(block)
+        cursor.setBlockCharFormat(_bold(BODY_POINTS * 1.35))
+    else:
+        cursor.insertBlock(block, _bold(BODY_POINTS * 1.35))
     cursor.insertText(text)
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
 
 
-def _write_signatories(cursor: QTextCursor, printout: Printout) -> None:
+def _write_signatories(cursor: QTextCursor, printout: Printout, page_break: bool) -> None:
     result, signatories = printout.result, printout.document.signatories
-    _heading(cursor, "Signatories")
+    _heading(cursor, "Signatories", page_break=page_break, first=not page_break)
     cursor.insertText(f"{printout.counts()}. {describe_filter(result.query)}.")
     rows = result.rows[:MAX_PRINTED_ROWS].tolist()
     if len(result) > len(rows):
@@ -181,10 +221,15 @@ def _write_signatories(cursor: QTextCursor, printout: Printout) -> None:
 
 
 def _write_chart(
-    doc: QTextDocument, cursor: QTextCursor, printout: Printout, chart: QImage | None, width: float
+    doc: QTextDocument,
+    cursor: QTextCursor,
+    printout: Printout,
+    chart: QImage | None,
+    width: float,
+    first: bool = False,
 ) -> None:
     facet = printout.facet
-    _heading(cursor, f"Signatories per {facet_for_key(facet).one}", page_break=False)
+    _heading(cursor, f"Signatories per {facet_for_key(facet).one}", page_break=False, first=first)
     if chart is not None and not chart.isNull():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_IMAGE_URL), chart)
         image = QTextImageFormat()
@@ -249,8 +294,10 @@ def paint(printout: Printout, device: QPagedPaintDevice) -> int:
     line = QFontMetricsF(header_font).height()
     header_h, footer_h = 2 * line + 10, line + 8
     body = QSizeF(paint_rect.width(), paint_rect.height() - header_h - footer_h)
-    doc = build_document(printout, chart_image(printout), body.width())
+    chart = chart_image(printout) if "chart" in printout.parts else None
+    doc = build_document(printout, chart, body.width())
     doc.setPageSize(body)
+    keep_headings_with_text(doc, body.height())
     pages = doc.pageCount()
     painter = QPainter(device)
     try:

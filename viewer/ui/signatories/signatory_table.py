@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,16 +32,25 @@ from viewer.core.model import Signatory
 from viewer.core.query.engine import Query, Result, extra_sort_key
 from viewer.core.query.facets import facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
+from viewer.ui.signatories.column_widths import fitted_widths, wanted_for_drag
+from viewer.ui.signatories.focus_frame import focus_frame_colour, paint_focus_frame
 from viewer.ui.signatories.signatory_model import COLUMN_INDEX, Column, SignatoryModel
 
 WIDTH_SAMPLE = 500  # column widths come from the first entries, never from all of a big list
+# Widths a column asks for at first; where the pane has room to spare, an elided column is
+# widened up to its whole entries (at most MAX_FULL_WIDTH), rather than leave the room empty.
 MAX_WIDTH = {"name": 210, "role": 270}
 MAX_EXTRA_WIDTH = 200
+MAX_FULL_WIDTH = 600
+PAD = 16  # around a cell's text
 # Further columns shown at first: beside name, role and country a laptop's pane holds about
 # two more readably; the others wait in the header's menu.
 SHOWN_EXTRA_COLUMNS = 2
-TableLayout = tuple[QByteArray, int]  # a header's saveState() and the pane width it was made in
-MIN_LAST_WIDTH = 80  # what the stretching last column keeps when restored widths are fitted
+# A header's saveState(), the pane width it was made in and the keys of the columns the user
+# sized by dragging (the others take their measured widths in any pane).
+TableLayout = tuple[QByteArray, int, frozenset[str]]
+MIN_LAST_WIDTH = 80  # the least the stretching last column is left when widths are fitted
+UNSTATED_MARK = "\x00unstated"  # in a column set's name: the columns no entry states
 MAX_SELECTION_RUNS = 2000  # beyond this a selection is not carried over to a new result
 
 
@@ -108,9 +128,12 @@ class SignatoryTable(QTableView):
         # Header layouts (widths, order, hidden) of each column set seen, by column_set_key,
         # with the width of the pane they were made in (0: not known).
         self._layouts: dict[str, TableLayout] = {}
-        self._fit_below: float | None = None  # fit at the next real width, if under this
-        self._natural: dict[int, int] | None = None  # measured widths, while not user-sized
-        self._auto: dict[int, int] = {}  # the widths fitting gave them
+        # Every section's wanted width: measured, or as the user dragged it (then in _sized);
+        # the pane gets them scaled down when they do not fit, see fit_columns.
+        self._wanted: dict[int, int] = {}
+        self._full: dict[int, int] = {}  # the width of a column's whole entries (the sample's)
+        self._sized: set[int] = set()
+        self._fitting = False  # True while the table itself sizes sections
         # The header paints each section asking "is this whole column selected?", which
         # Qt answers by asking the model's flags() for every row: seconds for a big
         # selection. Our header never shows selection, so it gets a selection of its own.
@@ -158,6 +181,8 @@ class SignatoryTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         header.sectionClicked.connect(self._header_clicked)
+        header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(self.fit_columns)  # another column may be last now
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -170,7 +195,11 @@ class SignatoryTable(QTableView):
         return self._column_key
 
     def _index_columns(self) -> None:
-        self._column_key = column_set_key(tuple(c.key for c in self.columns))
+        keys = tuple(c.key for c in self.columns)
+        unstated = self.unstated_columns()
+        # The columns no entry states are part of the set's name, so a letter without roles
+        # remembers its own layout (Role hidden, or shown if the user asks) apart from others.
+        self._column_key = column_set_key((*keys, UNSTATED_MARK, *unstated) if unstated else keys)
         self._sort_section = {c.sort_column: i for i, c in enumerate(self.columns)}
 
     def _make_column_actions(self) -> list[QAction]:
@@ -183,23 +212,35 @@ class SignatoryTable(QTableView):
             actions.append(action)
         return actions
 
-    def apply_default_widths(self) -> None:
-        """Widths that fit the entries, measured on a bounded sample of them."""
+    def unstated_columns(self) -> tuple[str, ...]:
+        """Keys of the letter's own columns (role, country) that no entry states."""
+        if not self.state.document.signatories:
+            return ()
+        categories = self.state.engine.columns.category
+        return tuple(
+            c.key
+            for c in self.columns
+            if not c.is_extra and c.key in categories and categories[c.key].labels == [None]
+        )
+
+    def _measure(self) -> None:
+        """Each column's wanted and whole width, measured on a bounded sample of the entries;
+        columns the user sized keep their width."""
         fm = QFontMetrics(self.font())
         sample = self.state.document.signatories[:WIDTH_SAMPLE]
-        pad = 16
         header = self.horizontalHeader()
-        last = self._shown_sections()[-1:]
         for i, column in enumerate(self.columns):
-            if [i] == last:
-                continue  # the last column stretches to the edge; a fixed width would overflow
             missing = column.missing or ""
             texts = [column.title, *(column.value(s) or missing for s in sample)]
-            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            width = max(fm.horizontalAdvance(t) for t in texts) + PAD
             if column.key == "position":
-                width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + pad
+                width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + PAD
             limit = MAX_EXTRA_WIDTH if column.is_extra else MAX_WIDTH.get(column.key, width)
-            header.resizeSection(i, min(width, limit))
+            self._full[i] = min(width, max(limit, MAX_FULL_WIDTH))
+            if i not in self._sized:
+                self._wanted[i] = min(width, limit)
+            else:
+                self._wanted.setdefault(i, header.sectionSize(i))
 
     def _default_layout(self) -> None:
         """Columns as at first start: in their own order, "#" and the later further columns
@@ -209,16 +250,20 @@ class SignatoryTable(QTableView):
             if header.visualIndex(logical) != logical:
                 header.moveSection(header.visualIndex(logical), logical)
         extra_seen = 0
+        unstated = self.unstated_columns()
         for i, column in enumerate(self.columns):
-            hidden = column.key == "position"
+            hidden = column.key == "position" or column.key in unstated
             if column.is_extra:
                 hidden = extra_seen >= SHOWN_EXTRA_COLUMNS
                 extra_seen += 1
-            header.setSectionHidden(i, hidden)
-        self.apply_default_widths()
+            with self._self_sizing():
+                header.setSectionHidden(i, hidden)
+        if all(header.isSectionHidden(i) for i in range(header.count())):
+            with self._self_sizing():
+                header.setSectionHidden(COLUMN_INDEX["name"], False)
+        self._sized, self._wanted = set(), {}
+        self._measure()
         self.sync_column_actions()
-        header_sizes = {i: header.sectionSize(i) for i in range(header.count())}
-        self._natural, self._auto, self._fit_below = header_sizes, dict(header_sizes), None
         self.fit_columns()
 
     # -- layouts per column set ---------------------------------------------------------------
@@ -234,25 +279,35 @@ class SignatoryTable(QTableView):
         return dict(self._layouts)
 
     def _stash_layout(self) -> None:
-        _state, width = self._layouts.pop(self._column_key, (None, 0))  # most recent goes last
-        if self.isVisible():
-            width = self.viewport().width()
-        self._layouts[self._column_key] = (self.horizontalHeader().saveState(), width)
+        _old = self._layouts.pop(self._column_key, (None, 0, frozenset()))  # most recent last
+        width = self.viewport().width() if self.isVisible() else _old[1]
+        header = self.horizontalHeader()
+        with self._self_sizing():  # the user's widths are saved as wanted, not as fitted
+            sizes = {i: header.sectionSize(i) for i in self._sized}
+            for i in self._sized:
+                header.resizeSection(i, self._wanted.get(i, sizes[i]))
+            state = header.saveState()
+            for i, size in sizes.items():
+                header.resizeSection(i, size)
+        sized = frozenset(self.columns[i].key for i in self._sized)
+        self._layouts[self._column_key] = (state, width, sized)
 
     def _apply_layout(self) -> None:
         """The remembered layout of the shown columns, or the default one."""
-        saved, width = self._layouts.get(self._column_key, (QByteArray(), 0))
+        saved, _width, sized = self._layouts.get(self._column_key, (QByteArray(), 0, frozenset()))
         header = self.horizontalHeader()
-        self._natural = None
-        restored = not saved.isEmpty() and header.restoreState(saved)
+        with self._self_sizing():
+            restored = not saved.isEmpty() and header.restoreState(saved)
         if not restored or all(header.isSectionHidden(i) for i in range(header.count())):
             self._default_layout()  # none yet, or a damaged one: it must not empty the table
-            restored = False
+        else:
+            keys = {c.key: i for i, c in enumerate(self.columns)}
+            self._sized = {keys[k] for k in sized if k in keys}
+            self._wanted = {i: header.sectionSize(i) for i in self._sized}
+            self._measure()
+            self.fit_columns()
         self.sync_column_actions()
         self._show_sort(self.state.query)
-        if restored:  # widths made in a wider pane (or not known to fit) are fitted to this one
-            self._fit_below = width or float("inf")
-            self.fit_columns()
 
     def _replace_columns(self) -> None:
         """After a document with other further columns: its actions and its layout."""
@@ -263,59 +318,59 @@ class SignatoryTable(QTableView):
         self.column_set_changed.emit()
 
     def fit_columns(self) -> None:
-        """Narrow the columns, keeping their proportions, when they are wider than the pane.
+        """Give the shown columns their wanted widths in this pane, at every size of it.
 
-        Widths restored from a wider window (or a wider pane) would push the stretching last
-        column out of sight behind a horizontal scroll bar: they are fitted once, at the
-        first real width. Measured default widths are fitted at every width until the user
-        sizes a column, so a window that grows after its first paint gives them back.
+        Wanted widths that do not fit are scaled down together, keeping their proportions
+        (a width the user dragged stays the same share of the row), so that the stretching
+        last column stays in sight with no horizontal scroll bar. Room to spare goes first to
+        measured columns that elide their entries, up to their whole width.
         """
         width = self.viewport().width()
-        if not self.isVisible() or width <= 0:
+        shown = self._shown_sections()
+        if not self.isVisible() or width <= 0 or not shown:
             return
-        if self._natural is not None:
-            self._fit_natural(width)
-            return
-        if self._fit_below is None:
-            return
-        below, self._fit_below = self._fit_below, None
-        if width >= below:
-            return  # the pane the layout was made in: as the user left it
-        fixed = self._fixed_sections()
-        self._fit(fixed, {i: self.horizontalHeader().sectionSize(i) for i in fixed}, width)
-
-    def _fit_natural(self, width: int) -> None:
         header = self.horizontalHeader()
-        fixed = self._fixed_sections()
-        if any(header.sectionSize(i) != self._auto.get(i) for i in fixed):
-            self._natural = None  # the user has sized a column: the widths are theirs now
-            return
-        self._fit(fixed, self._natural, width, grow_back=True)
-        self._auto.update({i: header.sectionSize(i) for i in fixed})
+        least = header.minimumSectionSize()
+        wanted, last_wanted = self._row_wants(shown)
+        whole = {i: n for i, n in self._full.items() if i not in self._sized}
+        sizes = fitted_widths(wanted, last_wanted, width, least, whole)
+        with self._self_sizing():
+            # A stretched last section is never narrower than the size it was last given.
+            header.resizeSection(shown[-1], max(least, width - sum(sizes.values())))
+            for i, size in sizes.items():
+                header.resizeSection(i, size)
 
-    def _fixed_sections(self) -> list[int]:
-        """The shown sections in header order, but the last (which stretches)."""
-        return self._shown_sections()[:-1]
+    def _row_wants(self, shown: list[int]) -> tuple[dict[int, int], int]:
+        """The wanted widths of the shown sections but the last, and what the last asks."""
+        header = self.horizontalHeader()
+        wanted = {i: self._wanted.get(i, header.sectionSize(i)) for i in shown[:-1]}
+        return wanted, max(MIN_LAST_WIDTH, self._full.get(shown[-1], MIN_LAST_WIDTH))
+
+    @contextmanager
+    def _self_sizing(self) -> Iterator[None]:
+        """Sections sized by the table itself, not dragged by the user, within this block."""
+        before, self._fitting = self._fitting, True
+        try:
+            yield
+        finally:
+            self._fitting = before
+
+    def _section_resized(self, section: int, _old: int, new: int) -> None:
+        """A width the user dragged: wanted from now on, as a share of the row when scaled."""
+        if self._fitting or not self.isVisible():
+            return
+        shown = self._shown_sections()
+        if not shown or section == shown[-1] or self.horizontalHeader().isSectionHidden(section):
+            return  # the last column stretches: its width follows the others
+        self._sized.add(section)
+        wanted, last_wanted = self._row_wants(shown)
+        width, least = self.viewport().width(), self.horizontalHeader().minimumSectionSize()
+        self._wanted[section] = wanted_for_drag(section, new, wanted, last_wanted, width, least)
 
     def _shown_sections(self) -> list[int]:
         header = self.horizontalHeader()
         shown = (header.logicalIndex(v) for v in range(header.count()))
         return [i for i in shown if not header.isSectionHidden(i)]
-
-    def _fit(self, fixed: list[int], wanted: dict[int, int], width: int, grow_back=False) -> None:
-        """Size fixed sections to wanted, scaled down to leave the last one its room."""
-        header = self.horizontalHeader()
-        total = sum(wanted.get(i, header.sectionSize(i)) for i in fixed)
-        last_width = max(MIN_LAST_WIDTH, header.defaultSectionSize())
-        room = width - last_width
-        if not fixed or room <= 0 or (total <= room and not grow_back):
-            return
-        # A stretched last section is never narrower than the size it was last given.
-        header.resizeSection(self._shown_sections()[-1], last_width)
-        least = header.minimumSectionSize()
-        for i in fixed:
-            size = wanted.get(i, header.sectionSize(i))
-            header.resizeSection(i, max(least, size * min(room, total) // max(total, 1)))
 
     # -- columns ------------------------------------------------------------------------------
 
@@ -326,8 +381,10 @@ class SignatoryTable(QTableView):
         if not visible and shown == [section]:
             self.column_actions[section].setChecked(True)
             return
-        header.setSectionHidden(section, not visible)
+        with self._self_sizing():  # Qt reports a shown section as resized: no user drag
+            header.setSectionHidden(section, not visible)
         self.column_actions[section].setChecked(visible)
+        self.fit_columns()
         self.columns_changed.emit()
 
     def visible_extra_keys(self) -> tuple[str, ...]:
@@ -486,6 +543,37 @@ class SignatoryTable(QTableView):
         self._place_empty_panel()
         self.fit_columns()
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        row = self._current_row_rect()
+        if row is not None:
+            painter = QPainter(self.viewport())
+            paint_focus_frame(painter, row, focus_frame_colour(self.palette()))
+            painter.end()
+
+    def _current_row_rect(self) -> QRect | None:
+        """The current row's rectangle in the viewport while the table has the focus."""
+        current = self.currentIndex()
+        if not self.hasFocus() or not current.isValid():
+            return None
+        top = self.rowViewportPosition(current.row())
+        if top < 0 and top + self.rowHeight(current.row()) <= 0:
+            return None
+        width = min(self.horizontalHeader().length(), self.viewport().width())
+        return QRect(-self.horizontalOffset(), top, width, self.rowHeight(current.row()))
+
+    def currentChanged(self, current, previous) -> None:
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the frame moves with the current row
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.fit_columns()
@@ -494,3 +582,6 @@ class SignatoryTable(QTableView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._model.refresh_palette()
+        elif event.type() == QEvent.Type.FontChange and self._full:
+            self._measure()  # a zoomed table measures its entries again
+            self.fit_columns()

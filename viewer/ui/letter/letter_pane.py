@@ -27,6 +27,10 @@ class LetterPane(QWidget):
         # keeps a quarter of the pane and scrolls within it.
         self.header_area = QScrollArea(self)
         self.header_area.setObjectName("provenanceArea")
+        self.header_area.setAccessibleName("About this letter")
+        self.header_area.setAccessibleDescription(
+            "The letter's title, date, addressee, publisher, source and file"
+        )
         self.header_area.setFrameShape(QFrame.Shape.NoFrame)
         self.header_area.setWidgetResizable(True)
         self.header_area.setHorizontalScrollBarPolicy(

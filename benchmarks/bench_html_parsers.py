@@ -2,7 +2,7 @@
 
 Each candidate parses the French NoFakeScience signatories page (5,384 list items, 280 kB;
 a synthetic page of the same shape if the shared letters are absent) and drives the same
-BlockBuilder (viewer/core/textimport/html_block_builder.py) to blocks: the tree parsers by
+BlockBuilder (viewer/core/textimport/blocks/html_block_builder.py) to blocks: the tree parsers by
 a walk over their tree (lxml's is html_blocks itself), html.parser by its tokens. Measured
 and printed as one table:
 
@@ -40,9 +40,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(HERE.parent))
 
 from viewer.core.textimport.blocks import Block  # noqa: E402
-from viewer.core.textimport.html_block_builder import BlockBuilder  # noqa: E402
-from viewer.core.textimport.html_blocks import html_blocks  # noqa: E402
-from viewer.core.textimport.html_elements import VOID  # noqa: E402
+from viewer.core.textimport.blocks.html_block_builder import BlockBuilder  # noqa: E402
+from viewer.core.textimport.blocks.html_blocks import html_blocks  # noqa: E402
+from viewer.core.textimport.blocks.html_elements import VOID  # noqa: E402
 
 TARGET_SECONDS = 1.0  # issue 13: opening the 5,384-entry page never takes longer than 1 s
 PAGE = HERE.parent.parent / "shared" / "external-letters" / "fr_nofakescience_signataires_2019.html"

@@ -95,7 +95,7 @@ SUFFIXES = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".pdf": "pdf",
-    # the text importer reads each by its own block reader (textimport.sources)
+    # the text importer reads each by its own block reader (textimport.blocks.sources)
     **dict.fromkeys((".txt", ".md", ".markdown", ".text", ".html", ".htm", ""), "text"),
 }
 

@@ -1,4 +1,4 @@
-"""HTML -> blocks (viewer/core/textimport/html_blocks.py): each element kind, nesting,
+"""HTML -> blocks (viewer/core/textimport/blocks/html_blocks.py): each element kind, nesting,
 entities, broken markup, source lines, chrome dropped, and two real pages."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from viewer.core.errors import ParseError
 from viewer.core.textimport.blocks import Block, Link
-from viewer.core.textimport.html_blocks import html_blocks, html_to_text
-from viewer.core.textimport.html_elements import DROPPED
+from viewer.core.textimport.blocks.html_blocks import html_blocks, html_to_text
+from viewer.core.textimport.blocks.html_elements import DROPPED
 
 
 def shown(markup: str) -> list[tuple[str, str]]:

@@ -14,10 +14,10 @@ import pytest
 
 from viewer.core.errors import ParseError
 from viewer.core.opening import open_document
-from viewer.core.textimport.markdown_blocks import markdown_blocks
+from viewer.core.textimport.blocks.markdown_blocks import markdown_blocks
+from viewer.core.textimport.blocks.sources import HTML, MARKDOWN, TEXT, source_kind
+from viewer.core.textimport.blocks.text_blocks import text_blocks
 from viewer.core.textimport.plan import analyse, import_text_letter
-from viewer.core.textimport.sources import HTML, MARKDOWN, TEXT, source_kind
-from viewer.core.textimport.text_blocks import text_blocks
 
 
 def _names(doc) -> list[str]:

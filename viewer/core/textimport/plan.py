@@ -22,6 +22,7 @@ from viewer.core.formats.front_matter import own_export as exported_as
 from viewer.core.limits import MAX_LINES, MAX_SIGNATORIES
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Signatory, Source
 from viewer.core.textimport.blocks import Block
+from viewer.core.textimport.blocks.sources import MARKDOWN, read_blocks, source_kind
 from viewer.core.textimport.entry_fields import AFFILIATION
 from viewer.core.textimport.letter_body import (
     OWN_FORMAT,
@@ -43,7 +44,6 @@ from viewer.core.textimport.section_rows import (
 )
 from viewer.core.textimport.signatory_part import Part, find_part, split_at_sign_offs
 from viewer.core.textimport.signoffs import sign_off, stated_count
-from viewer.core.textimport.sources import MARKDOWN, read_blocks, source_kind
 
 OWN_SIGNATORIES_HEADING = "Signatories"  # above the table of this viewer's own Markdown
 

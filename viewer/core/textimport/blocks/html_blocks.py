@@ -13,8 +13,8 @@ from lxml import etree, html
 
 from viewer.core.errors import ParseError
 from viewer.core.textimport.blocks import Block
-from viewer.core.textimport.html_block_builder import BlockBuilder
-from viewer.core.textimport.html_elements import VOID
+from viewer.core.textimport.blocks.html_block_builder import BlockBuilder
+from viewer.core.textimport.blocks.html_elements import VOID
 
 # libxml2 keeps source lines in 16 bits: from this line on, sourceline says 65535 and the
 # builder counts lines on from the text instead (exact unless a tag spans lines).

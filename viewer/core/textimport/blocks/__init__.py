@@ -3,6 +3,10 @@
 A reader turns its markup into these values; finding the letter and its signatories then
 works on blocks, so markup never reaches a name. Text in an Inline is what a reader sees:
 tags, marks and entities gone, a hard line break kept as "\\n".
+
+The readers are this package's modules: markdown_blocks (markdown-it-py), html_blocks (lxml,
+with html_block_builder, html_elements, html_text), text_blocks (plain text by blank lines
+and indents), and sources, which picks one for a file.
 """
 
 from __future__ import annotations

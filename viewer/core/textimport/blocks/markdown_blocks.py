@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from viewer.core.textimport.blocks import Block, Inline, Link
-from viewer.core.textimport.html_blocks import html_blocks
+from viewer.core.textimport.blocks.html_blocks import html_blocks
 from viewer.core.textimport.textclean import parse_front_matter
 
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from viewer.core.textimport.blocks import Block, Inline
-from viewer.core.textimport.html_elements import (
+from viewer.core.textimport.blocks.html_elements import (
     BLOCK_LEVEL,
     CELLS,
     CHROME_ROLES,
@@ -31,7 +31,7 @@ from viewer.core.textimport.html_elements import (
     STRONG,
     VOID,
 )
-from viewer.core.textimport.html_text import BREAK, Pending, Span
+from viewer.core.textimport.blocks.html_text import BREAK, Pending, Span
 
 Attrs = Mapping[str, str | None]  # a tag's attributes (a dict, or lxml's attrib as it is)
 

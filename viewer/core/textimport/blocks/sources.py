@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from viewer.core.textimport.blocks import Block
-from viewer.core.textimport.text_blocks import text_blocks
+from viewer.core.textimport.blocks.text_blocks import text_blocks
 
 MARKDOWN = "markdown"
 HTML = "html"
@@ -46,11 +46,11 @@ def read_blocks(text: str, kind: str) -> tuple[dict[str, str], list[Block]]:
     text letter, such as the bundled one, needs nothing but the standard library.
     """
     if kind == MARKDOWN:
-        from viewer.core.textimport.markdown_blocks import markdown_blocks
+        from viewer.core.textimport.blocks.markdown_blocks import markdown_blocks
 
         return markdown_blocks(text)
     if kind == HTML:
-        from viewer.core.textimport.html_blocks import html_blocks
+        from viewer.core.textimport.blocks.html_blocks import html_blocks
 
         return {}, html_blocks(text.removeprefix("\ufeff"))
     return text_blocks(text)

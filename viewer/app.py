@@ -65,21 +65,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = None
     reporter = ErrorReporter(lambda: window, log_dir())
     reporter.install()
+    # Without a file named, the letter open when the viewer last closed (the library's).
+    reopened, notice = (None, None) if args.file else _letter_to_reopen()
+    path = args.file or reopened
     # A large file opens after the window is up, with its progress bar and Cancel.
-    later = args.file if args.file and opens_in_background(args.file) else None
+    later = path if path and opens_in_background(path) else None
     try:
-        window = create_main_window(
-            None if later else args.file, theme=args.theme, defer_chart=True
-        )
+        window = create_main_window(None if later else path, theme=args.theme, defer_chart=True)
     except ParseError as exc:
-        report_start_failure(exc)
-        return START_FAILED_EXIT
+        if not reopened:
+            report_start_failure(exc)
+            return START_FAILED_EXIT
+        window = create_main_window(None, theme=args.theme, defer_chart=True)
+        notice = f"The letter you had open last could not be opened again: {exc}"
     window.show_for_user()
-    if later:
+    if notice:
+        window.statusBar().showMessage(notice, 20_000)
+    if later and reopened:
+        window.opening.open_path(later)  # a failure is a dialog; the 2017 letter stays
+    elif later:
         # Read in the background; if it fails, the same report and exit status as above.
         window.opening.start_failed.connect(lambda exc: _quit_on_start_failure(app, window, exc))
         window.opening.open_at_start(later)
     return app.exec()
+
+
+def _letter_to_reopen() -> tuple[str | None, str | None]:
+    """The library's last open letter and a notice; never stops the start."""
+    from viewer.core.library.reopen import letter_to_reopen
+
+    try:
+        return letter_to_reopen()
+    except Exception as exc:  # a library problem must not keep the window from opening
+        return None, f"The library of letters could not be read ({exc})."
 
 
 def report_start_failure(exc: Exception) -> None:

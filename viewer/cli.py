@@ -1,4 +1,5 @@
-"""The command line: list, stats, cite, export (and, with no subcommand, the window).
+"""The command line: list, stats, cite, export, library, compare (and, with no subcommand,
+the window).
 
 The subcommands never import Qt, so they work on a machine with no display.
 """
@@ -27,8 +28,9 @@ from viewer.core.opening import format_from_suffix, open_document, plan_file
 from viewer.core.query.engine import NOT_STATED, Query, QueryEngine, Result
 from viewer.core.query.facets import Facet, find_facet
 from viewer.core.textimport.plan import ImportPlan
+from viewer.library_commands import CommandError, add_library_commands, run_compare, run_library
 
-SUBCOMMANDS = ("list", "stats", "cite", "export")
+SUBCOMMANDS = ("list", "stats", "cite", "export", "library", "compare")
 
 
 class CliError(Exception):
@@ -83,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", required=True, metavar="OUT", help="the file to write: out.csv, out.json or out.md"
     )
     p_export.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_library_commands(sub)
     return parser
 
 
@@ -310,9 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return gui_main(argv)
     args = build_parser().parse_args(argv)
     try:
-        runners = {"list": run_list, "stats": run_stats, "cite": run_cite, "export": run_export}
+        runners = {"list": run_list, "stats": run_stats, "cite": run_cite, "export": run_export,
+                   "library": run_library, "compare": run_compare}  # fmt: skip
         runners[args.command](args, sys.stdout)
-    except (ParseError, CliError) as exc:
+    except (ParseError, CliError, CommandError) as exc:
         print(f"letter-viewer: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -62,7 +62,8 @@ def test_the_menus_hold_every_part_s_commands_in_order(window):
     assert bar == [menus.file_menu, menus.edit_menu, menus.view_menu, menus.help_menu]
     assert _texts(menus.file_menu) == [
         "Open\u2026", "Open Folder\u2026", "Open Recent", "Open the 2017 Letter", "---",
-        "Review Import\u2026", "---", "Export", "---", "Print\u2026", "Export as PDF\u2026",
+        "Review Import\u2026", "Compare Letters\u2026", "---", "Export", "---", "Print\u2026",
+        "Export as PDF\u2026",
         "---", "Quit",
     ]  # fmt: skip
     assert _texts(menus.edit_menu) == [
@@ -73,7 +74,7 @@ def test_the_menus_hold_every_part_s_commands_in_order(window):
         "Include Citation When Copying", "---", "Set Status\u2026", "Add Note to Passage\u2026",
     ]  # fmt: skip
     assert _texts(menus.view_menu) == [
-        "Countries Chart", "Chart Grouping", "Columns", "---", "Zoom In", "Zoom Out",
+        "Countries Chart", "Letters", "Chart Grouping", "Columns", "---", "Zoom In", "Zoom Out",
         "Normal Size", "---", "Letter Font", "Comfortable Line Length", "Paragraph Numbers",
         "Theme", "---", "Saved Views", "Notes", "---",
         "Reset Layout",

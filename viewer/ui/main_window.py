@@ -33,6 +33,7 @@ from viewer.ui.cite.cite_actions import CitationActions
 from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.letter.letter_pane import LetterPane
+from viewer.ui.library.library_link import LibraryLink
 from viewer.ui.menus import MenuBar, ReadingControls
 from viewer.ui.opening.open_actions import OpenActions
 from viewer.ui.output.export_actions import ExportActions
@@ -118,13 +119,15 @@ class MainWindow(QMainWindow):
     # -- commands of the parts -----------------------------------------------------------------
 
     def _build_commands(self) -> None:
-        """Opening (File > Open, recent files, drops, Review Import), File > Export and the
-        citations (Ctrl+C in the table, Ctrl+Shift+C in the letter, the Cite toolbar); the
-        menus that hold their commands are built in viewer.ui.menus."""
+        """Opening (File > Open, recent files, drops, Review Import), File > Export, the
+        citations (Ctrl+C in the table, Ctrl+Shift+C in the letter, the Cite toolbar) and the
+        library of letters; the menus that hold their commands are built in viewer.ui.menus."""
         self.opening = OpenActions(self, self.state)
         self.exporting = ExportActions(self, self.state)
         self.citations = CitationActions(self, self.state, self.table, self.letter_view)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.citations.toolbar)
+        # The library: every letter shown is recorded; View > Letters, File > Compare Letters.
+        self.library = LibraryLink(self)
         # Undo Filter, Set Status, Add Note, Saved Views (viewer/ui/annotations).
         self.annotations = install_annotations(self)
 

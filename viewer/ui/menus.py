@@ -301,6 +301,7 @@ class MenuBar(QObject):
         menu.addAction(opening.bundled_action)
         menu.addSeparator()
         menu.addAction(opening.review_action)
+        menu.addAction(w.library.compare_action)
         menu.addSeparator()
         menu.addMenu(w.exporting.menu)
         menu.addSeparator()
@@ -332,6 +333,7 @@ class MenuBar(QObject):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))
         toggle.setStatusTip("Show or hide the chart of signatories per country, role ...")
         menu.addAction(toggle)
+        menu.addAction(w.library.toggle_action)  # the Letters dock
         self.grouping_menu = menu.addMenu("Chart &Grouping")
         self._fill_grouping_menu()
         w.chart.facets_changed.connect(self._fill_grouping_menu)

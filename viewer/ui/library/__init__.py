@@ -1,0 +1,1 @@
+"""The library of letters in the window: the Letters dock and the Compare window."""

@@ -16,8 +16,8 @@ from viewer.core.library.annotations import (
     AnnotationStore,
     SavedView,
     default_path,
-    schema_version,
 )
+from viewer.core.library.migrations import schema_version
 from viewer.core.library.views import annotated_engine, query_of, run_view, view_of
 from viewer.core.opening import document_from_file_bytes
 from viewer.core.query.engine import Query

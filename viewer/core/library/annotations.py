@@ -24,6 +24,8 @@ from typing import Any
 import platformdirs
 
 from viewer.core.letter_notes import MAX_NOTE, Note
+from viewer.core.library.migrations import NewerSchema
+from viewer.core.library.migrations import migrate as run_steps
 from viewer.core.storage.settings import APP_NAME, set_aside
 from viewer.core.verification import SignatoryKey, Verification
 
@@ -81,23 +83,9 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class NewerSchema(Exception):
-    """The file was written by a newer viewer: its schema is not known here."""
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Run the steps the database lacks, each with its version bump in one transaction."""
-    version = schema_version(conn)
-    if version > SCHEMA_VERSION:
-        raise NewerSchema(f"its schema version {version} is newer than this viewer's")
-    for number in range(version + 1, target + 1):
-        # executescript commits first; BEGIN ... COMMIT makes the step and its version atomic.
-        conn.executescript(f"BEGIN; {STEPS[number - 1]} PRAGMA user_version = {number}; COMMIT;")
-    return schema_version(conn)
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """This store's steps, run as the library runs its own."""
+    return run_steps(conn, target, STEPS)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ written by any earlier version is brought up to date by running the steps it lac
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 STEPS: tuple[str, ...] = (
     # 1: the letters opened, one row per file content at a path.
@@ -51,12 +52,16 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Run the steps the database lacks, each with its version bump in one transaction."""
+def migrate(
+    conn: sqlite3.Connection, target: int | None = None, steps: Sequence[str] = STEPS
+) -> int:
+    """Run the steps the database lacks (up to target, all by default), each with its version
+    bump in one transaction. The annotation store runs its own steps through this too."""
+    target = len(steps) if target is None else target
     version = schema_version(conn)
-    if version > SCHEMA_VERSION:
+    if version > len(steps):
         raise NewerSchema(f"its schema version {version} is newer than this viewer's")
     for number in range(version + 1, target + 1):
         # executescript commits first; BEGIN ... COMMIT makes the step and its version atomic.
-        conn.executescript(f"BEGIN; {STEPS[number - 1]} PRAGMA user_version = {number}; COMMIT;")
+        conn.executescript(f"BEGIN; {steps[number - 1]} PRAGMA user_version = {number}; COMMIT;")
     return schema_version(conn)

@@ -84,3 +84,12 @@ def test_the_provenance_header_of_the_2017_letter(bundled):
     label, text = shown[6]
     assert label == "File" and text == f"SHA-256 {bundled.source.sha256[:12]}\u2026"
     assert bundled.source.sha256 in lines[6].tooltip
+
+
+def test_a_letter_with_nothing_to_describe_it_is_headed_by_its_file_name(tmp_path):
+    """A list of names with no title, addressee or description: "Letter: Letter" says
+    nothing, the file's name does."""
+    path = tmp_path / "signatures-2019.csv"
+    path.write_text("name,role\nAna Lee,Teacher\nBo Chen,Nurse\n", encoding="utf-8")
+    first = provenance_lines(open_document(path))[0]
+    assert (first.label, first.text) == ("Letter", "signatures-2019.csv")

@@ -50,7 +50,10 @@ def provenance_lines(doc: Document) -> list[ProvenanceLine]:
     count and the file's SHA-256; a line the document has nothing for is left out."""
     m = doc.metadata
     f = facts_for(doc)
-    lines = [ProvenanceLine("Letter", f.title or f.description)]
+    # An untitled letter with nothing to describe it by is only "Letter" in a citation; here
+    # its file's name says more (Document.title falls back to it).
+    described = m.description or m.addressee or doc.letter.addressee
+    lines = [ProvenanceLine("Letter", f.title or (f.description if described else doc.title))]
     if f.date:
         lines.append(ProvenanceLine("Date", date_text(f.date)))
     addressee = clean(m.addressee) or clean(", ".join(doc.letter.addressee))

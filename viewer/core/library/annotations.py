@@ -24,13 +24,18 @@ from typing import Any
 import platformdirs
 
 from viewer.core.letter_notes import MAX_NOTE, Note
+from viewer.core.library.database import (
+    BUSY_TIMEOUT_S,
+    check_whole,
+    failure_reason,
+    is_unwritable,
+)
 from viewer.core.library.migrations import NewerSchema
 from viewer.core.library.migrations import migrate as run_steps
 from viewer.core.storage.settings import APP_NAME, set_aside
 from viewer.core.verification import SignatoryKey, Verification
 
 FILE_NAME = "annotations.sqlite3"
-BUSY_TIMEOUT_S = 5.0  # another window of the viewer may be writing
 MAX_VIEW_NAME = 100
 
 STEPS: tuple[str, ...] = (
@@ -244,9 +249,9 @@ class AnnotationStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = _connect(self.path)
         except (OSError, sqlite3.Error) as exc:
-            return self._in_memory(_reason(exc))
+            return self._in_memory(failure_reason(exc))
         try:
-            _check(conn)
+            check_whole(conn)
             migrate(conn)
             return conn
         except NewerSchema:
@@ -254,9 +259,9 @@ class AnnotationStore:
             return self._in_memory("it was written by a newer version of the viewer")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if _is_unwritable(exc):
-                return self._in_memory(_reason(exc))
-            return self._start_afresh(_reason(exc))
+            if is_unwritable(exc):
+                return self._in_memory(failure_reason(exc))
+            return self._start_afresh(failure_reason(exc))
 
     def _start_afresh(self, reason: str) -> sqlite3.Connection:
         kept = set_aside(self.path)
@@ -274,7 +279,7 @@ class AnnotationStore:
             conn = _connect(self.path)
             migrate(conn)
         except sqlite3.Error as exc:
-            return self._in_memory(_reason(exc))
+            return self._in_memory(failure_reason(exc))
         return conn
 
     def _in_memory(self, reason: str) -> sqlite3.Connection:
@@ -304,24 +309,6 @@ class _Transaction:
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: transactions are explicit (_Transaction), never implied.
     return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-
-
-def _check(conn: sqlite3.Connection) -> None:
-    """Raise DatabaseError unless SQLite finds the file whole."""
-    row = conn.execute("PRAGMA quick_check").fetchone()
-    if row is None or row[0] != "ok":
-        raise sqlite3.DatabaseError(f"SQLite finds it damaged ({row[0] if row else 'no answer'})")
-
-
-def _is_unwritable(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return "readonly" in text or "unable to open" in text
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc) or type(exc).__name__
 
 
 def _now() -> str:

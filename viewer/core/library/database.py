@@ -33,9 +33,9 @@ def open_database(path: Path) -> Opened:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = _connect(path)
     except (OSError, sqlite3.OperationalError) as exc:
-        return _in_memory(path, _reason(exc))
+        return _in_memory(path, failure_reason(exc))
     try:
-        _check(conn)
+        check_whole(conn)
         migrate(conn)
         return Opened(conn)
     except NewerSchema:
@@ -43,9 +43,9 @@ def open_database(path: Path) -> Opened:
         return _in_memory(path, "it was written by a newer version of the viewer")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        if _is_unwritable(exc):
-            return _in_memory(path, _reason(exc))
-        return _start_afresh(path, _reason(exc))
+        if is_unwritable(exc):
+            return _in_memory(path, failure_reason(exc))
+        return _start_afresh(path, failure_reason(exc))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -55,14 +55,14 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check(conn: sqlite3.Connection) -> None:
+def check_whole(conn: sqlite3.Connection) -> None:
     """Raise DatabaseError unless SQLite finds the file whole."""
     row = conn.execute("PRAGMA quick_check").fetchone()
     if row is None or row[0] != "ok":
         raise sqlite3.DatabaseError(f"SQLite finds it damaged ({row[0] if row else 'no answer'})")
 
 
-def _is_unwritable(exc: sqlite3.DatabaseError) -> bool:
+def is_unwritable(exc: sqlite3.DatabaseError) -> bool:
     text = str(exc).lower()
     return "readonly" in text or "unable to open" in text
 
@@ -85,7 +85,7 @@ def _start_afresh(path: Path, reason: str) -> Opened:
         conn = _connect(path)
         migrate(conn)
     except sqlite3.Error as exc:
-        return _in_memory(path, _reason(exc))
+        return _in_memory(path, failure_reason(exc))
     return Opened(conn, notice)
 
 
@@ -104,7 +104,7 @@ def _memory() -> sqlite3.Connection:
     return conn
 
 
-def _reason(exc: BaseException) -> str:
+def failure_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc) or type(exc).__name__

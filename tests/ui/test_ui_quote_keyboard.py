@@ -215,6 +215,8 @@ def test_the_header_keeps_to_a_quarter_of_a_narrow_pane_and_is_whole_in_a_wide_o
     qtbot.waitUntil(lambda: pane.header_area.height() <= max(48, pane.height() // 4) + 1)
     assert pane.header_area.height() <= pane.height() // 4 + 1
     assert pane.view.height() > pane.height() // 2  # the letter keeps most of the pane
+    bottoms = {v.geometry().bottom() + 1 for v in pane.header.values.values()}
+    assert pane.header_area.height() in bottoms  # it ends at a whole line, not across one
     window.resize(1900, 1050)
     window.splitter.setSizes([700, 900])
     qtbot.waitUntil(lambda: _header_fits(window))

@@ -71,4 +71,7 @@ class LetterPane(QWidget):
         else:
             wanted = self.header.sizeHint().height()
         cap = max(MIN_HEADER, self.height() // HEADER_SHARE)
+        if wanted > cap:  # end at a whole line, not across one: the rest is a scroll away
+            bottoms = [v.geometry().bottom() + 1 for v in self.header.values.values()]
+            cap = max([b for b in bottoms if b <= cap], default=cap)
         self.header_area.setFixedHeight(min(wanted, cap) if self.header.values else 0)

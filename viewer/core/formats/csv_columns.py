@@ -13,7 +13,7 @@ does: UTF-8, a "name" column, every row as wide as the header (blank lines aside
 only around whole cells. Anything else (a short row, a row without a name, a stray quote,
 another encoding, names from given and family columns) gives None, and the row reader
 reads the file, with its line numbers for the errors it finds. Both give equal documents:
-tests/core/formats/test_csv_columns.py holds them to it.
+tests/core/formats/test_csv_as_columns.py holds them to it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import numpy as np
 from viewer.core.categories import Categories, HashClash, categories_of_cells
 from viewer.core.formats.column_names import map_columns
 from viewer.core.formats.csv_reader import as_shown, extra_column_keys, sniff_delimiter
-from viewer.core.formats.decoding import MAX_CONTROL_SHARE
+from viewer.core.formats.decoding import MAX_CONTROL_SHARE, without_controls
 from viewer.core.limits import MAX_LINE_CHARS, MAX_SIGNATORIES
 from viewer.core.model import Document
 from viewer.core.progress import Progress
@@ -61,7 +61,9 @@ def table_from_csv(data: bytes, path: str | None, progress: Progress | None = No
 def _read(data: bytes, path: str | None, progress: Progress) -> Document:
     begin = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     header_end = data.find(b"\n", begin)
-    if header_end < 0 or b"\x00" in data or data.startswith(_UTF16_BOMS):
+    if header_end < 0 or header_end + 1 == len(data):
+        raise _NotPlain  # no rows: the row reader says so
+    if b"\x00" in data or data.startswith(_UTF16_BOMS):
         raise _NotPlain
     header, delimiter = _header(data[begin:header_end])
     cols = map_columns(header)
@@ -92,7 +94,7 @@ def _header(line: bytes) -> tuple[list[str], str]:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         raise _NotPlain from None
-    if len(text) > MAX_LINE_CHARS:
+    if len(text) > MAX_LINE_CHARS or without_controls(text) != text:
         raise _NotPlain
     delimiter = sniff_delimiter(text)
     header = next(csv.reader([text], delimiter=delimiter), [])
@@ -157,13 +159,21 @@ def _scan(body: np.ndarray, delimiter: int, quoted: bool, progress: Progress) ->
             quotes.append(np.flatnonzero(whole == _QUOTE) + first)
         _count_controls(found, chunk, whole)
         progress.report((first + SCAN_BYTES) / body.size)
-    if found.controls > MAX_CONTROL_SHARE * body.size / 4:  # a character is at most 4 bytes
-        raise _NotPlain  # maybe binary: the decoder counts characters and decides
+    if found.controls and found.controls > MAX_CONTROL_SHARE * _characters(body):
+        raise _NotPlain  # binary, as the decoder will say
     if seps:
         found.seps = np.concatenate(seps)
     if quotes:
         found.quotes = np.concatenate(quotes)
     return found
+
+
+def _characters(body: np.ndarray) -> int:
+    """The number of UTF-8 characters in body: its bytes that do not continue one."""
+    return sum(
+        int(np.count_nonzero((body[i : i + SCAN_BYTES] & 0xC0) != 0x80))
+        for i in range(0, body.size, SCAN_BYTES)
+    )
 
 
 def _count_controls(found: _Scanned, chunk: np.ndarray, whole: np.ndarray) -> None:

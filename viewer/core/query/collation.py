@@ -10,12 +10,12 @@ rows still tied with another, so a million names take a few sorting passes over 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from viewer.core.folding import sort_key
-from viewer.core.text_column import PAD, TextColumn, aligned_words
+from viewer.core.text_column import TextColumn, aligned_words
 
 ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
 
@@ -23,7 +23,10 @@ _STRIPPED = np.frombuffer(b"\"'([", dtype=np.uint8)  # what sort_key strips from
 
 
 def text_ranks(
-    folded: TextColumn, raw: TextColumn, texts: Sequence[str] | None = None
+    folded: TextColumn,
+    raw: TextColumn,
+    texts: Sequence[str] | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> np.ndarray:
     """Rank of each row by sort_key of its text; equal keys share a rank, smaller first.
 
@@ -31,6 +34,7 @@ def text_ranks(
     texts, the texts themselves, are read only in the rare case that is sorted in Python
     (raw's own rows if not given: exact for a reader's column, whose starts keep rows apart
     even where a text holds a newline). A rank is the number of rows whose key is smaller.
+    check is called between rounds (Progress.check: it raises once the work is cancelled).
     """
     if not (folded.exact and raw.exact) or _holds_nul(raw):
         if texts is None:
@@ -39,14 +43,16 @@ def text_ranks(
     starts, lengths = _stripped(folded)
     ranks = np.zeros(folded.size, dtype=np.int64)
     words = aligned_words(folded.data)
-    order, boundary = _refine(ranks, np.arange(folded.size), folded.data, words, starts, lengths)
+    order, boundary = _refine(
+        ranks, np.arange(folded.size), folded.data, words, starts, lengths, check
+    )
     tied = order[_tied(boundary)]  # in rank order
     if tied.size:  # equal once folded: the texts themselves decide ("Muller" < "Müller")
         raw_words = aligned_words(raw.data)
-        differ = tied[_differing(ranks[tied], tied, raw, raw_words)]
+        differ = tied[_differing(ranks[tied], tied, raw, raw_words, check)]
         if differ.size:
             starts, lengths = raw.starts[differ], raw.lengths[differ]
-            _refine(ranks, differ, raw.data, raw_words, starts, lengths)
+            _refine(ranks, differ, raw.data, raw_words, starts, lengths, check)
     return ranks
 
 
@@ -67,7 +73,7 @@ def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:
 
 
 def _holds_nul(column: TextColumn) -> bool:
-    return bool(np.count_nonzero(column.data[: column.data.size - PAD] == 0))
+    return bool(np.count_nonzero(column.data[: column.starts[-1]] == 0))
 
 
 def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +89,11 @@ def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _differing(
-    ranks: np.ndarray, rows: np.ndarray, raw: TextColumn, words: np.ndarray
+    ranks: np.ndarray,
+    rows: np.ndarray,
+    raw: TextColumn,
+    words: np.ndarray,
+    check: Callable[[], None],
 ) -> np.ndarray:
     """Of rows given in rank order, the places of those whose rank holds different texts."""
     starts, lengths = raw.starts[rows], raw.lengths[rows]
@@ -92,6 +102,7 @@ def _differing(
     same = np.flatnonzero(~differ)  # indices into pairs still equal so far
     offset = 0
     while same.size:
+        check()
         first, second = pairs[same], pairs[same] + 1
         a = _next_bytes(words, starts[first], lengths[first], offset, 8)
         b = _next_bytes(words, starts[second], lengths[second], offset, 8)
@@ -109,6 +120,7 @@ def _refine(
     words: np.ndarray,
     starts: np.ndarray,
     lengths: np.ndarray,
+    check: Callable[[], None],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Split the ties among rows by their bytes, in place, until no tie has bytes left.
 
@@ -124,6 +136,7 @@ def _refine(
     slots = np.flatnonzero(_tied(boundary))  # every tied run, whole
     offset = 0
     while slots.size:
+        check()
         if offset >= ROUNDS_UP_TO:  # long ties (duplicates of long texts): finish in Python
             _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
             break

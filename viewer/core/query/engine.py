@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -339,7 +340,7 @@ class Columns:
         self.extra_keys: tuple[str, ...] = ()
         self._extra_columns: dict[str, tuple[TextColumn, TextColumn]] = {}  # raw, folded
         if isinstance(signatories, SignatoryTable):
-            further = self._from_table(signatories, progress.part(0, 0.7))
+            further = self._from_table(signatories, progress)
         else:
             further = self._from_signatories(signatories, progress.part(0, 0.7))
         self._searched = tuple(self.category.values())  # further ones are in extra_texts
@@ -370,10 +371,22 @@ class Columns:
 
     def _from_table(self, table: SignatoryTable, progress: Progress) -> list[str]:
         """Columns of a table read as columns (a CSV): its names folded by the reader, its
-        categories as ids; nothing per row in Python. The further facets."""
+        categories as ids; nothing per row in Python. The further facets.
+
+        The names' sort keys, the longest part, are made on a second thread meanwhile
+        (numpy lets go of the interpreter lock while it sorts): a machine has two cores.
+        """
         self.raw_names = table.names
-        self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.3))
-        self.text = TextIndex(self.names, progress.part(0.3, 0.8))
+        self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.2))
+        with ThreadPoolExecutor(1) as pool:
+            ranks = pool.submit(text_ranks, self.names, self.raw_names, None, progress.check)
+            further = self._table_columns(table, progress.part(0.2, 0.7))
+            self._sorts["name"] = _SortOrder(ranks.result())
+        return further
+
+    def _table_columns(self, table: SignatoryTable, progress: Progress) -> list[str]:
+        """The search index, the categories and the further columns of a table."""
+        self.text = TextIndex(self.names, progress.part(0, 0.8))
         self.category = {}
         for facet, column in ((COUNTRY, table.countries), (ROLE, table.roles)):
             ids, labels = (column.ids, column.labels) if column else (self._none(), ())

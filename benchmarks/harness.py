@@ -343,7 +343,7 @@ def run_peer(
 
 
 def peer_text(key: str, unit: str, ours: dict, peer: dict) -> str:
-    """"; pandas 0.43 s, 2.1×" (the peer's time over ours), or "" without a figure."""
+    """ "; pandas 0.43 s, 2.1×" (the peer's time over ours), or "" without a figure."""
     value, theirs = ours.get(key), peer.get(key)
     if theirs is None or not value:
         return ""

@@ -296,7 +296,8 @@ def _strip(body: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> None:
 def _refuse_unicode_spaces(body: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> None:
     """_NotPlain if a cell starts or ends with a white space character beyond ASCII (a
     no-break space, an ideographic space): str.strip removes those too, byte offsets do not."""
-    suspects = (body.take(starts, mode="clip") >= 0xC2) | (body.take(ends - 1, mode="clip") >= 0x80)
+    suspects = _MAY_START_SPACE[body.take(starts, mode="clip")]
+    suspects |= _MAY_END_SPACE[body.take(ends - 1, mode="clip")]
     if not suspects.any():
         return
     starts, ends = starts[suspects], ends[suspects]
@@ -310,6 +311,14 @@ def _refuse_unicode_spaces(body: np.ndarray, starts: np.ndarray, ends: np.ndarra
         | ((length >= 3) & _three_byte_space(*tail))
     ):
         raise _NotPlain
+
+
+# The bytes that can start, or end, one of those characters in UTF-8: most cells that start
+# or end beyond ASCII (an accented letter) are cleared by one look at a table.
+_MAY_START_SPACE = np.zeros(256, dtype=bool)
+_MAY_START_SPACE[[0xC2, 0xE1, 0xE2, 0xE3]] = True
+_MAY_END_SPACE = np.zeros(256, dtype=bool)
+_MAY_END_SPACE[[*range(0x80, 0x8B), 0x85, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF]] = True
 
 
 def _two_byte_space(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:

@@ -30,6 +30,7 @@ from viewer.ui import window_layout
 from viewer.ui.annotations.install import install_annotations
 from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import CitationActions
+from viewer.ui.common.raster import fill_on_gui_thread
 from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.letter.letter_pane import LetterPane
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
     ):
+        fill_on_gui_thread()  # before anything paints
         super().__init__()
         self._defer_chart = defer_chart  # the plot after the first paint (app start-up)
         self.setObjectName("mainWindow")

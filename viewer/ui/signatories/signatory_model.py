@@ -2,7 +2,8 @@
 
 rowCount is the number of rows the query shows; data() looks one row up in the document.
 Nothing here walks the rows: a new Result is a model reset, and the view asks only for
-the rows on screen.
+the rows on screen. The table paints its cells through cell_delegate.CellDelegate, which
+reads cell() once per cell instead of asking data() for seven roles.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 
 from viewer.core.formats.column_names import extra_column_title
 from viewer.core.model import Signatory
@@ -23,9 +24,6 @@ from viewer.ui.common.wording import NOT_STATED_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
-# Built once: Qt asks for flags per row when it checks a selection, so keep the call cheap.
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 # Roles as the plain ints Qt passes to data(); the only ones it answers.
 _DISPLAY = int(_ROLE.DisplayRole)
 _TOOLTIP = int(_ROLE.ToolTipRole)
@@ -97,8 +95,8 @@ class SignatoryModel(QAbstractTableModel):
         self._signatories = signatories
         self._rows: np.ndarray = result.rows
         self._muted = muted_text()
-        self._italic = QFont()
-        self._italic.setItalic(True)
+        self.muted_brush = QBrush(self._muted)
+        self._set_italic(QFont())
         self.sort_requested: Callable[[str, bool], None] | None = None
         self._cells: dict[int, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
         self._set_columns(columns_for(extra_keys))
@@ -111,8 +109,9 @@ class SignatoryModel(QAbstractTableModel):
         self._values = [c.value for c in columns]
         self._missing = [c.missing for c in columns]
         self._extra_keys = tuple(extra_sort_key(c.sort_column) or "" for c in columns if c.is_extra)
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._alignment = [right if c.key == "position" else None for c in columns]
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.alignments = tuple(right if c.key == "position" else None for c in columns)
+        self._alignment = [None if a is None else int(a) for a in self.alignments]
 
     @property
     def extra_keys(self) -> tuple[str, ...]:
@@ -141,17 +140,35 @@ class SignatoryModel(QAbstractTableModel):
     def refresh_palette(self) -> None:
         """Recompute the muted colour after a theme change and repaint."""
         self._muted = muted_text()
+        self.muted_brush = QBrush(self._muted)
         if self.rowCount():
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [_ROLE.ForegroundRole])
 
     def set_font(self, font: QFont) -> None:
         """Draw "Not stated" in the italic of this font (the table's, after a zoom)."""
-        self._italic = QFont(font)
-        self._italic.setItalic(True)
+        self._set_italic(font)
         if self.rowCount():
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [_ROLE.FontRole])
+
+    def _set_italic(self, font: QFont) -> None:
+        self._italic = QFont(font)
+        self._italic.setItalic(True)
+        self.italic_metrics = QFontMetrics(self._italic)
+
+    @property
+    def italic(self) -> QFont:
+        """The font of a "Not stated" cell."""
+        return self._italic
+
+    def cell(self, row: int, column: int) -> tuple[str, bool]:
+        """A cell's text as shown, and whether it stands for a value not stated (muted,
+        italic): what a paint needs of a cell, in one call."""
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        return cells[0][column], cells[1][column]
 
     def signatory(self, row: int) -> Signatory:
         """The signatory shown in a table row."""
@@ -217,8 +234,8 @@ class SignatoryModel(QAbstractTableModel):
             return self.columns[section].tooltip
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is what
+    # the table needs, and answered in C++ it costs nothing per painted cell.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is a new query; the view state runs it and resets this model."""

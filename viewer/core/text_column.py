@@ -1,4 +1,11 @@
-"""A column of texts as one UTF-8 byte buffer, folded for matching, built with numpy.
+"""Columns of texts as one UTF-8 byte buffer each, as written or folded for matching.
+
+A column of a million names as a million Python strings costs ~70 MB and a second of object
+making; as one buffer of bytes and an array of offsets it costs its bytes and 8 bytes a row,
+and numpy can fold, search and sort it without a Python call per row. A row's text is made
+only when something asks for it (a table row painted, a row copied). A CSV's cells are
+gathered into a column straight from the file's bytes (gather_column); other documents'
+texts are joined (build_text_columns).
 
 fold() works character by character: the special letters are translated one by one, NFKD
 decomposes each character on its own (canonical reordering only moves combining marks, which
@@ -20,19 +27,24 @@ from viewer.core.progress import Progress
 
 SEP = 0x0A  # ends every row; no folded character is a newline, no query term holds one
 PAD = 8  # zero bytes after the last row, so fixed-width reads never run off the end
+_GATHER_ROWS = 1 << 15  # rows gathered at a time: bounds the temporary index arrays
 _CHUNK = 1 << 15  # rows joined at a time: paces progress (and GIL releases)
 _FOLD_CHARS = 1 << 20  # characters folded at a time: bounds the temporary memory
 _GONE = 0xFFFFFFFF  # not a code point: marks a character that folds to nothing
 _CODE_POINTS = 0x110000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextColumn:
-    """Each row's UTF-8 bytes followed by SEP, back to back, then PAD zero bytes."""
+    """Each row's UTF-8 bytes followed by SEP, back to back, then PAD zero bytes.
+
+    exact is False if some row's text holds a newline: such a column keeps its rows apart by
+    starts alone, and a reader that splits at SEP (folding, searching) must not be used on it.
+    """
 
     data: np.ndarray  # uint8
     starts: np.ndarray  # int64, size rows + 1; row i is data[starts[i] : starts[i + 1] - 1]
-    exact: bool  # False if some row held a newline (turned into a space to keep rows apart)
+    exact: bool
 
     @property
     def size(self) -> int:
@@ -46,9 +58,88 @@ class TextColumn:
         chunk = self.data[self.starts[row] : self.starts[row + 1] - 1]
         return chunk.tobytes().decode("utf-8", "surrogatepass")
 
+    def texts(self, first: int, last: int) -> list[str]:
+        """The texts of rows first..last-1, decoded in one call when the column is exact."""
+        last = min(last, self.size)
+        if first >= last:
+            return []
+        if not self.exact:
+            return [self.text(row) for row in range(first, last)]
+        chunk = self.data[self.starts[first] : self.starts[last] - 1]
+        return chunk.tobytes().decode("utf-8", "surrogatepass").split("\n")
+
+    def empty(self) -> np.ndarray:
+        """For each row, whether its text is empty."""
+        return self.lengths == 0
+
     @property
     def nbytes(self) -> int:
         return int(self.data.nbytes + self.starts.nbytes)
+
+
+def gather_column(
+    source: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    replaced: dict[int, bytes] | None = None,
+) -> TextColumn:
+    """The cells source[starts[i]:ends[i]] as a TextColumn; replaced gives the bytes of rows
+    whose text is not a plain slice of source (a CSV cell with escaped quotes).
+
+    A slice of rows at a time, each one vectorised gather, so the temporary index arrays
+    stay a few megabytes whatever the size.
+    """
+    lengths = ends - starts
+    if replaced:
+        rows = np.fromiter(replaced, dtype=np.int64, count=len(replaced))
+        lengths = lengths.copy()
+        lengths[rows] = [len(replaced[r]) for r in rows.tolist()]
+    offsets = np.empty(starts.size + 1, dtype=np.int64)
+    offsets[0] = 0
+    np.cumsum(lengths + 1, out=offsets[1:])
+    data = np.empty(int(offsets[-1]) + PAD, dtype=np.uint8)
+    data[-PAD:] = 0
+    for first in range(0, starts.size, _GATHER_ROWS):
+        last = min(first + _GATHER_ROWS, starts.size)
+        out = data[offsets[first] : offsets[last]]
+        out[:] = source.take(_byte_index(starts[first:last], lengths[first:last]), mode="clip")
+    data[offsets[1:] - 1] = SEP
+    for row, value in (replaced or {}).items():
+        data[offsets[row] : offsets[row] + len(value)] = np.frombuffer(value, np.uint8)
+    exact = int(np.count_nonzero(data == SEP)) == starts.size
+    return TextColumn(data, offsets, exact)
+
+
+def _byte_index(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The offsets starts[k], starts[k] + 1, ..., starts[k] + lengths[k] for every k, back to
+    back (one more than each length: the slot its SEP goes in), made by one cumulative sum."""
+    spans = lengths + 1
+    steps = np.ones(int(spans.sum()), dtype=np.int64)
+    steps[0] = starts[0]
+    heads = np.cumsum(spans[:-1])  # where each later row begins
+    steps[heads] = starts[1:] - (starts[:-1] + lengths[:-1])
+    return np.cumsum(steps, out=steps)
+
+
+def aligned_words(source: np.ndarray) -> np.ndarray:
+    """source's bytes as aligned 8-byte words (a copy), the last ones padded with zeros."""
+    whole = source.size // 8 * 8
+    words = np.empty(whole // 8 + 2, dtype="<u8")
+    words[: whole // 8] = source[:whole].view("<u8") if whole else []
+    words[whole // 8 :] = 0
+    tail = source[whole:].tobytes().ljust(8, b"\0")
+    words[whole // 8] = int.from_bytes(tail, "little")
+    return words
+
+
+def column_from_texts(texts: list[str]) -> TextColumn:
+    """A TextColumn of Python strings (rows of a document read some other way)."""
+    joined = "\n".join(texts) + "\n" if texts else ""
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass") + bytes(PAD), np.uint8)
+    lengths = np.fromiter((len(t.encode("utf-8", "surrogatepass")) for t in texts), np.int64)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths + 1, out=starts[1:])
+    return TextColumn(data, starts, not any("\n" in t for t in texts))
 
 
 class _CharFolder:
@@ -155,3 +246,35 @@ def _column(chunks: list[np.ndarray], total: int, exact: bool) -> TextColumn:
     starts[0] = 0
     starts[1:] = np.flatnonzero(data == SEP) + 1
     return TextColumn(data, starts, exact)
+
+
+def fold_column(
+    raw: TextColumn, progress: Progress | None = None, errors: str = "surrogatepass"
+) -> TextColumn:
+    """An exact column of texts as written, folded for matching: the same bytes as
+    build_text_columns(texts)[0], made from the column's bytes without a string per row.
+
+    errors="strict" makes it check that the bytes are UTF-8 (UnicodeDecodeError if not).
+    """
+    if not raw.exact:
+        texts = [
+            raw.data[a : b - 1].tobytes().decode("utf-8", errors)
+            for a, b in zip(raw.starts[:-1].tolist(), raw.starts[1:].tolist(), strict=True)
+        ]
+        return build_text_column(texts, progress=progress)
+    progress = progress or Progress()
+    folder = _CharFolder()
+    parts: list[np.ndarray] = []
+    total = raw.size
+    for first in range(0, total, _CHUNK):
+        last = min(first + _CHUNK, total)
+        chunk = raw.data[raw.starts[first] : raw.starts[last]].tobytes()  # rows and their SEPs
+        if chunk.isascii():  # ASCII folds to its lower case (casefold; NFKD leaves it alone)
+            parts.append(np.frombuffer(chunk.lower(), np.uint8))
+        else:
+            text = chunk.decode("utf-8", errors)
+            for cut in range(0, len(text), _FOLD_CHARS):
+                piece = text[cut : cut + _FOLD_CHARS]
+                parts.append(_from_utf32(folder.fold(_utf32(piece))))
+        progress.report(last / max(total, 1))
+    return _column(parts, total, True)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from viewer.core.formats.column_names import extra_column_title
 from viewer.core.model import Signatory
 from viewer.core.query.engine import Result, extra_sort_column, extra_sort_key
+from viewer.core.signatory_table import SignatoryTable
 from viewer.ui.common.palette import muted_text
 from viewer.ui.common.wording import NOT_STATED_LABEL
 
@@ -32,6 +33,7 @@ _FOREGROUND = int(_ROLE.ForegroundRole)
 _FONT = int(_ROLE.FontRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _FONT})
 MAX_CACHED_ROWS = 2048  # rows whose texts data() keeps: a few pages' worth
+CELL_BLOCK = 32  # rows whose texts are made together (a page shows about thirty)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,37 @@ def columns_for(extra_keys: tuple[str, ...]) -> tuple[Column, ...]:
     return COLUMNS + tuple(extra_column(k) for k in extra_keys)
 
 
+def table_values(
+    table: SignatoryTable, columns: tuple[Column, ...], rows: np.ndarray
+) -> list[tuple[str | None, ...]]:
+    """Each row's values (Column.value of its Signatory) read from the table's columns a
+    column at a time, without making a Signatory per row: a filtered page's rows are
+    scattered through the document, and each one made alone cost more than its paint."""
+    at = rows.tolist()
+    extras = dict(table.extras)
+    made: list[list[str | None]] = []
+    for column in columns:
+        if column.key == "position":
+            made.append([str(i + 1) for i in at])  # the table numbers rows as read
+        elif column.key == "name":
+            made.append([table.names.text(i) for i in at])
+        elif column.key in ("role", "country"):
+            made.append(
+                _category_values(table.roles if column.key == "role" else table.countries, rows)
+            )
+        else:
+            text = extras.get(extra_sort_key(column.sort_column) or "")
+            made.append([None] * len(at) if text is None else [text.text(i) or None for i in at])
+    return list(zip(*made, strict=True))
+
+
+def _category_values(categories, rows: np.ndarray) -> list[str | None]:
+    if categories is None:
+        return [None] * rows.size
+    labels = (*categories.labels, None)  # the last id is "not stated"
+    return [labels[i] for i in categories.ids[rows].tolist()]
+
+
 class SignatoryModel(QAbstractTableModel):
     """Rows of the current Result; columns #, Name, Role, Country and the further fields."""
 
@@ -94,6 +127,7 @@ class SignatoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._signatories = signatories
         self._rows: np.ndarray = result.rows
+        self._row_count = int(self._rows.size)  # asked for many times a paint
         self._muted = muted_text()
         self.muted_brush = QBrush(self._muted)
         self._set_italic(QFont())
@@ -134,6 +168,7 @@ class SignatoryModel(QAbstractTableModel):
         if extra_keys is not None and extra_keys != self._extra_keys:
             self._set_columns(columns_for(extra_keys))
         self._rows = result.rows
+        self._row_count = int(self._rows.size)
         self._cells = {}
         self.endResetModel()
 
@@ -185,7 +220,7 @@ class SignatoryModel(QAbstractTableModel):
     # -- Qt model interface ----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else int(self._rows.size)
+        return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -211,19 +246,23 @@ class SignatoryModel(QAbstractTableModel):
         return None
 
     def _row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-        """A row's texts as shown, and which of them stand for a value not stated."""
+        """A row's texts as shown, and which of them stand for a value not stated; made for
+        the block of rows around it at once (a page is painted a few blocks at a time)."""
         if len(self._cells) >= MAX_CACHED_ROWS:  # scrolling through a million rows
             self._cells.clear()
-        signatory = self.signatory(row)
-        values = [value(signatory) for value in self._values]
-        texts = tuple(
-            v if v is not None else (m or "") for v, m in zip(values, self._missing, strict=True)
-        )
-        missing = tuple(
-            v is None and m is not None for v, m in zip(values, self._missing, strict=True)
-        )
-        cells = self._cells[row] = (texts, missing)
-        return cells
+        first = row - row % CELL_BLOCK
+        source = self._rows[first : first + CELL_BLOCK]
+        if isinstance(self._signatories, SignatoryTable):
+            rows_values = table_values(self._signatories, self.columns, source)
+        else:
+            made = (self._signatories[i] for i in source.tolist())
+            rows_values = [[value(s) for value in self._values] for s in made]
+        for at, values in enumerate(rows_values, start=first):
+            pairs = tuple(zip(values, self._missing, strict=True))
+            texts = tuple(v if v is not None else (m or "") for v, m in pairs)
+            missing = tuple(v is None and m is not None for v, m in pairs)
+            self._cells[at] = (texts, missing)
+        return self._cells[row]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):

@@ -461,8 +461,8 @@ def report(
         f"docks, chart) around the CSV on the GUI thread, as `letter-viewer FILE` does; it is "
         f"shown against the open target but does not fail this run: opening a CSV in the "
         f"window (File > Open, on a worker) is bench_open.py's figure. A first sort is the "
-        f"first click after opening (up to 200k rows the sort keys come with the columns, "
-        f"built during the open). The page row alternates 60 repaints of the table's page "
+        f"first click after opening (the sort keys come with the columns, built during the "
+        f"open). The page row alternates 60 repaints of the table's page "
         f"with 60 of a stock QTableView/QStandardItemModel holding the same page (texts, "
         f"fonts, colours, widths, viewport) in the window's process. pandas: "
         + (

@@ -3,8 +3,8 @@
 Qt's stock delegate asks the model for seven roles of each cell it paints (font, alignment,
 colour, check state, icon, text, background): from a Python model that is seven calls into
 Python a cell, some seven hundred a page, and most of a repaint's time (issue 15). This
-delegate fills the cell's style option itself from SignatoryModel.cell (the text, and whether
-it stands for a value not stated) and the model's alignment per column, then lets the stock
+delegate fills the cell's style option itself from SignatoryModel.row_cells (the texts, and
+which stand for a value not stated) and the model's alignment per column, then lets the stock
 delegate's paint and the style draw it as they always do (selection, alternating rows,
 eliding, right-to-left text). data() still answers every role for everyone else: tooltips,
 accessibility, copying, the model tester.
@@ -29,30 +29,35 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, model: SignatoryModel, parent: QWidget | None = None):
         super().__init__(parent)
         self._model = model
-        # The view passes a handful of feature sets (alternate row or not): each one with
-        # HasDisplay added, worked out once rather than per cell.
+        # A row's cells all come with the same features (alternate row or not): read once a
+        # row, with HasDisplay added, rather than once a cell (reading them costs a
+        # microsecond, a tenth of a cell's Python time).
         self._features: dict = {}
+        self._row = -1
+        self._shown = _HAS_DISPLAY
         # (the cell's font, the model's italic) -> the font and metrics of a "Not stated"
         self._italic: tuple[QFont, QFont, QFont, QFontMetrics] | None = None
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        model = self._model
-        column = index.column()
-        text, missing = model.cell(index.row(), column)
+        row, column = index.row(), index.column()
+        texts, missing = self._model.row_cells(row)
         option.index = index
-        option.text = text
-        features = option.features
-        shown = self._features.get(features)
-        if shown is None:
-            shown = self._features[features] = features | _HAS_DISPLAY
-        option.features = shown
+        option.text = texts[column]
+        if row != self._row:
+            self._row = row
+            features = option.features
+            shown = self._features.get(features)
+            if shown is None:
+                shown = self._features[features] = features | _HAS_DISPLAY
+            self._shown = shown
+        option.features = self._shown
         option.styleObject = None  # as the stock delegate: no style animations in a cell
-        alignment = model.alignments[column]
+        alignment = self._model.alignments[column]
         if alignment is not None:
             option.displayAlignment = alignment
-        if missing:
+        if missing[column]:
             self._show_missing(option)
 
     def _show_missing(self, option: QStyleOptionViewItem) -> None:

@@ -139,6 +139,7 @@ class SignatoryModel(QAbstractTableModel):
         # data() runs hundreds of times a paint: everything it needs per column is a list
         # indexed by the column number, made here once per column set.
         self.columns = columns
+        self._column_count = len(columns)
         self._cells = {}
         self._values = [c.value for c in columns]
         self._missing = [c.missing for c in columns]
@@ -199,11 +200,15 @@ class SignatoryModel(QAbstractTableModel):
 
     def cell(self, row: int, column: int) -> tuple[str, bool]:
         """A cell's text as shown, and whether it stands for a value not stated (muted,
-        italic): what a paint needs of a cell, in one call."""
+        italic)."""
+        texts, missing = self.row_cells(row)
+        return texts[column], missing[column]
+
+    def row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """A row's texts as shown and, for each, whether it stands for a value not stated:
+        what a paint needs of the row's cells (CellDelegate), in one call."""
         cells = self._cells.get(row)
-        if cells is None:
-            cells = self._row_cells(row)
-        return cells[0][column], cells[1][column]
+        return cells if cells is not None else self._row_cells(row)
 
     def signatory(self, row: int) -> Signatory:
         """The signatory shown in a table row."""
@@ -224,6 +229,13 @@ class SignatoryModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() first: two calls into Python for
+        # every cell a view paints, where this is one.
+        if 0 <= row < self._row_count and 0 <= column < self._column_count and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def data(self, index: Index, role: int = _DISPLAY):
         # A page of the table asks about seven roles of each of its cells, several hundred

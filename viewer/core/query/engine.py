@@ -265,7 +265,7 @@ class _Category:
         order = np.argsort(-counts, kind="stable")
         order = order[counts[order] > 0]
         labels = self.labels
-        made = tuple(map(FacetCount, [labels[i] for i in order.tolist()], counts[order].tolist()))
+        made = _facet_counts([labels[i] for i in order.tolist()], counts[order].tolist())
         if counts is self.all_counts:
             self._all_facets = made
         return made
@@ -698,6 +698,22 @@ def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
     keep = np.zeros(size, dtype=bool)
     keep[b] = True
     return a[keep[a]]
+
+
+def _facet_counts(values: list[str | None], counts: list[int]) -> tuple[FacetCount, ...]:
+    """FacetCount(value, count) for each pair, made once: a keystroke brings back most of
+    the last one's pairs, and a frozen dataclass costs more to make than to look up."""
+    made = _FACET_COUNTS
+    if len(made) > _FACET_COUNTS_KEPT:
+        made.clear()
+    return tuple(
+        made.get(pair) or made.setdefault(pair, FacetCount(*pair))
+        for pair in zip(values, counts, strict=True)
+    )
+
+
+_FACET_COUNTS: dict[tuple[str | None, int], FacetCount] = {}
+_FACET_COUNTS_KEPT = 1 << 16
 
 
 def _with_categories(

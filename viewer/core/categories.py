@@ -10,6 +10,7 @@ id: the ids are exact, not probable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,18 +39,24 @@ class Categories:
 
 
 def categories_of_cells(
-    source: np.ndarray, starts: np.ndarray, ends: np.ndarray, words: np.ndarray | None = None
+    source: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    words: np.ndarray | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> Categories:
     """The cells source[starts[i]:ends[i]] (UTF-8; empty: not stated) as Categories; words
     is aligned_words(source) if the caller has made it already (for several columns).
 
     UnicodeDecodeError if a value is not UTF-8; HashClash (the caller reads the column
-    another way) if two values share a hash.
+    another way) if two values share a hash. check is called between steps (a cancel).
     """
     lengths = ends - starts
     words = _cell_words(aligned_words(source) if words is None else words, starts, lengths)
+    check()
     keys = _hash(lengths, words)
     ids, firsts = _ids(keys)
+    check()
     _check_exact(ids, firsts, lengths, words)
     texts = [source[starts[row] : ends[row]].tobytes().decode("utf-8") for row in firsts.tolist()]
     stated = [i for i, text in enumerate(texts) if text]

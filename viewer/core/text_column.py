@@ -26,17 +26,18 @@ from viewer.core.folding import fold_uncached
 from viewer.core.progress import Progress
 
 SEP = 0x0A  # ends every row; no folded character is a newline, no query term holds one
-PAD = 8  # zero bytes after the last row, so fixed-width reads never run off the end
+PAD = 16  # at least this many zero bytes after the last row (fixed-width reads stay inside)
 _GATHER_ROWS = 1 << 15  # rows gathered at a time: bounds the temporary index arrays
 _CHUNK = 1 << 15  # rows joined at a time: paces progress (and GIL releases)
 _FOLD_CHARS = 1 << 20  # characters folded at a time: bounds the temporary memory
-_GONE = 0xFFFFFFFF  # not a code point: marks a character that folds to nothing
 _CODE_POINTS = 0x110000
+_GONE = 0xFFFFFFFF  # not a code point: marks a character that folds to nothing
 
 
 @dataclass(frozen=True, eq=False)
 class TextColumn:
-    """Each row's UTF-8 bytes followed by SEP, back to back, then PAD zero bytes.
+    """Each row's UTF-8 bytes followed by SEP, back to back, then at least PAD zero bytes
+    (up to a multiple of 8: the buffer can be read as aligned 8-byte words, aligned_words).
 
     exact is False if some row's text holds a newline: such a column keeps its rows apart by
     starts alone, and a reader that splits at SEP (folding, searching) must not be used on it.
@@ -97,8 +98,9 @@ def gather_column(
     offsets = np.empty(starts.size + 1, dtype=np.int64)
     offsets[0] = 0
     np.cumsum(lengths + 1, out=offsets[1:])
-    data = np.empty(int(offsets[-1]) + PAD, dtype=np.uint8)
-    data[-PAD:] = 0
+    used = int(offsets[-1])
+    data = np.empty(padded(used), dtype=np.uint8)
+    data[used:] = 0
     for first in range(0, starts.size, _GATHER_ROWS):
         last = min(first + _GATHER_ROWS, starts.size)
         out = data[offsets[first] : offsets[last]]
@@ -121,8 +123,17 @@ def _byte_index(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.cumsum(steps, out=steps)
 
 
+def padded(size: int) -> int:
+    """The size of a buffer holding size bytes and at least PAD zeros, a multiple of 8."""
+    return (size + PAD + 7) // 8 * 8
+
+
 def aligned_words(source: np.ndarray) -> np.ndarray:
-    """source's bytes as aligned 8-byte words (a copy), the last ones padded with zeros."""
+    """source's bytes as aligned 8-byte words, the last two zero: a view of a padded column's
+    buffer, else a copy."""
+    ends_in_zeros = source.size % 8 == 0 and source.size >= 16 and not source[-16:].any()
+    if ends_in_zeros and source.ctypes.data % 8 == 0 and source.flags.c_contiguous:
+        return source.view("<u8")
     whole = source.size // 8 * 8
     words = np.empty(whole // 8 + 2, dtype="<u8")
     words[: whole // 8] = source[:whole].view("<u8") if whole else []
@@ -135,7 +146,8 @@ def aligned_words(source: np.ndarray) -> np.ndarray:
 def column_from_texts(texts: list[str]) -> TextColumn:
     """A TextColumn of Python strings (rows of a document read some other way)."""
     joined = "\n".join(texts) + "\n" if texts else ""
-    data = np.frombuffer(joined.encode("utf-8", "surrogatepass") + bytes(PAD), np.uint8)
+    encoded = joined.encode("utf-8", "surrogatepass")
+    data = np.frombuffer(encoded + bytes(padded(len(encoded)) - len(encoded)), np.uint8)
     lengths = np.fromiter((len(t.encode("utf-8", "surrogatepass")) for t in texts), np.int64)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(lengths + 1, out=starts[1:])
@@ -145,43 +157,74 @@ def column_from_texts(texts: list[str]) -> TextColumn:
 class _CharFolder:
     """fold() of single characters, learnt as they are met, applied to code point arrays."""
 
-    _UNKNOWN, _ONE, _ODD = 0, 1, 2  # folds to one character, or to more or fewer
+    _UNKNOWN = 255  # the length of a character not met yet
 
     def __init__(self) -> None:
-        self.table = np.arange(_CODE_POINTS, dtype=np.uint32)
-        self.kind = np.zeros(_CODE_POINTS, dtype=np.uint8)
-        self.odd_folds: dict[int, list[int]] = {}
+        self.first = np.arange(_CODE_POINTS, dtype=np.uint32)  # each character's fold's first
+        self.length = np.full(_CODE_POINTS, self._UNKNOWN, dtype=np.uint8)  # its fold's length
+        self.second: np.ndarray | None = None  # second and third characters, where any
+        self.third: np.ndarray | None = None
+        self.longer: dict[int, list[int]] = {}  # folds of more than three characters
 
     def learn(self, points: np.ndarray) -> None:
         for cp in np.unique(points).tolist():
-            folded = fold_uncached(chr(cp))
-            if len(folded) == 1:
-                self.table[cp] = ord(folded)
-                self.kind[cp] = self._ONE
-            else:
-                self.odd_folds[cp] = [ord(c) for c in folded]
-                self.kind[cp] = self._ODD
+            folded = [ord(c) for c in fold_uncached(chr(cp))]
+            if folded:
+                self.first[cp] = folded[0]
+            if len(folded) > 1:
+                self._more(cp, folded)
+            self.length[cp] = len(folded)  # last: a reader on another thread sees it whole
+
+    def _more(self, cp: int, folded: list[int]) -> None:
+        if self.second is None or self.third is None:
+            self.second = np.zeros(_CODE_POINTS, dtype=np.uint32)
+            self.third = np.zeros(_CODE_POINTS, dtype=np.uint32)
+        self.second[cp] = folded[1]
+        if len(folded) > 2:
+            self.third[cp] = folded[2]
+        if len(folded) > 3:
+            self.longer[cp] = folded[3:]
 
     def fold(self, points: np.ndarray) -> np.ndarray:
-        kinds = self.kind[points]
-        if not kinds.all():  # characters not met before
-            self.learn(points[kinds == self._UNKNOWN])
-            kinds = self.kind[points]
-        out = self.table[points]
-        if kinds.max(initial=self._ONE) == self._ODD:
-            out = self._expand(out, points, np.flatnonzero(kinds == self._ODD))
-        return out
+        lengths = self.length[points]
+        if np.any(lengths == self._UNKNOWN):  # characters not met before
+            self.learn(points[lengths == self._UNKNOWN])
+            lengths = self.length[points]
+        out = self.first[points]
+        odd = np.flatnonzero(lengths != 1)  # few: folds to nothing or to several
+        return self._placed(out, points[odd], lengths[odd], odd) if odd.size else out
 
-    def _expand(self, out: np.ndarray, points: np.ndarray, where: np.ndarray) -> np.ndarray:
-        folds = [self.odd_folds[cp] for cp in points[where].tolist()]
-        out[where] = [f[0] if f else _GONE for f in folds]
-        extra = np.fromiter((max(len(f) - 1, 0) for f in folds), dtype=np.intp, count=len(folds))
-        if extra.any():
-            tails = [c for f in folds for c in f[1:]]
-            out = np.insert(out, np.repeat(where + 1, extra), np.array(tails, dtype=np.uint32))
-        if any(not f for f in folds):
-            out = out[out != _GONE]
-        return out
+    def _placed(
+        self, out: np.ndarray, points: np.ndarray, lengths: np.ndarray, where: np.ndarray
+    ) -> np.ndarray:
+        """out (each character's fold's first) with the folds of the characters at where
+        (points, of those lengths) that fold to none or to several put right."""
+        out[where[lengths == 0]] = _GONE
+        several = lengths > 1
+        if several.any():
+            assert self.second is not None and self.third is not None
+            cps, counts = points[several], lengths[several].astype(np.int64) - 1
+            at = np.cumsum(counts) - counts  # where each one's further characters start
+            tails = np.empty(int(counts.sum()), dtype=np.uint32)
+            tails[at] = self.second[cps]
+            three = np.flatnonzero(counts > 1)
+            tails[at[three] + 1] = self.third[cps[three]]
+            for k in three[counts[three] > 2].tolist():
+                rest = self.longer[int(cps[k])]
+                tails[at[k] + 2 : at[k] + 2 + len(rest)] = rest
+            out = np.insert(out, np.repeat(where[several] + 1, counts), tails)
+        return out[out != _GONE] if np.any(lengths == 0) else out
+
+
+_FOLDER: list[_CharFolder] = []
+
+
+def _folder() -> _CharFolder:
+    """The one folder of the process: what it learnt of a character (a Python fold() call
+    each) serves every later column, and its tables (5 MB) are made once."""
+    if not _FOLDER:
+        _FOLDER.append(_CharFolder())
+    return _FOLDER[0]
 
 
 def _utf32(text: str) -> np.ndarray:
@@ -221,7 +264,7 @@ def build_text_columns(
     between slices (each call below holds the GIL for milliseconds, not a second).
     """
     progress = progress or Progress()
-    folder = _CharFolder() if folded else None
+    folder = _folder() if folded else None
     parts: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
     exact = True
     total = len(texts)
@@ -241,7 +284,8 @@ def build_text_columns(
 
 
 def _column(chunks: list[np.ndarray], total: int, exact: bool) -> TextColumn:
-    data = np.concatenate([*chunks, np.zeros(PAD, dtype=np.uint8)])
+    used = sum(c.size for c in chunks)
+    data = np.concatenate([*chunks, np.zeros(padded(used) - used, dtype=np.uint8)])
     starts = np.empty(total + 1, dtype=np.int64)
     starts[0] = 0
     starts[1:] = np.flatnonzero(data == SEP) + 1
@@ -263,7 +307,7 @@ def fold_column(
         ]
         return build_text_column(texts, progress=progress)
     progress = progress or Progress()
-    folder = _CharFolder()
+    folder = _folder()
     parts: list[np.ndarray] = []
     total = raw.size
     for first in range(0, total, _CHUNK):

@@ -10,12 +10,12 @@ rows still tied with another, so a million names take a few sorting passes over 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from viewer.core.folding import sort_key
-from viewer.core.text_column import PAD, TextColumn, aligned_words
+from viewer.core.text_column import TextColumn, aligned_words
 
 ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
 
@@ -23,31 +23,61 @@ _STRIPPED = np.frombuffer(b"\"'([", dtype=np.uint8)  # what sort_key strips from
 
 
 def text_ranks(
-    folded: TextColumn, raw: TextColumn, texts: Sequence[str] | None = None
+    folded: TextColumn,
+    raw: TextColumn,
+    texts: Sequence[str] | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> np.ndarray:
     """Rank of each row by sort_key of its text; equal keys share a rank, smaller first.
+    (text_order without the order.)"""
+    return text_order(folded, raw, texts, check)[0]
+
+
+def text_order(
+    folded: TextColumn,
+    raw: TextColumn,
+    texts: Sequence[str] | None = None,
+    check: Callable[[], None] = lambda: None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rank of each row by sort_key of its text (equal keys share a rank, smaller first),
+    and the rows in that order, ties in source order: a first sort needs no sort then.
 
     folded and raw are the texts as build_text_columns or a reader's columns give them;
     texts, the texts themselves, are read only in the rare case that is sorted in Python
     (raw's own rows if not given: exact for a reader's column, whose starts keep rows apart
     even where a text holds a newline). A rank is the number of rows whose key is smaller.
+    check is called between rounds (Progress.check: it raises once the work is cancelled).
     """
     if not (folded.exact and raw.exact) or _holds_nul(raw):
         if texts is None:
             texts = [raw.text(row) for row in range(raw.size)]
-        return _ranks_by_python(texts)
+        ranks = _ranks_by_python(texts)
+        return ranks, np.argsort(ranks, kind="stable")
     starts, lengths = _stripped(folded)
     ranks = np.zeros(folded.size, dtype=np.int64)
     words = aligned_words(folded.data)
-    order, boundary = _refine(ranks, np.arange(folded.size), folded.data, words, starts, lengths)
+    order, boundary = _refine(
+        ranks, np.arange(folded.size), folded.data, words, starts, lengths, check
+    )
     tied = order[_tied(boundary)]  # in rank order
     if tied.size:  # equal once folded: the texts themselves decide ("Muller" < "Müller")
         raw_words = aligned_words(raw.data)
-        differ = tied[_differing(ranks[tied], tied, raw, raw_words)]
+        differ = tied[_differing(ranks[tied], tied, raw, raw_words, check)]
         if differ.size:
             starts, lengths = raw.starts[differ], raw.lengths[differ]
-            _refine(ranks, differ, raw.data, raw_words, starts, lengths)
-    return ranks
+            _refine(ranks, differ, raw.data, raw_words, starts, lengths, check)
+            _reorder(order, differ, ranks)
+    return ranks, order
+
+
+def _reorder(order: np.ndarray, moved: np.ndarray, ranks: np.ndarray) -> None:
+    """Put the rows moved (whole groups whose ranks were refined, each group's ranks within
+    its old range) back in rank order within the places they hold in order, in place."""
+    marked = np.zeros(order.size, dtype=bool)
+    marked[moved] = True
+    places = np.flatnonzero(marked[order])
+    rows = order[places]
+    order[places] = rows[np.lexsort((rows, ranks[rows]))]
 
 
 def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:
@@ -67,7 +97,7 @@ def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:
 
 
 def _holds_nul(column: TextColumn) -> bool:
-    return bool(np.count_nonzero(column.data[: column.data.size - PAD] == 0))
+    return bool(np.count_nonzero(column.data[: column.starts[-1]] == 0))
 
 
 def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +113,11 @@ def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _differing(
-    ranks: np.ndarray, rows: np.ndarray, raw: TextColumn, words: np.ndarray
+    ranks: np.ndarray,
+    rows: np.ndarray,
+    raw: TextColumn,
+    words: np.ndarray,
+    check: Callable[[], None],
 ) -> np.ndarray:
     """Of rows given in rank order, the places of those whose rank holds different texts."""
     starts, lengths = raw.starts[rows], raw.lengths[rows]
@@ -92,6 +126,7 @@ def _differing(
     same = np.flatnonzero(~differ)  # indices into pairs still equal so far
     offset = 0
     while same.size:
+        check()
         first, second = pairs[same], pairs[same] + 1
         a = _next_bytes(words, starts[first], lengths[first], offset, 8)
         b = _next_bytes(words, starts[second], lengths[second], offset, 8)
@@ -109,6 +144,7 @@ def _refine(
     words: np.ndarray,
     starts: np.ndarray,
     lengths: np.ndarray,
+    check: Callable[[], None],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Split the ties among rows by their bytes, in place, until no tie has bytes left.
 
@@ -124,6 +160,7 @@ def _refine(
     slots = np.flatnonzero(_tied(boundary))  # every tied run, whole
     offset = 0
     while slots.size:
+        check()
         if offset >= ROUNDS_UP_TO:  # long ties (duplicates of long texts): finish in Python
             _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
             break

@@ -19,8 +19,8 @@ setFilterFixedString (case-insensitive, every column), sorting by a header click
 same way. Each side runs in its own process (memory is its own, offscreen). The baseline's
 figures stop after --figure-budget seconds each (their median is of the samples taken).
 Where pandas is installed (a benchmark-only extra), a third process times what a pandas
-user would do for the same actions (pandas_peer.py): str.contains over the folded names and
-value_counts for a keystroke, a comparison for a country, sort_values for a first sort.
+user would do for the same actions (bench_query.pandas_worker): str.contains for a
+keystroke, a comparison for a country, sort_values for a first sort, read_csv for the open.
 
     python benchmarks/bench_window.py                    # 10k, 100k, 1M
     python benchmarks/bench_window.py --sizes 10k        # quick
@@ -45,7 +45,6 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import bench_query as bq  # noqa: E402  (the query workload: words, countries, the stock proxy)
 import harness  # noqa: E402  (timing loops, medians, worker processes, tables, options)
-import pandas_peer  # noqa: E402  (what a pandas user would do; pandas is optional)
 import synthetic  # noqa: E402
 
 PAGE_SAMPLES = 60  # repaints of each page, ours and the stock one alternated
@@ -360,12 +359,8 @@ def reps_for(size: int, _baseline: bool = False) -> int:
     return 1 if size >= 1_000_000 else 2 if size >= 100_000 else 5
 
 
-def pandas_worker(csv_path: Path, reps: int, _budget: float) -> None:
-    pandas_peer.pandas_worker(csv_path, reps, bq.TYPED)
-
-
 def main(argv: list[str] | None = None) -> int:
-    workers = {"window": window_worker, "baseline": baseline_worker, "pandas": pandas_worker}
+    workers = {"window": window_worker, "baseline": baseline_worker, "pandas": bq.pandas_worker}
     return harness.benchmark_main(argv, __doc__, workers, 30, run)
 
 
@@ -374,23 +369,8 @@ def run(args: argparse.Namespace) -> int:
     results = harness.run_sizes(args, __file__, sides)
     if results is None:
         return 2
-    peers = pandas_figures(list(results), args)
+    peers = harness.run_peer(args, __file__)  # {} where pandas is not installed
     return report(list(results), results, args, peers)
-
-
-def pandas_figures(sizes: list[int], args: argparse.Namespace) -> dict[int, dict] | None:
-    """pandas' medians per size (pandas_peer.py); None where pandas is not installed."""
-    if not pandas_peer.available():
-        return None
-    peers = {}
-    for size in sizes:
-        path = synthetic.csv_for(size, args.data)
-        print(f"{synthetic.size_label(size)}: pandas ...", flush=True)
-        raw, _finished = harness.run_worker(
-            "pandas", path, args.reps or reps_for(size), args.baseline_timeout, script=__file__
-        )
-        peers[size] = harness.summarise(raw)
-    return peers
 
 
 def page_cell(size: int, ours: dict) -> tuple[str, bool]:
@@ -406,16 +386,8 @@ def page_cell(size: int, ours: dict) -> tuple[str, bool]:
     return text + f" {'✓' if ok else '✗'} (≤{harness.PAGE_REPAINT_RATIO:g}×)", ok
 
 
-def with_peer(text: str, key: str, unit: str, peer: dict | None) -> str:
-    """A cell's text with pandas' figure after it (if this figure has a pandas peer)."""
-    if peer is None:
-        return text
-    value = peer.get(key)
-    return text if value is None else f"{text}; pandas {harness.fmt(value, unit)}"
-
-
 def report(
-    sizes: list[int], results: dict, args: argparse.Namespace, peers: dict[int, dict] | None
+    sizes: list[int], results: dict, args: argparse.Namespace, peers: dict[int, dict]
 ) -> int:
     labels = [synthetic.size_label(s) for s in sizes]
     harness.print_table_head(
@@ -435,7 +407,7 @@ def report(
                 continue
             missing = "no sample within its budget" if base_raw.get(key) == [] else note
             text, ok = harness.cell(key, unit, target_key, size, ours, base, missing)
-            text = with_peer(text, key, unit, None if peers is None else peers[size])
+            text += harness.peer_text(key, unit, ours, peers.get(size, {}))
             # Opening is informational here: the window opens synchronously on this branch
             # (opening in a worker is another branch's work); bench_query times the reader.
             all_ok = all_ok and (ok or key == "open")
@@ -466,12 +438,11 @@ def report(
         f"with 60 of a stock QTableView/QStandardItemModel holding the same page (texts, "
         f"fonts, colours, widths, viewport) in the window's process. pandas: "
         + (
-            "str.contains over the folded names plus value_counts of their countries for a "
-            "keystroke (the window searches name, role and country), a comparison plus "
-            "value_counts for a country, sort_values (stable, by the raw text) for a first "
-            "sort, read_csv for the open; no window is painted."
-            if peers is not None
-            else "not installed (pip install pandas, a benchmark-only extra)."
+            "bench_query's peer (str.contains over the lower-cased name, role and country for "
+            "a keystroke, a comparison for a country, sort_values for a first sort, read_csv "
+            "for the open), with no window to paint; its ratio is pandas / the window."
+            if peers
+            else "not installed (pip install '.[bench]', a benchmark-only extra)."
         )
     )
     print("\nall targets met" if all_ok else "\nTARGET MISSED")

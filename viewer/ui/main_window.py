@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
@@ -30,6 +29,8 @@ from viewer.ui import window_layout
 from viewer.ui.annotations.install import install_annotations
 from viewer.ui.chart.chart_dock import CountryChartDock
 from viewer.ui.cite.cite_actions import CitationActions
+from viewer.ui.common.count_label import CountLabel
+from viewer.ui.common.raster import fill_on_gui_thread
 from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.letter.letter_pane import LetterPane
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
     ):
+        fill_on_gui_thread()  # before anything paints
         super().__init__()
         self._defer_chart = defer_chart  # the plot after the first paint (app start-up)
         self.setObjectName("mainWindow")
@@ -98,9 +100,8 @@ class MainWindow(QMainWindow):
         self.chart.other_clicked.connect(self._open_picker)
 
     def _build_status(self) -> None:
-        self.status_count = QLabel(self)
+        self.status_count = CountLabel(self)
         self.status_count.setObjectName("statusCount")
-        self.status_count.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_count)
 
     def _set_tab_order(self) -> None:
@@ -184,11 +185,12 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: Result) -> None:
         """ "Showing 3 of 7 signatories · 2 parties": counted by the chart's grouping."""
         counts = describe_counts(result, self.state.facet(self.chart.facet))
-        self.status_count.setText(counts + confirmed_suffix(result))
+        self.status_count.show_text(counts + confirmed_suffix(result))
 
     def _show_document(self, document: Document) -> None:
         count = plural(len(document.signatories), "signatory", "signatories")
         self.setWindowTitle(f"{document.title} \u2014 {count}")
+        self.status_count.fit()  # other counts: the label's width starts afresh
 
     # -- state across runs ---------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The real window with 100,000 signatories: a keystroke in the filter repaints fast.
 
-The bound is ten times issue 6's target (15 ms a keystroke at 100k, from the key press to
-the table repainted), so a busy CI machine does not flake while a window that got an order
-of magnitude slower fails. benchmarks/bench_window.py measures the real figures.
+The bound is ten times issue 15's target (8 ms a keystroke at 100k, from the key press to
+the table, the chart and the count line repainted), so a busy CI machine does not flake
+while a window that got an order of magnitude slower fails. benchmarks/bench_window.py
+measures the real figures.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import synthetic
 
 SIZE = 100_000
-TARGET_MS = 15
+TARGET_MS = 8  # issue 15, at 100k (benchmarks/harness.py TARGETS)
 SLACK = 10
 WORD = "garcia"
 
@@ -71,11 +72,18 @@ def test_a_keystroke_repaints_the_table_fast(qtbot, csv_path):
         if paints.count == before:
             viewport.repaint()  # the same rows as before: Qt had nothing to repaint
         times.append((time.perf_counter() - start) * 1000)
-    expected = sum(
-        WORD in folded(" ".join(filter(None, (s.name, s.role, s.country))))
+    matching = [
+        s
         for s in window.state.document.signatories
-    )
+        if WORD in folded(" ".join(filter(None, (s.name, s.role, s.country))))
+    ]
+    expected = len(matching)
     assert 0 < expected < SIZE
-    assert window.table.model().rowCount() == expected
+    model = window.table.model()
+    assert model.rowCount() == expected
+    shown = [model.index(row, 1).data() for row in range(min(expected, 20))]
+    assert shown == [s.name for s in matching[:20]]  # the letter's order, the right people
+    assert window.status_count.text().startswith(f"Showing {expected:,} of {SIZE:,} ")
+    assert sum(bar.count for bar in window.chart.plot.bars) == expected  # the chart too
     assert statistics.median(times) <= TARGET_MS * SLACK, times
     viewport.removeEventFilter(paints)

@@ -161,8 +161,9 @@ class Result:
     query: Query
     rows: np.ndarray  # indices into the document's signatories
     total: int
-    visible_counts: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
-    facet_counts: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    # per facet key, counted when first read (QueryEngine.run)
+    visible_counts: Mapping[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    facet_counts: Mapping[str, tuple[FacetCount, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.rows.size)
@@ -265,7 +266,7 @@ class _Category:
         order = np.argsort(-counts, kind="stable")
         order = order[counts[order] > 0]
         labels = self.labels
-        made = tuple(map(FacetCount, [labels[i] for i in order.tolist()], counts[order].tolist()))
+        made = _facet_counts([labels[i] for i in order.tolist()], counts[order].tolist())
         if counts is self.all_counts:
             self._all_facets = made
         return made
@@ -547,21 +548,29 @@ class Columns:
         return text_order(self.names, self.raw_names, names)
 
     def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:
-        """Rows (of those given, or all) whose name, role, country or other field has term."""
+        """Rows (of those given, or all) whose name, role, country or other field has term.
+
+        Given rows, a role or country is looked up for those rows only: a word typed one
+        character further is checked among the rows the shorter word matched, not among
+        all of a million (QueryEngine._word_rows)."""
         needle = term.encode("utf-8", "surrogatepass")
         hits = self.text.rows(needle)
         for extra in self.extra_texts:
             hits = np.union1d(hits, extra.rows(needle))
+        if rows is not None:
+            hits = _intersect(rows, hits, self.size)
         extra = [
             (cat, found) for cat in self._searched if (found := cat.containing(term)) is not None
         ]
-        if extra:
-            mask = np.zeros(self.size, dtype=bool)
-            mask[hits] = True
-            for cat, found in extra:
-                mask |= found[cat.ids]
-            hits = np.flatnonzero(mask)
-        return hits if rows is None else _intersect(rows, hits, self.size)
+        if not extra:
+            return hits
+        if rows is not None:
+            return _with_categories(rows, hits, extra, self.size)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[hits] = True
+        for cat, found in extra:
+            mask |= found[cat.ids]
+        return np.flatnonzero(mask)
 
 
 class QueryEngine:
@@ -596,22 +605,13 @@ class QueryEngine:
 
     def run(self, query: Query) -> Result:
         text_rows = self._text_rows(terms(query.text))
-        cats = self.columns.category
+        cats = dict(self.columns.category)  # as at this query (a status set later is new)
         # A choice for a facet this document lacks (restored from another) filters nothing.
         wanted = {f: cats[f].wanted(values) for f, values in query.facets if f in cats}
         shown = _filtered(text_rows, cats, wanted, skip=None)
-        # counts for a facet's picker ignore that facet's own choice
-        counts = {
-            f: cat.count(_filtered(text_rows, cats, wanted, skip=f) if f in wanted else shown)
-            for f, cat in cats.items()
-        }
-        facet_counts = {f: cats[f].facet_counts(c) for f, c in counts.items()}
-        visible = {
-            f: cats[f].facet_counts(c * wanted[f]) if f in wanted else facet_counts[f]
-            for f, c in counts.items()
-        }
+        counted = _FacetCounter(text_rows, cats, wanted, shown)
         rows = _frozen(self._sorted(shown, query))  # may be shared with a cache: read-only
-        return Result(query, rows, self.size, visible, facet_counts)
+        return Result(query, rows, self.size, counted.visible, counted.facet_counts)
 
     def _text_rows(self, words: list[str]) -> np.ndarray | None:
         """Rows matching every word (None: no text filter); fewest matches first."""
@@ -626,13 +626,24 @@ class QueryEngine:
     def _word_rows(self, word: str) -> np.ndarray:
         rows = self._words.get(word)
         if rows is None:
-            rows = _frozen(self.columns.match(word))
+            rows = _frozen(self.columns.match(word, self._narrowest(word)))
             self._words[word] = rows
             if len(self._words) > _WORDS_KEPT:
                 self._words.popitem(last=False)
         else:
             self._words.move_to_end(word)
         return rows
+
+    def _narrowest(self, word: str) -> np.ndarray | None:
+        """The fewest rows a remembered word inside this one matched (None: none is): a row
+        holding word in a field holds that word there too, so only those need checking."""
+        best = None
+        for old, rows in self._words.items():
+            if old in word and (best is None or rows.size < best.size):
+                best = rows
+        if best is not None and best.size * _NARROW_SHARE >= self.size:
+            return None  # most rows: one pass over them all is quicker than picking them out
+        return best
 
     def can_sort_by(self, column: str) -> bool:
         """Whether this document has the column (a further column belongs to some only)."""
@@ -653,6 +664,7 @@ class QueryEngine:
 
 
 _WORDS_KEPT = 16
+_NARROW_SHARE = 8  # a word is checked among an earlier word's rows if they are 1/8 or fewer
 _ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
 
 
@@ -734,6 +746,103 @@ def _intersect(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
     keep = np.zeros(size, dtype=bool)
     keep[b] = True
     return a[keep[a]]
+
+
+def _facet_counts(values: list[str | None], counts: list[int]) -> tuple[FacetCount, ...]:
+    """FacetCount(value, count) for each pair, made once: a keystroke brings back most of
+    the last one's pairs, and a frozen dataclass costs more to make than to look up."""
+    made = _FACET_COUNTS
+    if len(made) > _FACET_COUNTS_KEPT:
+        made.clear()
+    return tuple(
+        made.get(pair) or made.setdefault(pair, FacetCount(*pair))
+        for pair in zip(values, counts, strict=True)
+    )
+
+
+_FACET_COUNTS: dict[tuple[str | None, int], FacetCount] = {}
+_FACET_COUNTS_KEPT = 1 << 16
+
+
+def _with_categories(
+    rows: np.ndarray, hits: np.ndarray, extra: list[tuple[_Category, np.ndarray]], size: int
+) -> np.ndarray:
+    """Those of rows (sorted) in hits (sorted, some of them) or whose category is found."""
+    if rows.size * 8 < size:  # few: find the hits among them
+        keep = np.zeros(rows.size, dtype=bool)
+        keep[np.searchsorted(rows, hits)] = True
+        for cat, found in extra:
+            keep |= found[cat.ids[rows]]
+        return rows[keep]
+    mask = np.zeros(size, dtype=bool)  # many: a mask over all rows, without a search
+    mask[hits] = True
+    for cat, found in extra:
+        mask[rows[found[cat.ids[rows]]]] = True
+    return np.flatnonzero(mask)
+
+
+class _Counts(Mapping[str, tuple[FacetCount, ...]]):
+    """FacetCounts per facet key, each made when first read."""
+
+    def __init__(self, keys: Iterable[str], make: Callable[[str], tuple[FacetCount, ...]]):
+        self._keys = tuple(keys)
+        self._make = make
+        self._made: dict[str, tuple[FacetCount, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[FacetCount, ...]:
+        made = self._made.get(key)
+        if made is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            made = self._made[key] = self._make(key)
+        return made
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+class _FacetCounter:
+    """One query's counts per facet, each counted when first asked for.
+
+    A keystroke's chart and status line read one facet; counting every facet over the rows
+    shown cost a pass over them each (a million rows: milliseconds a facet). A facet's own
+    choice is left out of its counts, so its picker still offers the values not chosen.
+    """
+
+    def __init__(
+        self,
+        text_rows: np.ndarray | None,
+        cats: dict[str, _Category],
+        wanted: dict[str, np.ndarray],
+        shown: np.ndarray | None,
+    ):
+        self._text_rows, self._cats, self._wanted, self._shown = text_rows, cats, wanted, shown
+        self._counts: dict[str, np.ndarray] = {}
+        self.facet_counts = _Counts(cats, self._facet_counts)
+        self.visible = _Counts(cats, self._visible)
+
+    def _count(self, facet: str) -> np.ndarray:
+        counts = self._counts.get(facet)
+        if counts is None:
+            rows = self._shown
+            if facet in self._wanted:
+                rows = _filtered(self._text_rows, self._cats, self._wanted, skip=facet)
+            counts = self._counts[facet] = self._cats[facet].count(rows)
+        return counts
+
+    def _facet_counts(self, facet: str) -> tuple[FacetCount, ...]:
+        return self._cats[facet].facet_counts(self._count(facet))
+
+    def _visible(self, facet: str) -> tuple[FacetCount, ...]:
+        if facet not in self._wanted:
+            return self.facet_counts[facet]
+        return self._cats[facet].facet_counts(self._count(facet) * self._wanted[facet])
 
 
 def describe_counts(

@@ -169,7 +169,7 @@ class TextIndex:
         even = np.flatnonzero(self._even[half_lo:half_hi] == code) * 2 + lo
         odd = np.flatnonzero(self._odd[half_lo:half_hi] == code) * 2 + (lo + 1)
         both = np.concatenate((even, odd[odd < hi]))
-        both.sort()
+        both.sort(kind="stable")  # two sorted runs: a stable sort merges them in one pass
         return both
 
     def _verified(self, term: bytes, starts: np.ndarray, known: range) -> np.ndarray | None:

@@ -72,6 +72,7 @@ class BarChart(pg.PlotWidget):
         self._names_px = 0
         self._room = 0
         self._tip: str | None = None  # the tooltip this chart shows now
+        self._shown_in: tuple | None = None  # the font and colour the bars were drawn in
         self._configure()
         self.item = BarsItem(BAR_HEIGHT)
         self.getPlotItem().addItem(self.item)
@@ -105,7 +106,10 @@ class BarChart(pg.PlotWidget):
 
     def show_bars(self, bars: list[Bar]) -> None:
         """Draw these bars, top to bottom, each with its name and count."""
+        if bars == self.bars and self._shown_in == (self.font(), self.colours.text):
+            return  # a key that changed no count: nothing to lay out or repaint
         self.bars = bars
+        self._shown_in = (self.font(), self.colours.text)
         names = [self._name(b.label) for b in bars]
         rows = BarRows(
             tuple(b.count for b in bars),
@@ -168,6 +172,7 @@ class BarChart(pg.PlotWidget):
         self.colours = ChartColours(self.palette())
         self._name_cache = {}  # the font may have changed
         self._styles = {}
+        self._shown_in = None
         self.setBackground(self.colours.background)
         if self.bars:
             self.show_bars(self.bars)

@@ -69,13 +69,20 @@ def chart_bars(result: Result, facet: str, max_bars: int) -> list[Bar]:
 
 
 def _bar(value: str | None, count: int, chosen: frozenset[str | None]) -> Bar:
-    return Bar(
-        value_label(value),
-        count,
-        value,
-        counted=not chosen or value in chosen,
-        chosen=value in chosen,
-    )
+    is_chosen = value in chosen
+    key = (value, count, not chosen or is_chosen, is_chosen)
+    bar = _MADE.get(key)
+    if bar is None:
+        if len(_MADE) >= MAX_MADE:
+            _MADE.clear()
+        bar = _MADE[key] = Bar(value_label(value), count, value, key[2], is_chosen)
+    return bar
+
+
+# Bars are values: each keystroke brings back most of the last one's (a value and its count),
+# and making a frozen dataclass costs more than finding it.
+MAX_MADE = 4096
+_MADE: dict[tuple[str | None, int, bool, bool], Bar] = {}
 
 
 def share_text(count: int, universe: int) -> str:

@@ -304,13 +304,17 @@ class ChartPanel(QWidget):
 
     def redraw(self, result: Result | None = None) -> None:
         result = result or self.state.result
-        bars = chart_bars(result, self.facet, self.plot.rows_that_fit())
+        listed = chart_bars(result, self.facet, MAX_TABLE_ROWS)  # the description, the table
+        fit = self.plot.rows_that_fit()
+        # Values that all fit, none folded, come out the same at either length: made once.
+        whole = len(listed) <= fit and not (listed and listed[-1].is_other)
+        bars = listed if whole else chart_bars(result, self.facet, fit)
         self.plot.show_bars(bars)
-        described = chart_text(chart_bars(result, self.facet, MAX_TABLE_ROWS), self.facet)
+        described = chart_text(listed, self.facet)
         self.plot.setAccessibleDescription(described)
         self.setAccessibleDescription(described)
         if self.as_table:
-            self.table.show_bars(chart_bars(result, self.facet, MAX_TABLE_ROWS), self.facet)
+            self.table.show_bars(listed, self.facet)
         # Nothing to draw: say so rather than show an empty frame.
         self.plot.setVisible(bool(bars) and not self.as_table)
         self.table.setVisible(bool(bars) and self.as_table)

@@ -2,7 +2,8 @@
 
 rowCount is the number of rows the query shows; data() looks one row up in the document.
 Nothing here walks the rows: a new Result is a model reset, and the view asks only for
-the rows on screen.
+the rows on screen. The table paints its cells through cell_delegate.CellDelegate, which
+reads cell() once per cell instead of asking data() for seven roles.
 """
 
 from __future__ import annotations
@@ -13,19 +14,17 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 
 from viewer.core.formats.column_names import extra_column_title
 from viewer.core.model import Signatory
 from viewer.core.query.engine import Result, extra_sort_column, extra_sort_key
+from viewer.core.signatory_table import SignatoryTable
 from viewer.ui.common.palette import muted_text
 from viewer.ui.common.wording import NOT_STATED_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
-# Built once: Qt asks for flags per row when it checks a selection, so keep the call cheap.
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 # Roles as the plain ints Qt passes to data(); the only ones it answers.
 _DISPLAY = int(_ROLE.DisplayRole)
 _TOOLTIP = int(_ROLE.ToolTipRole)
@@ -34,6 +33,7 @@ _FOREGROUND = int(_ROLE.ForegroundRole)
 _FONT = int(_ROLE.FontRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _FONT})
 MAX_CACHED_ROWS = 2048  # rows whose texts data() keeps: a few pages' worth
+CELL_BLOCK = 32  # rows whose texts are made together (a page shows about thirty)
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,37 @@ def columns_for(extra_keys: tuple[str, ...]) -> tuple[Column, ...]:
     return COLUMNS + tuple(extra_column(k) for k in extra_keys)
 
 
+def table_values(
+    table: SignatoryTable, columns: tuple[Column, ...], rows: np.ndarray
+) -> list[tuple[str | None, ...]]:
+    """Each row's values (Column.value of its Signatory) read from the table's columns a
+    column at a time, without making a Signatory per row: a filtered page's rows are
+    scattered through the document, and each one made alone cost more than its paint."""
+    at = rows.tolist()
+    extras = dict(table.extras)
+    made: list[list[str | None]] = []
+    for column in columns:
+        if column.key == "position":
+            made.append([str(i + 1) for i in at])  # the table numbers rows as read
+        elif column.key == "name":
+            made.append([table.names.text(i) for i in at])
+        elif column.key in ("role", "country"):
+            made.append(
+                _category_values(table.roles if column.key == "role" else table.countries, rows)
+            )
+        else:
+            text = extras.get(extra_sort_key(column.sort_column) or "")
+            made.append([None] * len(at) if text is None else [text.text(i) or None for i in at])
+    return list(zip(*made, strict=True))
+
+
+def _category_values(categories, rows: np.ndarray) -> list[str | None]:
+    if categories is None:
+        return [None] * rows.size
+    labels = (*categories.labels, None)  # the last id is "not stated"
+    return [labels[i] for i in categories.ids[rows].tolist()]
+
+
 class SignatoryModel(QAbstractTableModel):
     """Rows of the current Result; columns #, Name, Role, Country and the further fields."""
 
@@ -96,9 +127,10 @@ class SignatoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._signatories = signatories
         self._rows: np.ndarray = result.rows
+        self._row_count = int(self._rows.size)  # asked for many times a paint
         self._muted = muted_text()
-        self._italic = QFont()
-        self._italic.setItalic(True)
+        self.muted_brush = QBrush(self._muted)
+        self._set_italic(QFont())
         self.sort_requested: Callable[[str, bool], None] | None = None
         self._cells: dict[int, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
         self._set_columns(columns_for(extra_keys))
@@ -107,12 +139,14 @@ class SignatoryModel(QAbstractTableModel):
         # data() runs hundreds of times a paint: everything it needs per column is a list
         # indexed by the column number, made here once per column set.
         self.columns = columns
+        self._column_count = len(columns)
         self._cells = {}
         self._values = [c.value for c in columns]
         self._missing = [c.missing for c in columns]
         self._extra_keys = tuple(extra_sort_key(c.sort_column) or "" for c in columns if c.is_extra)
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._alignment = [right if c.key == "position" else None for c in columns]
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.alignments = tuple(right if c.key == "position" else None for c in columns)
+        self._alignment = [None if a is None else int(a) for a in self.alignments]
 
     @property
     def extra_keys(self) -> tuple[str, ...]:
@@ -135,23 +169,46 @@ class SignatoryModel(QAbstractTableModel):
         if extra_keys is not None and extra_keys != self._extra_keys:
             self._set_columns(columns_for(extra_keys))
         self._rows = result.rows
+        self._row_count = int(self._rows.size)
         self._cells = {}
         self.endResetModel()
 
     def refresh_palette(self) -> None:
         """Recompute the muted colour after a theme change and repaint."""
         self._muted = muted_text()
+        self.muted_brush = QBrush(self._muted)
         if self.rowCount():
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [_ROLE.ForegroundRole])
 
     def set_font(self, font: QFont) -> None:
         """Draw "Not stated" in the italic of this font (the table's, after a zoom)."""
-        self._italic = QFont(font)
-        self._italic.setItalic(True)
+        self._set_italic(font)
         if self.rowCount():
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [_ROLE.FontRole])
+
+    def _set_italic(self, font: QFont) -> None:
+        self._italic = QFont(font)
+        self._italic.setItalic(True)
+        self.italic_metrics = QFontMetrics(self._italic)
+
+    @property
+    def italic(self) -> QFont:
+        """The font of a "Not stated" cell."""
+        return self._italic
+
+    def cell(self, row: int, column: int) -> tuple[str, bool]:
+        """A cell's text as shown, and whether it stands for a value not stated (muted,
+        italic)."""
+        texts, missing = self.row_cells(row)
+        return texts[column], missing[column]
+
+    def row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """A row's texts as shown and, for each, whether it stands for a value not stated:
+        what a paint needs of the row's cells (CellDelegate), in one call."""
+        cells = self._cells.get(row)
+        return cells if cells is not None else self._row_cells(row)
 
     def signatory(self, row: int) -> Signatory:
         """The signatory shown in a table row."""
@@ -168,10 +225,17 @@ class SignatoryModel(QAbstractTableModel):
     # -- Qt model interface ----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else int(self._rows.size)
+        return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() first: two calls into Python for
+        # every cell a view paints, where this is one.
+        if 0 <= row < self._row_count and 0 <= column < self._column_count and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
 
     def data(self, index: Index, role: int = _DISPLAY):
         # A page of the table asks about seven roles of each of its cells, several hundred
@@ -194,19 +258,23 @@ class SignatoryModel(QAbstractTableModel):
         return None
 
     def _row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-        """A row's texts as shown, and which of them stand for a value not stated."""
+        """A row's texts as shown, and which of them stand for a value not stated; made for
+        the block of rows around it at once (a page is painted a few blocks at a time)."""
         if len(self._cells) >= MAX_CACHED_ROWS:  # scrolling through a million rows
             self._cells.clear()
-        signatory = self.signatory(row)
-        values = [value(signatory) for value in self._values]
-        texts = tuple(
-            v if v is not None else (m or "") for v, m in zip(values, self._missing, strict=True)
-        )
-        missing = tuple(
-            v is None and m is not None for v, m in zip(values, self._missing, strict=True)
-        )
-        cells = self._cells[row] = (texts, missing)
-        return cells
+        first = row - row % CELL_BLOCK
+        source = self._rows[first : first + CELL_BLOCK]
+        if isinstance(self._signatories, SignatoryTable):
+            rows_values = table_values(self._signatories, self.columns, source)
+        else:
+            made = (self._signatories[i] for i in source.tolist())
+            rows_values = [[value(s) for value in self._values] for s in made]
+        for at, values in enumerate(rows_values, start=first):
+            pairs = tuple(zip(values, self._missing, strict=True))
+            texts = tuple(v if v is not None else (m or "") for v, m in pairs)
+            missing = tuple(v is None and m is not None for v, m in pairs)
+            self._cells[at] = (texts, missing)
+        return self._cells[row]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
@@ -217,8 +285,8 @@ class SignatoryModel(QAbstractTableModel):
             return self.columns[section].tooltip
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is what
+    # the table needs, and answered in C++ it costs nothing per painted cell.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is a new query; the view state runs it and resets this model."""

@@ -32,6 +32,7 @@ from viewer.core.model import Signatory
 from viewer.core.query.engine import Query, Result, extra_sort_key
 from viewer.core.query.facets import facet_for_key, in_reading_order
 from viewer.ui.common.view_state import ViewState
+from viewer.ui.signatories.cell_delegate import CellDelegate
 from viewer.ui.signatories.column_widths import fitted_widths, wanted_for_drag
 from viewer.ui.signatories.focus_frame import focus_frame_colour, paint_focus_frame
 from viewer.ui.signatories.signatory_model import COLUMN_INDEX, Column, SignatoryModel
@@ -125,6 +126,7 @@ class SignatoryTable(QTableView):
         )
         self._model.sort_requested = state.sort_by
         self.setModel(self._model)
+        self.setItemDelegate(CellDelegate(self._model, self))  # one Python call a cell
         # Header layouts (widths, order, hidden) of each column set seen, by column_set_key,
         # with the width of the pane they were made in (0: not known).
         self._layouts: dict[str, TableLayout] = {}

@@ -34,3 +34,23 @@ def test_another_c_library_is_left_alone(monkeypatch):
 
     monkeypatch.setattr(memory.ctypes, "CDLL", missing)
     assert memory.keep_freed_memory() is False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc only")
+def test_free_memory_goes_back_after_an_open(monkeypatch):
+    trims = []
+
+    class Libc:
+        def mallopt(self, _option, _value):
+            return 1
+
+        def malloc_trim(self, pad):
+            trims.append(pad)
+
+    monkeypatch.setattr(memory, "_done", False)
+    monkeypatch.setattr(memory.ctypes, "CDLL", lambda _name: Libc())
+    memory.give_back_freed_memory()
+    assert trims == []  # nothing was kept: nothing to give back
+    memory.keep_freed_memory()
+    memory.give_back_freed_memory()
+    assert trims == [0]

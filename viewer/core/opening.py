@@ -36,7 +36,7 @@ from viewer.core.formats.json_document import (
 )
 from viewer.core.formats.pdf_text import is_pdf
 from viewer.core.formats.records import find_records, parse_yaml, records_document
-from viewer.core.memory import keep_freed_memory
+from viewer.core.memory import give_back_freed_memory, keep_freed_memory
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Source
 from viewer.core.progress import Progress
 
@@ -270,7 +270,9 @@ def load_file(path: str | Path, progress: Progress | None = None) -> Loaded:
     parsing = progress.stage(PARSING, STAGE_SHARES[PARSING])
     document = document_from_file_bytes(data, path, progress=parsing)
     del data  # the text and the signatories are what stays; the bytes can go before indexing
-    return Loaded(document, build_engine(document, progress.stage(INDEXING, 1.0)))
+    engine = build_engine(document, progress.stage(INDEXING, 1.0))
+    give_back_freed_memory()  # the open's temporaries (viewer.core.memory)
+    return Loaded(document, engine)
 
 
 def load_folder(path: str | Path, progress: Progress | None = None) -> Loaded:

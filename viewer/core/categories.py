@@ -33,10 +33,6 @@ class Categories:
         labels = (*self.labels, None)
         return [labels[i] for i in self.ids[first:last].tolist()]
 
-    @property
-    def nbytes(self) -> int:
-        return int(self.ids.nbytes)
-
 
 def categories_of_cells(
     source: np.ndarray,

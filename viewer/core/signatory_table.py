@@ -93,12 +93,6 @@ class SignatoryTable(Sequence[Signatory]):
         column = self.roles if field == "role" else self.countries
         return column.labels if column is not None else ()
 
-    @property
-    def nbytes(self) -> int:
-        held = [self.names, self.roles, self.countries, self.family_names]
-        held += [column for _key, column in self.extras]
-        return sum(c.nbytes for c in held if c is not None)
-
     def _made(self, first: int, last: int) -> list[Signatory]:
         """Signatories of rows first..last-1, made a column at a time."""
         last = min(last, self._size)

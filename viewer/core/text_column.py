@@ -69,10 +69,6 @@ class TextColumn:
         chunk = self.data[self.starts[first] : self.starts[last] - 1]
         return chunk.tobytes().decode("utf-8", "surrogatepass").split("\n")
 
-    def empty(self) -> np.ndarray:
-        """For each row, whether its text is empty."""
-        return self.lengths == 0
-
     @property
     def nbytes(self) -> int:
         return int(self.data.nbytes + self.starts.nbytes)
@@ -141,17 +137,6 @@ def aligned_words(source: np.ndarray) -> np.ndarray:
     tail = source[whole:].tobytes().ljust(8, b"\0")
     words[whole // 8] = int.from_bytes(tail, "little")
     return words
-
-
-def column_from_texts(texts: list[str]) -> TextColumn:
-    """A TextColumn of Python strings (rows of a document read some other way)."""
-    joined = "\n".join(texts) + "\n" if texts else ""
-    encoded = joined.encode("utf-8", "surrogatepass")
-    data = np.frombuffer(encoded + bytes(padded(len(encoded)) - len(encoded)), np.uint8)
-    lengths = np.fromiter((len(t.encode("utf-8", "surrogatepass")) for t in texts), np.int64)
-    starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(lengths + 1, out=starts[1:])
-    return TextColumn(data, starts, not any("\n" in t for t in texts))
 
 
 class _CharFolder:

@@ -32,7 +32,6 @@ from viewer.core.query.facets import (
     BUILTINS,
     COUNTRY,
     MAX_FACET_VALUES,
-    ROLE,
     Facet,
     document_facets,
     further_key,
@@ -418,11 +417,12 @@ class Columns:
     def _table_columns(self, table: SignatoryTable, progress: Progress) -> list[str]:
         """The search index, the categories and the further columns of a table."""
         self.text = TextIndex(self.names, progress.part(0, 0.8))
+        read = {"country": table.countries, "role": table.roles}
         self.category = {}
-        for facet, column in ((COUNTRY, table.countries), (ROLE, table.roles)):
+        for facet in BUILTINS:
+            column = read[facet.field]
             ids, labels = (column.ids, column.labels) if column else (self._none(), ())
             self.category[facet.key] = _Category.from_ids(ids, labels)
-        self.category = {f.key: self.category[f.key] for f in BUILTINS}
         stated = []
         for i, (key, raw) in enumerate(table.extras):
             folded = table.folded_extras[i] if table.folded_extras else fold_column(raw)

@@ -30,17 +30,15 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(
-    path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
-):
+def create_main_window(path: str | Path | None = None, theme: str | None = None):
     """Build the main window for a document (a QApplication must exist); not shown.
 
-    defer_chart: build the chart's plot (and import pyqtgraph) just after the first paint,
-    as the app's start does; otherwise everything is built here.
+    Everything the first frame shows (the letter, the table, the chart) is built here; what
+    it does not show waits for that frame (viewer.ui.common.first_paint).
     """
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path, theme=theme, defer_chart=defer_chart)
+    return MainWindow(path, theme=theme)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,12 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A large file opens after the window is up, with its progress bar and Cancel.
     later = path if path and opens_in_background(path) else None
     try:
-        window = create_main_window(None if later else path, theme=args.theme, defer_chart=True)
+        window = create_main_window(None if later else path, theme=args.theme)
     except ParseError as exc:
         if not reopened:
             report_start_failure(exc)
             return START_FAILED_EXIT
-        window = create_main_window(None, theme=args.theme, defer_chart=True)
+        window = create_main_window(None, theme=args.theme)
         notice = f"The letter you had open last could not be opened again: {exc}"
     window.show_for_user()
     if notice:

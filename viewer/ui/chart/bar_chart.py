@@ -2,8 +2,7 @@
 
 One BarsItem draws the bars, their names and counts in one paint, themed to the
 window's palette. Clicking a bar emits it; hovering says "Malaysia: 60 signatories (38.0%)".
-Kept apart from country_chart.py so that pyqtgraph is imported only when a plot is built:
-at start-up that is just after the window's first paint (ChartPanel, defer_plot).
+Kept apart from chart_dock.py so that pyqtgraph is imported only when a plot is built.
 """
 
 from __future__ import annotations

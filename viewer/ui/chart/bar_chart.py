@@ -62,7 +62,8 @@ class BarChart(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None):
         self._ready = False  # the base class sends change events before we are built
-        super().__init__(parent)
+        # No context menu: the view box would build pyqtgraph's (zoom, axes) for nothing.
+        super().__init__(parent, enableMenu=False)
         self.setObjectName("chartPlot")
         self.bars: list[Bar] = []
         self._styles: dict[tuple[bool, bool, bool], BarStyle] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -46,8 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     from PySide6.QtWidgets import QApplication
 
-    from viewer.core.errors import ParseError
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Letter Viewer")
     app.setApplicationVersion(__version__)
@@ -56,7 +55,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.smoke import run_smoke_test
 
         return run_smoke_test(args.file, started)
+    # The start-up makes objects that stay (modules, widgets, the letter), not garbage: the
+    # cycle collector would walk them all again and again (a tenth of a second here) and
+    # find nothing. It is off until the window's first paint (_run_window).
+    gc.disable()
+    try:
+        return _run_window(app, args)
+    finally:
+        gc.enable()  # if the window never got to its first paint
+
+
+def _run_window(app, args: argparse.Namespace) -> int:
+    """Build and show the main window, then run the event loop; the exit status."""
+    from viewer.core.errors import ParseError
     from viewer.core.storage.settings import log_dir
+    from viewer.ui.common.first_paint import after_first_paint
     from viewer.ui.dialogs.error_reporter import ErrorReporter
     from viewer.ui.opening.load_progress import opens_in_background
 
@@ -77,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = create_main_window(None, theme=args.theme)
         notice = f"The letter you had open last could not be opened again: {exc}"
     window.show_for_user()
+    after_first_paint(window, gc.enable)  # the start-up made no garbage to collect
     if notice:
         window.statusBar().showMessage(notice, 20_000)
     if later and reopened:

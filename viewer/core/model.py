@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import repeat
@@ -172,7 +172,7 @@ class Document:
     """A letter with its signatories, metadata, provenance and import warnings."""
 
     letter: Letter = field(default_factory=Letter)
-    signatories: tuple[Signatory, ...] = ()
+    signatories: Sequence[Signatory] = ()  # a tuple, or a SignatoryTable for a large CSV
     metadata: Metadata = field(default_factory=Metadata)
     source: Source = field(default_factory=Source)
     warnings: tuple[ImportWarning, ...] = ()
@@ -201,22 +201,25 @@ class Document:
     @cached_property
     def countries(self) -> tuple[str, ...]:
         """Distinct stated countries in order of first appearance."""
-        return _distinct(self.signatories, attrgetter("country"))
+        return _distinct(self.signatories, "country")
 
     @cached_property
     def roles(self) -> tuple[str, ...]:
         """Distinct stated roles in order of first appearance."""
-        return _distinct(self.signatories, attrgetter("role"))
+        return _distinct(self.signatories, "role")
 
     def with_signatories(self, signatories: tuple[Signatory, ...]) -> Document:
         return replace(self, signatories=signatories)
 
 
-def _distinct(
-    signatories: tuple[Signatory, ...], value: Callable[[Signatory], str | None]
-) -> tuple[str, ...]:
-    """The signatories' values (None and empty ones left out) without repeats, in order;
-    a slice at a time, so that a worker doing this lets the GUI thread run in between."""
+def _distinct(signatories: Sequence[Signatory], field: str) -> tuple[str, ...]:
+    """The signatories' values of field (None and empty ones left out) without repeats, in
+    order; a slice at a time, so that a worker doing this lets the GUI thread run in between.
+    Signatories held as columns (viewer.core.signatory_table) know theirs already."""
+    known = getattr(signatories, "distinct", None)
+    if known is not None:
+        return known(field)
+    value = attrgetter(field)
     seen: dict[str | None, None] = {}
     for first in range(0, len(signatories), _DISTINCT_SLICE):
         seen.update(dict.fromkeys(map(value, signatories[first : first + _DISTINCT_SLICE])))

@@ -8,9 +8,10 @@ import threading
 import pytest
 from conftest import REPO
 
+from viewer.core import text_column
 from viewer.core.progress import Cancelled, Progress
 from viewer.core.query import engine as query_module
-from viewer.core.query import text_column, text_index
+from viewer.core.query import text_index
 from viewer.core.query.engine import Columns, Query, QueryEngine
 
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from viewer.core.folding import sort_key
 from viewer.core.formats.column_names import column_set_key, extra_column_title
 from viewer.core.model import Document, Signatory, numbered
+from viewer.core.query import engine as query_module
 from viewer.core.query.engine import Query, QueryEngine, extra_sort_column, is_sort_column
 
 PARTY = extra_sort_column("party")
@@ -57,10 +58,15 @@ def test_extra_sort_keeps_the_filter():
     assert rows == wanted
 
 
-def test_sort_order_is_built_on_first_sort_and_cached():
+def test_sort_keys_are_built_with_the_columns_and_the_order_cached(monkeypatch):
     engine = QueryEngine(_doc(PARTIES))
     assert engine.columns.extra_keys == ("party",)
-    assert PARTY not in engine.columns._sorts
+    assert PARTY in engine.columns._sorts  # built with the columns, as the names' keys are
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the party's sort keys were built on the sort")
+
+    monkeypatch.setattr(query_module, "text_ranks", refuse)
     engine.run(Query().sorted_by(PARTY))
     order = engine.columns._sorts[PARTY]
     engine.run(Query().sorted_by(PARTY, True))

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from viewer.core import text_column
 from viewer.core.folding import fold, sort_key
 from viewer.core.model import Document, Signatory
-from viewer.core.query import collation, text_column, text_index
+from viewer.core.query import collation, text_index
 from viewer.core.query import engine as query_module
 from viewer.core.query.collation import text_ranks
 from viewer.core.query.engine import (
@@ -25,7 +26,7 @@ from viewer.core.query.engine import (
     Query,
     QueryEngine,
 )
-from viewer.core.query.text_column import build_text_columns
+from viewer.core.text_column import build_text_columns
 
 # Letters that fold in interesting ways: accents, ß, ligatures, dotted I, final sigma,
 # a combining accent on its own, other scripts, quotes and brackets sort_key strips,

@@ -42,27 +42,6 @@ def test_a_first_sort_uses_the_keys_built_with_the_columns(monkeypatch):
     assert _names(engine) == expected
 
 
-def test_a_huge_document_builds_its_sort_keys_on_the_first_sort(monkeypatch):
-    monkeypatch.setattr(query_module, "PREBUILT_SORT_ROWS", len(NAMES) - 1)
-    calls = []
-    real = query_module.text_ranks
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(query_module, "text_ranks", counted)
-    engine = QueryEngine(_doc())
-    assert calls == []  # opening did not wait for a sort nobody asked for
-    assert _names(engine) == sorted(NAMES, key=sort_key)
-    assert calls == [1]
-    _names(engine, descending=True)
-    assert calls == [1]  # built once, used both ways
-    engine.clear_cache(sorts=True)
-    _names(engine)
-    assert calls == [1, 1]  # lazily built keys are forgotten with the orders
-
-
 @pytest.mark.parametrize("column", ["role", "country"])
 def test_facet_columns_sort_by_their_prebuilt_keys(monkeypatch, column):
     engine = QueryEngine(_doc())

@@ -140,6 +140,15 @@ def _csv_columns(header: list[str], path: str | None) -> dict[str, int]:
     return cols
 
 
+def extra_column_keys(header: list[str], cols: dict[str, int]) -> dict[int, str]:
+    """The further columns (not name, role, country, ...; with a header) by index, each with
+    the key its values are kept under (distinct even where two headers are alike)."""
+    used = set(cols.values())
+    extra = [i for i in range(len(header)) if i not in used and header[i].strip()]
+    keys = distinct_keys([header[i].strip() for i in extra])
+    return dict(zip(extra, keys, strict=True))
+
+
 class _Interned(dict):
     """Cell text (stripped) to the one string kept for it; empty to None. Roles and
     countries repeat: one string per value, not per row, saves ~100 MB a million."""
@@ -159,10 +168,8 @@ class _Table:
         self.header = header
         self.cols = cols
         self.path = path
-        self.unused = [i for i in range(len(header)) if i not in cols.values()]
-        self.extra_columns = [i for i in self.unused if header[i].strip()]
-        keys = distinct_keys([header[i].strip() for i in self.extra_columns])
-        self.extra_keys = dict(zip(self.extra_columns, keys, strict=True))
+        self.extra_keys = extra_column_keys(header, cols)
+        self.extra_columns = list(self.extra_keys)
         self.interned = {"role": _Interned(), "country": _Interned()}
         # Rows made of whole columns need a name column (given + family is joined per row).
         self.by_columns = "name" in cols

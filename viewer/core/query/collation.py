@@ -10,34 +10,49 @@ rows still tied with another, so a million names take a few sorting passes over 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from viewer.core.folding import sort_key
-from viewer.core.query.text_column import PAD, TextColumn
+from viewer.core.text_column import TextColumn, aligned_words
 
 ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
 
 _STRIPPED = np.frombuffer(b"\"'([", dtype=np.uint8)  # what sort_key strips from the front
 
 
-def text_ranks(folded: TextColumn, raw: TextColumn, texts: Sequence[str]) -> np.ndarray:
-    """Rank of each row by sort_key(texts[row]); equal keys share a rank, smaller first.
+def text_ranks(
+    folded: TextColumn,
+    raw: TextColumn,
+    texts: Sequence[str] | None = None,
+    check: Callable[[], None] = lambda: None,
+) -> np.ndarray:
+    """Rank of each row by sort_key of its text; equal keys share a rank, smaller first.
 
-    folded and raw are the texts as build_text_columns gives them. A rank is the number of
-    rows whose key is smaller.
+    folded and raw are the texts as build_text_columns or a reader's columns give them;
+    texts, the texts themselves, are read only in the rare case that is sorted in Python
+    (raw's own rows if not given: exact for a reader's column, whose starts keep rows apart
+    even where a text holds a newline). A rank is the number of rows whose key is smaller.
+    check is called between rounds (Progress.check: it raises once the work is cancelled).
     """
     if not (folded.exact and raw.exact) or _holds_nul(raw):
+        if texts is None:
+            texts = [raw.text(row) for row in range(raw.size)]
         return _ranks_by_python(texts)
     starts, lengths = _stripped(folded)
     ranks = np.zeros(folded.size, dtype=np.int64)
-    order, boundary = _refine(ranks, np.arange(folded.size), folded.data, starts, lengths)
+    words = aligned_words(folded.data)
+    order, boundary = _refine(
+        ranks, np.arange(folded.size), folded.data, words, starts, lengths, check
+    )
     tied = order[_tied(boundary)]  # in rank order
     if tied.size:  # equal once folded: the texts themselves decide ("Muller" < "Müller")
-        differ = tied[_differing(ranks[tied], tied, raw)]
+        raw_words = aligned_words(raw.data)
+        differ = tied[_differing(ranks[tied], tied, raw, raw_words, check)]
         if differ.size:
-            _refine(ranks, differ, raw.data, raw.starts[differ], raw.lengths[differ])
+            starts, lengths = raw.starts[differ], raw.lengths[differ]
+            _refine(ranks, differ, raw.data, raw_words, starts, lengths, check)
     return ranks
 
 
@@ -58,7 +73,7 @@ def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:
 
 
 def _holds_nul(column: TextColumn) -> bool:
-    return bool(np.count_nonzero(column.data[: column.data.size - PAD] == 0))
+    return bool(np.count_nonzero(column.data[: column.starts[-1]] == 0))
 
 
 def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
@@ -73,7 +88,13 @@ def _stripped(column: TextColumn) -> tuple[np.ndarray, np.ndarray]:
         lengths[strip] -= 1
 
 
-def _differing(ranks: np.ndarray, rows: np.ndarray, raw: TextColumn) -> np.ndarray:
+def _differing(
+    ranks: np.ndarray,
+    rows: np.ndarray,
+    raw: TextColumn,
+    words: np.ndarray,
+    check: Callable[[], None],
+) -> np.ndarray:
     """Of rows given in rank order, the places of those whose rank holds different texts."""
     starts, lengths = raw.starts[rows], raw.lengths[rows]
     pairs = np.flatnonzero(ranks[1:] == ranks[:-1])  # place k and k + 1 share a rank
@@ -81,9 +102,10 @@ def _differing(ranks: np.ndarray, rows: np.ndarray, raw: TextColumn) -> np.ndarr
     same = np.flatnonzero(~differ)  # indices into pairs still equal so far
     offset = 0
     while same.size:
+        check()
         first, second = pairs[same], pairs[same] + 1
-        a = _next_bytes(raw.data, starts[first], lengths[first], offset, 8)
-        b = _next_bytes(raw.data, starts[second], lengths[second], offset, 8)
+        a = _next_bytes(words, starts[first], lengths[first], offset, 8)
+        b = _next_bytes(words, starts[second], lengths[second], offset, 8)
         differ[same[a != b]] = True
         offset += 8
         same = same[(a == b) & (lengths[first] > offset)]
@@ -92,11 +114,18 @@ def _differing(ranks: np.ndarray, rows: np.ndarray, raw: TextColumn) -> np.ndarr
 
 
 def _refine(
-    ranks: np.ndarray, rows: np.ndarray, data: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+    ranks: np.ndarray,
+    rows: np.ndarray,
+    data: np.ndarray,
+    words: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    check: Callable[[], None],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Split the ties among rows by their bytes, in place, until no tie has bytes left.
 
-    rows index ranks; starts[k] and lengths[k] locate the bytes of rows[k] in data. Every
+    rows index ranks; starts[k] and lengths[k] locate the bytes of rows[k] in data (words:
+    data as aligned_words). Every
     row tied with one of rows must be among them. The rows are kept in sorted order; each
     round sorts only the runs still tied, by their next bytes, within their own slots.
     Returns rows in rank order and, for each place in it, whether a new rank starts there.
@@ -107,6 +136,7 @@ def _refine(
     slots = np.flatnonzero(_tied(boundary))  # every tied run, whole
     offset = 0
     while slots.size:
+        check()
         if offset >= ROUNDS_UP_TO:  # long ties (duplicates of long texts): finish in Python
             _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
             break
@@ -114,9 +144,9 @@ def _refine(
         run = np.cumsum(boundary[slots]) - 1  # dense number of the tied run of each slot
         width = min(8, (64 - int(run[-1]).bit_length()) // 8)
         key = (run.astype(np.uint64) << np.uint64(8 * width)) | _next_bytes(
-            data, starts[members], lengths[members], offset, width
+            words, starts[members], lengths[members], offset, width
         )
-        sort = np.argsort(key)
+        sort = np.argsort(key, kind="stable")
         key, members = key[sort], members[sort]
         order[slots] = members
         boundary[slots] = _changes(key)
@@ -167,17 +197,21 @@ def _changes(values: np.ndarray) -> np.ndarray:
 
 
 def _next_bytes(
-    data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, offset: int, width: int
+    words: np.ndarray, starts: np.ndarray, lengths: np.ndarray, offset: int, width: int
 ) -> np.ndarray:
-    """The bytes offset..offset+width of each row as a big-endian number, zero past its end."""
-    words = _words(data)  # words[i]: the eight bytes from i on, read as one number
-    key = words[np.minimum(starts + offset, words.size - 1)].astype(np.uint64)
+    """The bytes offset..offset+width of each row as a big-endian number, zero past its end.
+
+    words is the column's data as aligned 8-byte words (text_column.aligned_words): the eight
+    bytes at an unaligned place are two aligned words shifted together (an unaligned strided
+    read costs ten times more), then byte-swapped so that the first byte counts most.
+    """
+    at = starts + offset
+    index = at >> 3
+    right = ((at & 7) * 8).astype(np.uint64)
+    one = np.uint64(1)
+    word = (words[index] >> right) | ((words[index + 1] << (np.uint64(63) - right)) << one)
+    key = word.byteswap()
     past = (8 - np.clip(lengths - offset, 0, 8)).astype(np.uint64) * np.uint64(8)
     key = (key >> past) << past  # zero the bytes beyond each row's end (no shift by 64)
     key[past == 64] = 0
     return key >> np.uint64(8 * (8 - width))
-
-
-def _words(data: np.ndarray) -> np.ndarray:
-    """An overlapping view of data: element i is the big-endian 64-bit word at byte i."""
-    return np.ndarray(shape=(data.size - 7,), dtype=">u8", buffer=data, strides=(1,))

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 import numpy as np
 
+from viewer.core.categories import categories_of_cells
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
@@ -29,6 +31,8 @@ from viewer.core.query.collation import text_ranks
 from viewer.core.query.facets import (
     BUILTINS,
     COUNTRY,
+    MAX_FACET_VALUES,
+    ROLE,
     Facet,
     document_facets,
     further_key,
@@ -37,16 +41,12 @@ from viewer.core.query.facets import (
     repeats_enough,
     with_shortcuts,
 )
-from viewer.core.query.text_column import build_text_columns
 from viewer.core.query.text_index import TextIndex
+from viewer.core.signatory_table import SignatoryTable
+from viewer.core.text_column import TextColumn, build_text_columns, fold_column
 from viewer.core.wording import plural
 
 SORT_COLUMNS = ("position", "name", "role", "country")
-# Up to this many rows the sort keys are built with the columns (about 50 ms at 100k rows,
-# off the GUI thread when a file is opened), so a first header click is as quick as the
-# next. Above it they are built on the first sort (half a second at a million rows): an
-# open of a huge list should not wait for sorts the user may never ask for.
-PREBUILT_SORT_ROWS = 200_000
 EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
 MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
 NOT_STATED = "not stated"
@@ -198,10 +198,22 @@ class _Category:
         labels = [v for v in index if v is not None]
         self.ids[self.ids < 0] = len(labels)
         self.labels: list[str | None] = [*labels, None]  # the last id is "not stated"
+        self._finish()
+
+    def _finish(self) -> None:
         self.all_counts = np.bincount(self.ids, minlength=len(self.labels))
         self._all_facets: tuple[FacetCount, ...] | None = None
         self._id_of = {label: i for i, label in enumerate(self.labels)}
-        self._folded = [fold(label) for label in labels]
+        self._folded = [fold(label) for label in self.labels[:-1]]
+
+    @classmethod
+    def from_ids(cls, ids: np.ndarray, labels: tuple[str, ...]) -> _Category:
+        """Ids made already (viewer.core.categories: not stated is len(labels))."""
+        made = cls.__new__(cls)
+        made.ids = ids
+        made.labels = [*labels, None]
+        made._finish()
+        return made
 
     @classmethod
     def constant(cls, size: int, value: str) -> _Category:
@@ -318,6 +330,26 @@ class Columns:
         progress = progress or Progress()
         self.size = len(signatories)
         self._signatories = signatories
+        self._sorts: dict[str, _SortOrder] = {}
+        self._built_sorts: dict[str, _SortOrder] = {}
+        self.all_rows = _frozen(np.arange(self.size))
+        # Further fields (an imported letter's affiliations) are searchable too; most
+        # documents have none, and then this costs nothing.
+        # Their keys in first-seen order are the table's further columns.
+        self.extra_texts: tuple[TextIndex, ...] = ()
+        self.extra_keys: tuple[str, ...] = ()
+        self._extra_columns: dict[str, tuple[TextColumn, TextColumn]] = {}  # raw, folded
+        if isinstance(signatories, SignatoryTable):
+            further = self._from_table(signatories, progress)
+        else:
+            further = self._from_signatories(signatories, progress.part(0, 0.7))
+        self._searched = tuple(self.category.values())  # further ones are in extra_texts
+        self.facets: tuple[Facet, ...] = document_facets(further)
+        progress.part(0, 0.7).report(1.0)  # a check for cancel before the sort keys
+        self.build_sort_keys(progress.part(0.7, 1))
+
+    def _from_signatories(self, signatories: Sequence[Signatory], progress: Progress) -> list[str]:
+        """Columns of Signatory values (a document read row by row); the further facets."""
         self.names, self.raw_names = build_text_columns(
             signatories, key=attrgetter("name"), raw=True, progress=progress.part(0, 0.6)
         )
@@ -330,25 +362,57 @@ class Columns:
             )
             for i, facet in enumerate(BUILTINS)
         }
-        self._searched = tuple(self.category.values())  # further ones are in extra_text
-        self._sorts: dict[str, _SortOrder] = {}
-        self._built_sorts: dict[str, _SortOrder] = {}
-        self.all_rows = _frozen(np.arange(self.size))
-        # Further fields (an imported letter's affiliations) are searchable too; most
-        # documents have none, and then this costs nothing.
-        # Their keys in first-seen order are the table's further columns.
-        self.extra_text: TextIndex | None = None
-        self.extra_keys: tuple[str, ...] = ()
-        further: list[str] = []
-        if any(s.extra for s in signatories):
-            (extras,) = build_text_columns(signatories, key=_extra_text)
-            self.extra_text = TextIndex(extras)
-            self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
-            further = self._further_facets(progress.part(0.97, 0.99))
-        self.facets: tuple[Facet, ...] = document_facets(further)
-        if self.size <= PREBUILT_SORT_ROWS:
-            progress.report(1.0)  # a last check for cancel before the sort keys
-            self.build_sort_keys()
+        if not any(s.extra for s in signatories):
+            return []
+        (extras,) = build_text_columns(signatories, key=_extra_text)
+        self.extra_texts = (TextIndex(extras),)
+        self.extra_keys = tuple(dict.fromkeys(k for s in signatories for k, _ in s.extra))
+        return self._further_facets(progress.part(0.97, 0.99))
+
+    def _from_table(self, table: SignatoryTable, progress: Progress) -> list[str]:
+        """Columns of a table read as columns (a CSV): its names folded by the reader, its
+        categories as ids; nothing per row in Python. The further facets.
+
+        The names' sort keys, the longest part, are made on a second thread meanwhile
+        (numpy lets go of the interpreter lock while it sorts): a machine has two cores.
+        """
+        self.raw_names = table.names
+        self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.2))
+        with ThreadPoolExecutor(1) as pool:
+            ranks = pool.submit(text_ranks, self.names, self.raw_names, None, progress.check)
+            further = self._table_columns(table, progress.part(0.2, 0.7))
+            self._sorts["name"] = _SortOrder(ranks.result())
+        return further
+
+    def _table_columns(self, table: SignatoryTable, progress: Progress) -> list[str]:
+        """The search index, the categories and the further columns of a table."""
+        self.text = TextIndex(self.names, progress.part(0, 0.8))
+        self.category = {}
+        for facet, column in ((COUNTRY, table.countries), (ROLE, table.roles)):
+            ids, labels = (column.ids, column.labels) if column else (self._none(), ())
+            self.category[facet.key] = _Category.from_ids(ids, labels)
+        self.category = {f.key: self.category[f.key] for f in BUILTINS}
+        stated = []
+        for i, (key, raw) in enumerate(table.extras):
+            folded = table.folded_extras[i] if table.folded_extras else fold_column(raw)
+            empty = raw.lengths == 0
+            if not empty.all():
+                stated.append((int(np.argmin(empty)), i, key, raw, folded))
+        stated.sort()  # in order of the first row that has a value (as for other documents)
+        self.extra_keys = tuple(key for _first, _i, key, _raw, _folded in stated)
+        self._extra_columns = {key: (raw, folded) for _f, _i, key, raw, folded in stated}
+        self.extra_texts = tuple(TextIndex(folded) for *_rest, folded in stated)
+        found = []
+        for key, (raw, _folded) in self._extra_columns.items():
+            ids = _categorical_ids(raw)
+            if ids is not None:
+                self.category[further_key(key)] = _Category.from_ids(*ids)
+                found.append(key)
+        progress.report(1.0)
+        return found
+
+    def _none(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=np.int32)  # id 0 of no labels: not stated
 
     def _further_facets(self, progress: Progress) -> list[str]:
         """The further columns that are facets (facets.is_categorical), their ids built."""
@@ -396,14 +460,18 @@ class Columns:
     def nbytes(self) -> int:
         """Memory the columns hold (arrays and caches), for measuring."""
         total = self.names.nbytes + self.raw_names.nbytes + self.text.nbytes + self.all_rows.nbytes
+        total += sum(index.nbytes + index.column.nbytes for index in self.extra_texts)
         total += sum(c.ids.nbytes for c in self.category.values())
         return total + sum(order.nbytes for order in self._sorts.values())
 
-    def build_sort_keys(self) -> None:
+    def build_sort_keys(self, progress: Progress | None = None) -> None:
         """Build every column's sort keys now, with the columns (on the worker thread that
         opens a file), so that a first click on a header only orders rows by them."""
-        for column in SORT_COLUMNS[1:]:
+        progress = progress or Progress()
+        columns = [*SORT_COLUMNS[1:], *map(extra_sort_column, self.extra_keys)]
+        for i, column in enumerate(columns):
             self.sort_order(column)
+            progress.report((i + 1) / len(columns))
         self._built_sorts = dict(self._sorts)
 
     def clear_sorts(self) -> None:
@@ -432,17 +500,23 @@ class Columns:
         if column in self.category:
             return self.category[column].ranks()
         key = extra_sort_key(column)
+        if key in self._extra_columns:
+            raw, folded = self._extra_columns[key]
+            ranks = text_ranks(folded, raw)
+            ranks[raw.lengths == 0] = -1
+            return ranks
         if key is not None:
             return _extra_ranks(self._signatories, key)
-        names = list(map(attrgetter("name"), self._signatories))
-        return text_ranks(self.names, self.raw_names, names)
+        if isinstance(self._signatories, SignatoryTable):
+            return text_ranks(self.names, self.raw_names)
+        return text_ranks(self.names, self.raw_names, [s.name for s in self._signatories])
 
     def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:
         """Rows (of those given, or all) whose name, role, country or other field has term."""
         needle = term.encode("utf-8", "surrogatepass")
         hits = self.text.rows(needle)
-        if self.extra_text is not None:
-            hits = np.union1d(hits, self.extra_text.rows(needle))
+        for extra in self.extra_texts:
+            hits = np.union1d(hits, extra.rows(needle))
         extra = [
             (cat, found) for cat in self._searched if (found := cat.containing(term)) is not None
         ]
@@ -578,6 +652,25 @@ def _extra_columns(
             if value:
                 by_key[key][row] = value
     return columns
+
+
+def _categorical_ids(raw: TextColumn) -> tuple[np.ndarray, tuple[str, ...]] | None:
+    """A further column's ids and labels if it is categorical (facets.repeats_enough); None
+    if not, found out from its first rows where its values do not repeat (e-mail addresses)."""
+    starts, ends = raw.starts[:-1], raw.starts[1:] - 1
+    sample = min(raw.size, _CATEGORY_SAMPLE)
+    if sample < raw.size:
+        few = categories_of_cells(raw.data, starts[:sample], ends[:sample])
+        if len(few.labels) > MAX_FACET_VALUES:
+            return None
+    made = categories_of_cells(raw.data, starts, ends)
+    stated = int(np.count_nonzero(made.ids < len(made.labels)))
+    if not repeats_enough(stated, len(made.labels)):
+        return None
+    return made.ids, made.labels
+
+
+_CATEGORY_SAMPLE = 1 << 16
 
 
 def _extra_text(s: Signatory) -> str:

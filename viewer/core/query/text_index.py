@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.progress import Progress
-from viewer.core.query.text_column import SEP, TextColumn
+from viewer.core.text_column import SEP, TextColumn
 
 # Bytes a one-byte term can be (folded text has no capitals, a term no white space), in the
 # order they get one of the 64 bits of a row's mask; the few left over are searched by a scan.

@@ -5,7 +5,8 @@ holds the interpreter lock: when the window replaces a large document on the GUI
 that is a freeze. So the window hands the old document to a thread of its own, which waits
 until the window has shown the new one, keeps the old signatories in a list, lets the
 document (and its query engine) go, then frees the signatories a slice at a time, letting
-the GUI thread run in between.
+the GUI thread run in between. Signatories held as columns (viewer.core.signatory_table, a
+large CSV) are a few numpy arrays, freed at once without such care.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ def release_in_background(box: list, document: Document) -> None:
     The caller keeps no other reference: the box is emptied by the thread, so the last
     references to the document go there, not on the caller's thread.
     """
-    if len(document.signatories) < IN_BACKGROUND_FROM:
+    if len(document.signatories) < IN_BACKGROUND_FROM or not isinstance(
+        document.signatories, tuple
+    ):
         box.clear()
         return
     del document
@@ -48,7 +51,8 @@ def _signatories_of(box: list) -> list:
     own: no variable of the caller may keep a document, or it would all go at once.)"""
     people: list = []
     for item in box:
-        if isinstance(item, Document):
+        # Signatories held as columns (a SignatoryTable) are a few arrays: they go at once.
+        if isinstance(item, Document) and isinstance(item.signatories, tuple):
             for first in range(0, len(item.signatories), SLICE):
                 people += item.signatories[first : first + SLICE]
                 time.sleep(PAUSE_S)

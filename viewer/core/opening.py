@@ -36,6 +36,7 @@ from viewer.core.formats.json_document import (
 )
 from viewer.core.formats.pdf_text import is_pdf
 from viewer.core.formats.records import find_records, parse_yaml, records_document
+from viewer.core.memory import keep_freed_memory
 from viewer.core.model import Document, ImportWarning, Letter, Metadata, Source
 from viewer.core.progress import Progress
 
@@ -262,6 +263,7 @@ def load_file(path: str | Path, progress: Progress | None = None) -> Loaded:
     """Read a file as open_document does, reporting the stages (READING, PARSING,
     INDEXING) and the fraction done; ParseError if bad, Cancelled once cancelled."""
     progress = progress or Progress()
+    keep_freed_memory()  # a large open's temporary arrays reuse memory (viewer.core.memory)
     if Path(path).is_dir():
         return load_folder(path, progress)
     data = read_file_bytes(path, progress=progress.stage(READING, STAGE_SHARES[READING]))

@@ -73,7 +73,7 @@ def _read(data: bytes, path: str | None, progress: Progress) -> Document:
     body = np.frombuffer(data, np.uint8, offset=header_end + 1)
     scanning = progress.part(0, _SCAN)
     starts, ends, replaced = _cells(body, data, ord(delimiter), len(header), scanning)
-    if starts.shape[0] > MAX_SIGNATORIES or not starts.shape[0]:
+    if starts[0].size > MAX_SIGNATORIES or not starts[0].size:
         raise _NotPlain  # the row reader says so, with the limit
     columns = _Columns(body, starts, ends, replaced, progress.part(_SCAN, 1))
     try:
@@ -107,41 +107,67 @@ def _header(line: bytes) -> tuple[list[str], str]:
 
 def _cells(
     body: np.ndarray, data: bytes, delimiter: int, width: int, progress: Progress
-) -> tuple[np.ndarray, np.ndarray, dict[tuple[int, int], bytes]]:
-    """Start and end offsets (into body) of every cell, one row of width cells per signatory
-    (blank lines dropped), trimmed as the row reader trims them; and the bytes of the cells
-    that are not a plain slice (escaped quotes, a neutralised formula), by (row, column)."""
+) -> tuple[list[np.ndarray], list[np.ndarray], dict[tuple[int, int], bytes]]:
+    """Start and end offsets (into body) of every cell, a pair of arrays per column, one row
+    per signatory (blank lines dropped), trimmed as the row reader trims them; and the bytes
+    of the cells that are not a plain slice (escaped quotes, a neutralised formula), by
+    (row, column).
+
+    Offsets are 32-bit (a file is at most 512 MB) and the work goes a column at a time, so
+    that no temporary array outgrows the blocks malloc keeps for reuse (viewer.core.memory).
+    """
     quoted = data.find(b'"', len(data) - body.size) >= 0
     found = _scan(body, delimiter, quoted, progress.part(0, 0.8))
     seps = found.seps
-    escapes = np.empty(0, dtype=np.int64)
+    escapes = np.empty(0, dtype=np.int32)
     if quoted:
         escapes = _check_quotes(body, found.quotes, delimiter)
-        seps = seps[(np.searchsorted(found.quotes, seps) & 1) == 0]  # not inside quotes
-    starts, ends = _rows(body, seps, width)
-    if found.carriage_returns:
-        last = ends[:, -1]
-        last -= (last > starts[:, -1]) & (body[np.maximum(last - 1, 0)] == _CR)
-    if quoted:
-        inside = (ends > starts) & (body[np.minimum(starts, body.size - 1)] == _QUOTE)
-        starts += inside
-        ends -= inside
-    _strip(body, starts, ends)
-    keep = np.any(ends > starts, axis=1)  # a row of empty cells is a blank line
+        seps = _outside_quotes(seps, found.quotes)
+    grid_starts, grid_ends = _rows(body, seps, width)
+    starts, ends = [], []
+    for col in range(width):
+        s, e = grid_starts[:, col].copy(), grid_ends[:, col].copy()
+        if found.carriage_returns and col == width - 1:
+            e -= (e > s) & (body.take(e - 1, mode="clip") == _CR)
+        if quoted:
+            inside = (e > s) & (body.take(s, mode="clip") == _QUOTE)
+            s += inside
+            e -= inside
+        _strip(body, s, e)
+        starts.append(s)
+        ends.append(e)
+    del grid_starts, grid_ends
+    keep = np.zeros(starts[0].size, dtype=bool)
+    for s, e in zip(starts, ends, strict=True):
+        keep |= e > s  # a row of empty cells is a blank line
     if not keep.all():
-        starts, ends = starts[keep], ends[keep]
-    _refuse_unicode_spaces(body, starts, ends)
+        starts = [s[keep] for s in starts]
+        ends = [e[keep] for e in ends]
+    for s, e in zip(starts, ends, strict=True):
+        _refuse_unicode_spaces(body, s, e)
     replaced = _replaced(body, starts, ends, escapes)
     progress.report(1.0)
     return starts, ends, replaced
+
+
+def _outside_quotes(seps: np.ndarray, quotes: np.ndarray) -> np.ndarray:
+    """The separators with an even number of quotes before them, a slice at a time."""
+    kept = []
+    for first in range(0, seps.size, _SLICE):
+        part = seps[first : first + _SLICE]
+        kept.append(part[(np.searchsorted(quotes, part) & 1) == 0])
+    return np.concatenate(kept) if kept else seps
+
+
+_SLICE = 1 << 20  # offsets handled at a time where a step would make a large temporary
 
 
 class _Scanned:
     """What one pass over the bytes found: separators, quotes, carriage returns, controls."""
 
     def __init__(self) -> None:
-        self.seps = np.empty(0, dtype=np.int64)
-        self.quotes = np.empty(0, dtype=np.int64)
+        self.seps = np.empty(0, dtype=np.int32)
+        self.quotes = np.empty(0, dtype=np.int32)
         self.carriage_returns = 0
         self.controls = 0
 
@@ -155,9 +181,10 @@ def _scan(body: np.ndarray, delimiter: int, quoted: bool, progress: Progress) ->
     for first in range(0, body.size, SCAN_BYTES):
         chunk = body[first : first + SCAN_BYTES + 1]  # one byte more: what follows a CR
         whole = chunk[:SCAN_BYTES]
-        seps.append(np.flatnonzero((whole == delimiter) | (whole == _NEWLINE)) + first)
+        found_here = np.flatnonzero((whole == delimiter) | (whole == _NEWLINE))
+        seps.append((found_here + first).astype(np.int32))
         if quoted:
-            quotes.append(np.flatnonzero(whole == _QUOTE) + first)
+            quotes.append((np.flatnonzero(whole == _QUOTE) + first).astype(np.int32))
         _count_controls(found, chunk, whole)
         progress.report((first + SCAN_BYTES) / body.size)
     if found.controls and found.controls > MAX_CONTROL_SHARE * _characters(body):
@@ -215,11 +242,12 @@ def _check_quotes(body: np.ndarray, quotes: np.ndarray, delimiter: int) -> np.nd
 
 def _rows(body: np.ndarray, seps: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     """(rows, width) arrays of cell starts and ends; blank lines (one empty cell) dropped."""
-    if not body.size or body[-1] != _NEWLINE:
-        seps = np.append(seps, body.size)  # the last line has no line break
-    line_end = np.ones(seps.size, dtype=bool)
-    inner = seps < body.size
-    line_end[inner] = body[seps[inner]] == _NEWLINE
+    last_line_open = not body.size or body[-1] != _NEWLINE
+    if last_line_open:
+        seps = np.append(seps, np.int32(body.size))  # the last line has no line break
+    line_end = body.take(seps, mode="clip") == _NEWLINE
+    if last_line_open:
+        line_end[-1] = True
     cell_starts = np.empty(seps.size, dtype=seps.dtype)
     cell_starts[0] = 0
     np.add(seps[:-1], 1, out=cell_starts[1:])
@@ -238,7 +266,7 @@ def _rows(body: np.ndarray, seps: np.ndarray, width: int) -> tuple[np.ndarray, n
             raise _NotPlain
         first_cell = first_cell[~odd]
     index = first_cell[:, None] + np.arange(width)
-    return cell_starts[index], seps[index].copy()
+    return cell_starts[index], seps[index]
 
 
 def _every(line_end: np.ndarray, width: int) -> bool:
@@ -253,14 +281,13 @@ def _blank(cell: np.ndarray) -> bool:
 
 def _strip(body: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> None:
     """Move starts and ends past ASCII white space, in place (str.strip of each cell)."""
-    last = body.size - 1
     while True:
-        lead = (starts < ends) & _SPACE[body[np.minimum(starts, last)]]
+        lead = (starts < ends) & _SPACE[body.take(starts, mode="clip")]
         if not lead.any():
             break
         starts += lead
     while True:
-        trail = (ends > starts) & _SPACE[body[np.maximum(ends - 1, 0)]]
+        trail = (ends > starts) & _SPACE[body.take(ends - 1, mode="clip")]
         if not trail.any():
             break
         ends -= trail
@@ -301,24 +328,23 @@ def _three_byte_space(b0: np.ndarray, b1: np.ndarray, b2: np.ndarray) -> np.ndar
 
 
 def _replaced(
-    body: np.ndarray, starts: np.ndarray, ends: np.ndarray, escapes: np.ndarray
+    body: np.ndarray, starts: list[np.ndarray], ends: list[np.ndarray], escapes: np.ndarray
 ) -> dict[tuple[int, int], bytes]:
     """The bytes of the cells that are not a plain slice of the file: quotes doubled in a
     quoted cell, an apostrophe that neutralises a formula ("'=SUM(A1)"), by (row, column)."""
-    width = starts.shape[1]
-    escaped: set[int] = set()
-    if escapes.size:
-        flat = starts.ravel()  # row by row: the cells in the file's order
-        escaped = set(np.unique(np.searchsorted(flat, escapes, side="right") - 1).tolist())
-    first = body.take(starts, mode="clip")
-    marked = set(np.flatnonzero(((first == _APOSTROPHE) & (ends > starts)).ravel()).tolist())
     replaced = {}
-    for cell in sorted(escaped | marked):
-        row, col = divmod(cell, width)
-        text = body[starts[row, col] : ends[row, col]].tobytes().decode("utf-8")
-        if cell in escaped:
-            text = text.replace('""', '"')
-        replaced[(row, col)] = as_shown(text.strip()).encode("utf-8")
+    for col, (s, e) in enumerate(zip(starts, ends, strict=True)):
+        escaped: set[int] = set()
+        if escapes.size:  # the cell of each doubled quote: the last one starting before it
+            rows = np.searchsorted(s, escapes, side="right") - 1
+            inside = (rows >= 0) & (escapes < e[np.maximum(rows, 0)])
+            escaped = set(np.unique(rows[inside]).tolist())
+        marked = np.flatnonzero((body.take(s, mode="clip") == _APOSTROPHE) & (e > s))
+        for row in sorted(escaped | set(marked.tolist())):
+            text = body[s[row] : e[row]].tobytes().decode("utf-8")
+            if row in escaped:
+                text = text.replace('""', '"')
+            replaced[(row, col)] = as_shown(text.strip()).encode("utf-8")
     return replaced
 
 
@@ -376,9 +402,7 @@ class _Columns:
         return made
 
     def _gathered(self, col: int) -> TextColumn:
-        return gather_column(
-            self.body, self.starts[:, col], self.ends[:, col], self._replaced_in(col)
-        )
+        return gather_column(self.body, self.starts[col], self.ends[col], self._replaced_in(col))
 
     def categories(self, col: int) -> Categories:
         """The column's values as ids (empty: not stated), labels in order of appearance.

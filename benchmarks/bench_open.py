@@ -20,11 +20,15 @@ QSortFilterProxyModel, a QTableView shown (bench_window.stock_window), timed fro
 until its table has painted, on the GUI thread (it has no worker: its gap is the whole
 load, and it has no Cancel). Each side runs in its own process.
 
-    python benchmarks/bench_open.py                 # 10k, 100k, 1M
+The peer a user would pick instead, where pandas is installed (pip install '.[bench]'):
+pandas.read_csv of the same file (every column as text, as the viewer reads it), and the
+floor: reading the file's bytes. Each runs in its own process too.
+
+    python benchmarks/bench_open.py                 # 10k, 100k, 1M, 3M
     python benchmarks/bench_open.py --sizes 100k    # one size
 
-Prints a table of medians with the ratio baseline / window and exits with status 1 if a
-target of issue 6 is missed.
+Prints a table of medians with the ratios (Qt / window, pandas / window) and exits with
+status 1 if a target of issue 15 is missed.
 """
 
 from __future__ import annotations
@@ -53,6 +57,11 @@ FIGURES = (
     ("gap", "longest event-loop gap during the open (worst open)", "ms", "stall"),
     ("cancel", "Cancel -> worker ended (previous letter kept)", "ms", "cancel"),
     ("memory", "resident memory, whole app with the document open", "MB", "memory"),
+)
+PEER_FIGURES = (
+    ("open", "pandas.read_csv of the file (dtype=str)", "s"),
+    ("floor", "floor: reading the file's bytes", "ms"),
+    ("memory", "pandas: resident memory with the frame", "MB"),
 )
 
 
@@ -266,10 +275,37 @@ def baseline_worker(csv_path: Path, reps: int, budget: float) -> None:
     del budget
 
 
+# -- the peer: pandas, and the floor -----------------------------------------------------------
+
+
+def pandas_worker(csv_path: Path, reps: int, budget: float) -> None:
+    """pandas.read_csv of the CSV, every column as text (as the viewer keeps them), and the
+    time to read the file's bytes: the floor under any reader."""
+    import pandas as pd
+
+    del budget
+    floors, opens = [], []
+    for _ in range(max(reps, 3)):
+        start = time.perf_counter()
+        csv_path.read_bytes()
+        floors.append((time.perf_counter() - start) * 1000)
+    for rep in range(max(reps, 2)):
+        start = time.perf_counter()
+        frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+        opens.append(time.perf_counter() - start)
+        if rep == 0:
+            harness.emit("memory", harness.rss_mb())
+        del frame
+    harness.emit("open", opens)
+    harness.emit("floor", floors)
+
+
 # -- the parent: run both sides per size, print the table ------------------------------------
 
 
 def reps_for(size: int, baseline: bool) -> int:
+    if size >= 3_000_000:
+        return 1 if baseline else 3
     if size >= 1_000_000:
         return 1 if baseline else 2
     if size >= 100_000:
@@ -278,7 +314,7 @@ def reps_for(size: int, baseline: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    workers = {"window": window_worker, "baseline": baseline_worker}
+    workers = {"window": window_worker, "baseline": baseline_worker, "pandas": pandas_worker}
     return harness.benchmark_main(argv, __doc__, workers, 600, run)
 
 
@@ -290,7 +326,7 @@ def run(args: argparse.Namespace) -> int:
     results = harness.run_sizes(args, __file__, sides)
     if results is None:
         return 2
-    return report(list(results), results)
+    return report(list(results), results, harness.run_peer(args, __file__))
 
 
 def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
@@ -301,7 +337,8 @@ def worst_gap(raw: dict[str, list[float]]) -> dict[str, float]:
     return out
 
 
-def report(sizes: list[int], results: dict) -> int:
+def report(sizes: list[int], results: dict, peers: dict[int, dict] | None = None) -> int:
+    peers = peers or {}
     labels = [synthetic.size_label(s) for s in sizes]
     harness.print_table_head(
         "Opening a CSV in the window (worker, progress, Cancel) vs a stock Qt window "
@@ -316,8 +353,13 @@ def report(sizes: list[int], results: dict) -> int:
             ours, base, note, _, _ = results[size]
             missing = "has no Cancel" if key == "cancel" else note
             text, ok = harness.cell(key, unit, target_key, size, ours, base, missing)
+            if key == "open":
+                text += harness.peer_text(key, unit, ours, peers.get(size, {}))
             all_ok = all_ok and ok
             cells.append(text)
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    for key, label, unit in PEER_FIGURES if peers else ():
+        cells = [harness.fmt(peers.get(size, {}).get(key), unit) for size in sizes]
         print(f"| {label} | " + " | ".join(cells) + " |")
     cells = []
     for size in sizes:

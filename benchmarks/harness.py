@@ -238,7 +238,7 @@ def machine_line() -> str:
 def benchmark_parser(doc: str, workers: tuple[str, ...], budget: float) -> argparse.ArgumentParser:
     """The options every scale benchmark takes."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="e.g. 10k,100k,1M")
+    parser.add_argument("--sizes", default="10k,100k,1M,3M", help="e.g. 10k,100k,1M,3M")
     parser.add_argument("--data", default=str(HERE / ".data"), help="folder for the CSV files")
     parser.add_argument("--no-baseline", action="store_true", help="skip the Qt baseline")
     parser.add_argument(
@@ -312,3 +312,43 @@ def run_sizes(args: argparse.Namespace, script: str, sides: Sides) -> dict[int, 
             note = "" if finished else f"stopped after {args.baseline_timeout:g} s"
         results[size] = (sides.summarise(ours), sides.summarise(base), note, ours, base)
     return results
+
+
+# -- the peer a user would pick instead (pandas), where it is installed -------------------
+
+
+def have_pandas() -> bool:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run_peer(
+    args: argparse.Namespace, script: str, kind: str = "pandas"
+) -> dict[int, dict[str, float]]:
+    """Medians of the peer's figures per size (a worker process of script, like the other
+    sides); empty where pandas is not installed (it is a benchmark-only extra)."""
+    if not have_pandas():
+        print("pandas is not installed: no peer figures (pip install '.[bench]')", flush=True)
+        return {}
+    out = {}
+    for size in synthetic.parse_sizes(args.sizes):
+        path = synthetic.csv_for(size, args.data)
+        print(f"{synthetic.size_label(size)}: pandas ...", flush=True)
+        figures, ok = run_worker(kind, path, args.reps or 3, args.baseline_timeout, 60, script)
+        out[size] = summarise(figures) if ok or figures else {}
+    return out
+
+
+def peer_text(key: str, unit: str, ours: dict, peer: dict) -> str:
+    """ "; pandas 0.43 s, 2.1×" (the peer's time over ours), or "" without a figure."""
+    value, theirs = ours.get(key), peer.get(key)
+    if theirs is None or not value:
+        return ""
+    text = f"; pandas {fmt(theirs, unit)}"
+    if unit != "MB":
+        ratio = theirs / max(value, 0.01 if unit == "ms" else 1e-5)
+        text += f", {ratio:,.0f}×" if ratio >= 100 else f", {ratio:.1f}×"
+    return text

@@ -169,11 +169,11 @@ class _CharFolder:
     def learn(self, points: np.ndarray) -> None:
         for cp in np.unique(points).tolist():
             folded = [ord(c) for c in fold_uncached(chr(cp))]
-            self.length[cp] = len(folded)
             if folded:
                 self.first[cp] = folded[0]
             if len(folded) > 1:
                 self._more(cp, folded)
+            self.length[cp] = len(folded)  # last: a reader on another thread sees it whole
 
     def _more(self, cp: int, folded: list[int]) -> None:
         if self.second is None or self.third is None:
@@ -216,6 +216,17 @@ class _CharFolder:
         return out[out != _GONE] if np.any(lengths == 0) else out
 
 
+_FOLDER: list[_CharFolder] = []
+
+
+def _folder() -> _CharFolder:
+    """The one folder of the process: what it learnt of a character (a Python fold() call
+    each) serves every later column, and its tables (5 MB) are made once."""
+    if not _FOLDER:
+        _FOLDER.append(_CharFolder())
+    return _FOLDER[0]
+
+
 def _utf32(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -253,7 +264,7 @@ def build_text_columns(
     between slices (each call below holds the GIL for milliseconds, not a second).
     """
     progress = progress or Progress()
-    folder = _CharFolder() if folded else None
+    folder = _folder() if folded else None
     parts: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
     exact = True
     total = len(texts)
@@ -296,7 +307,7 @@ def fold_column(
         ]
         return build_text_column(texts, progress=progress)
     progress = progress or Progress()
-    folder = _CharFolder()
+    folder = _folder()
     parts: list[np.ndarray] = []
     total = raw.size
     for first in range(0, total, _CHUNK):

@@ -29,6 +29,18 @@ def text_ranks(
     check: Callable[[], None] = lambda: None,
 ) -> np.ndarray:
     """Rank of each row by sort_key of its text; equal keys share a rank, smaller first.
+    (text_order without the order.)"""
+    return text_order(folded, raw, texts, check)[0]
+
+
+def text_order(
+    folded: TextColumn,
+    raw: TextColumn,
+    texts: Sequence[str] | None = None,
+    check: Callable[[], None] = lambda: None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rank of each row by sort_key of its text (equal keys share a rank, smaller first),
+    and the rows in that order, ties in source order: a first sort needs no sort then.
 
     folded and raw are the texts as build_text_columns or a reader's columns give them;
     texts, the texts themselves, are read only in the rare case that is sorted in Python
@@ -39,7 +51,8 @@ def text_ranks(
     if not (folded.exact and raw.exact) or _holds_nul(raw):
         if texts is None:
             texts = [raw.text(row) for row in range(raw.size)]
-        return _ranks_by_python(texts)
+        ranks = _ranks_by_python(texts)
+        return ranks, np.argsort(ranks, kind="stable")
     starts, lengths = _stripped(folded)
     ranks = np.zeros(folded.size, dtype=np.int64)
     words = aligned_words(folded.data)
@@ -53,7 +66,18 @@ def text_ranks(
         if differ.size:
             starts, lengths = raw.starts[differ], raw.lengths[differ]
             _refine(ranks, differ, raw.data, raw_words, starts, lengths, check)
-    return ranks
+            _reorder(order, differ, ranks)
+    return ranks, order
+
+
+def _reorder(order: np.ndarray, moved: np.ndarray, ranks: np.ndarray) -> None:
+    """Put the rows moved (whole groups whose ranks were refined, each group's ranks within
+    its old range) back in rank order within the places they hold in order, in place."""
+    marked = np.zeros(order.size, dtype=bool)
+    marked[moved] = True
+    places = np.flatnonzero(marked[order])
+    rows = order[places]
+    order[places] = rows[np.lexsort((rows, ranks[rows]))]
 
 
 def _ranks_by_python(texts: Sequence[str]) -> np.ndarray:

@@ -27,7 +27,7 @@ from viewer.core.categories import categories_of_cells
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
-from viewer.core.query.collation import text_ranks
+from viewer.core.query.collation import text_order, text_ranks
 from viewer.core.query.facets import (
     BUILTINS,
     COUNTRY,
@@ -279,12 +279,19 @@ class _Category:
 
 
 class _SortOrder:
-    """Display orders of all rows by one column: ranks and both directions' permutations."""
+    """Display orders of all rows by one column: ranks and both directions' permutations.
 
-    def __init__(self, ranks: np.ndarray):
+    ascending, if given, is the rows in ascending order (ties in source order) made with
+    the ranks (collation.text_order): it is part of the column's keys, kept by clear_sorts.
+    """
+
+    def __init__(self, ranks: np.ndarray, ascending: np.ndarray | None = None):
         self.ranks = ranks  # -1: not stated, sorted last both ways
         self._top = int(ranks.max(initial=0)) + 1  # the key of "not stated"
+        self.built = ascending
         self._orders: dict[bool, np.ndarray] = {}
+        if ascending is not None:
+            self._orders[False] = _frozen(ascending)
 
     @property
     def nbytes(self) -> int:
@@ -301,10 +308,16 @@ class _SortOrder:
     def order(self, descending: bool) -> np.ndarray:
         """All rows in display order."""
         if descending not in self._orders:
-            n = self.ranks.size
-            unique = self.keys(descending) * n + np.arange(n)  # position breaks ties
-            self._orders[descending] = _frozen(np.argsort(unique))
+            self._orders[descending] = _frozen(self._made(descending))
         return self._orders[descending]
+
+    def _made(self, descending: bool) -> np.ndarray:
+        if descending and False in self._orders:  # the ascending order, runs turned around
+            return _descending(self._orders[False], self.ranks)
+        keys = self.keys(descending)
+        if self._top < 1 << 16:  # few values (roles, countries): numpy's radix sort
+            keys = keys.astype(np.uint16)
+        return np.argsort(keys, kind="stable")
 
     def arrange(self, rows: np.ndarray | None, descending: bool) -> np.ndarray:
         """rows (ascending; None for all) in display order."""
@@ -316,6 +329,23 @@ class _SortOrder:
         keep = np.zeros(full.size, dtype=bool)
         keep[rows] = True
         return full[keep[full]]
+
+
+def _descending(ascending: np.ndarray, ranks: np.ndarray) -> np.ndarray:
+    """The rows in descending order of rank, ties in source order, not stated (-1) last,
+    from the ascending order (ties in source order, not stated last): reversed, each run of
+    equal ranks turned back, the not-stated rows moved to the end. No sort: a few passes."""
+    unstated = int(np.count_nonzero(ranks < 0))
+    stated = ascending[: ascending.size - unstated][::-1]
+    keys = ranks[stated]
+    heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    ends = np.append(heads[1:], keys.size)
+    run = np.repeat(np.arange(heads.size), ends - heads)
+    place = heads[run] + ends[run] - 1 - np.arange(keys.size)
+    out = np.empty(ascending.size, dtype=ascending.dtype)
+    out[place] = stated
+    out[keys.size :] = ascending[keys.size :]
+    return out
 
 
 class Columns:
@@ -379,9 +409,9 @@ class Columns:
         self.raw_names = table.names
         self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.2))
         with ThreadPoolExecutor(1) as pool:
-            ranks = pool.submit(text_ranks, self.names, self.raw_names, None, progress.check)
+            ranks = pool.submit(text_order, self.names, self.raw_names, None, progress.check)
             further = self._table_columns(table, progress.part(0.2, 0.7))
-            self._sorts["name"] = _SortOrder(ranks.result())
+            self._sorts["name"] = _SortOrder(*ranks.result())
         return further
 
     def _table_columns(self, table: SignatoryTable, progress: Progress) -> list[str]:
@@ -477,13 +507,13 @@ class Columns:
     def clear_sorts(self) -> None:
         """Forget the orders sorting has made, and the keys built lazily on a first sort; the
         keys built with the columns stay (they are part of the document's columns)."""
-        self._sorts = {c: _SortOrder(o.ranks) for c, o in self._built_sorts.items()}
+        self._sorts = {c: _SortOrder(o.ranks, o.built) for c, o in self._built_sorts.items()}
 
     def sort_order(self, column: str) -> _SortOrder:
         """The sort order of a column, built the first time it is asked for."""
         order = self._sorts.get(column)
         if order is None:
-            order = _SortOrder(self._ranks(column))
+            order = _SortOrder(*self._keys(column))
             self._sorts[column] = order
         return order
 
@@ -496,20 +526,25 @@ class Columns:
         key = extra_sort_key(column)
         return column in SORT_COLUMNS if key is None else key in self.extra_keys
 
-    def _ranks(self, column: str) -> np.ndarray:
+    def _keys(self, column: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """A column's sort ranks, and its rows in ascending order where the ranks came with
+        it (a text column's: collation.text_order)."""
         if column in self.category:
-            return self.category[column].ranks()
+            return self.category[column].ranks(), None
         key = extra_sort_key(column)
         if key in self._extra_columns:
             raw, folded = self._extra_columns[key]
-            ranks = text_ranks(folded, raw)
-            ranks[raw.lengths == 0] = -1
-            return ranks
+            ranks, ascending = text_order(folded, raw)
+            empty = raw.lengths == 0
+            ranks[empty] = -1  # not stated: last both ways
+            last = empty[ascending]
+            return ranks, np.concatenate([ascending[~last], ascending[last]])
         if key is not None:
-            return _extra_ranks(self._signatories, key)
+            return _extra_ranks(self._signatories, key), None
         if isinstance(self._signatories, SignatoryTable):
-            return text_ranks(self.names, self.raw_names)
-        return text_ranks(self.names, self.raw_names, [s.name for s in self._signatories])
+            return text_order(self.names, self.raw_names)
+        names = [s.name for s in self._signatories]
+        return text_order(self.names, self.raw_names, names)
 
     def match(self, term: str, rows: np.ndarray | None = None) -> np.ndarray:
         """Rows (of those given, or all) whose name, role, country or other field has term."""

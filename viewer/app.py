@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -30,25 +31,21 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def create_main_window(
-    path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
-):
+def create_main_window(path: str | Path | None = None, theme: str | None = None):
     """Build the main window for a document (a QApplication must exist); not shown.
 
-    defer_chart: build the chart's plot (and import pyqtgraph) just after the first paint,
-    as the app's start does; otherwise everything is built here.
+    Everything the first frame shows (the letter, the table, the chart) is built here; what
+    it does not show waits for that frame (viewer.ui.common.first_paint).
     """
     from viewer.ui.main_window import MainWindow
 
-    return MainWindow(path, theme=theme, defer_chart=defer_chart)
+    return MainWindow(path, theme=theme)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     from PySide6.QtWidgets import QApplication
-
-    from viewer.core.errors import ParseError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Letter Viewer")
@@ -58,7 +55,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from viewer.smoke import run_smoke_test
 
         return run_smoke_test(args.file, started)
+    # The start-up makes objects that stay (modules, widgets, the letter), not garbage: the
+    # cycle collector would walk them all again and again (a tenth of a second here) and
+    # find nothing. It is off until the window's first paint (_run_window).
+    gc.disable()
+    try:
+        return _run_window(app, args)
+    finally:
+        gc.enable()  # if the window never got to its first paint
+
+
+def _run_window(app, args: argparse.Namespace) -> int:
+    """Build and show the main window, then run the event loop; the exit status."""
+    from viewer.core.errors import ParseError
     from viewer.core.storage.settings import log_dir
+    from viewer.ui.common.first_paint import after_first_paint
     from viewer.ui.dialogs.error_reporter import ErrorReporter
     from viewer.ui.opening.load_progress import opens_in_background
 
@@ -71,14 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A large file opens after the window is up, with its progress bar and Cancel.
     later = path if path and opens_in_background(path) else None
     try:
-        window = create_main_window(None if later else path, theme=args.theme, defer_chart=True)
+        window = create_main_window(None if later else path, theme=args.theme)
     except ParseError as exc:
         if not reopened:
             report_start_failure(exc)
             return START_FAILED_EXIT
-        window = create_main_window(None, theme=args.theme, defer_chart=True)
+        window = create_main_window(None, theme=args.theme)
         notice = f"The letter you had open last could not be opened again: {exc}"
     window.show_for_user()
+    after_first_paint(window, gc.enable)  # the start-up made no garbage to collect
     if notice:
         window.statusBar().showMessage(notice, 20_000)
     if later and reopened:

@@ -317,18 +317,3 @@ def test_ctrl_o_asks_for_a_file(qtbot, window, monkeypatch):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert len(calls) == 1
-
-
-def test_a_drop_on_the_chart_built_after_the_first_paint_opens(qtbot, tmp_path):
-    from viewer.app import create_main_window
-    from viewer.ui.chart.chart_dock import PlotPlaceholder
-
-    window = create_main_window(defer_chart=True)  # as the app starts
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not isinstance(window.chart.plot, PlotPlaceholder), timeout=5000)
-    small = tmp_path / "dropped.csv"
-    small.write_text("name\nAna\n", encoding="utf-8")
-    with qtbot.waitSignal(window.opening.loader.succeeded, timeout=LOAD_TIMEOUT_MS):
-        assert drop_on(window.chart.plot.viewport(), file_mime(small))
-    assert shown_names(window) == ["Ana"]

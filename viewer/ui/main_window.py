@@ -47,12 +47,9 @@ SPLIT = (36, 64)  # letter : signatories, in percent of the central area
 class MainWindow(QMainWindow):
     """The letter, the signatory table and the chart dock, all reading one ViewState."""
 
-    def __init__(
-        self, path: str | Path | None = None, theme: str | None = None, defer_chart: bool = False
-    ):
+    def __init__(self, path: str | Path | None = None, theme: str | None = None):
         fill_on_gui_thread()  # before anything paints
         super().__init__()
-        self._defer_chart = defer_chart  # the plot after the first paint (app start-up)
         self.setObjectName("mainWindow")
         document = open_document(path) if path else load_bundled()
         self.state = ViewState(document, self)
@@ -93,7 +90,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, SPLIT[0])
         self.splitter.setStretchFactor(1, SPLIT[1])
         self.setCentralWidget(self.splitter)
-        self.chart_dock = CountryChartDock(self.state, self, self._defer_chart)
+        self.chart_dock = CountryChartDock(self.state, self)
         self.chart = self.chart_dock.panel
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.chart_dock)
         self.letter_view.signatories_requested.connect(self.table.focus_first_row)

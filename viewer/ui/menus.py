@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from viewer.core.storage.settings import Preferences, PreferenceStore
@@ -25,11 +25,13 @@ from viewer.ui.common.status import BRIEF_MS, NOTICE_MS, show_status
 from viewer.ui.common.theme import THEME_LABELS, THEMES, theme_manager
 from viewer.ui.common.wording import literal
 from viewer.ui.common.zoom import WheelZoom, ZoomController, zoom_table
-from viewer.ui.dialogs.about_dialog import AboutDialog
-from viewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from viewer.ui.letter.letter_view import ReadingStyle
-from viewer.ui.output import printing
-from viewer.ui.output.print_preview import PrintPreview
+
+if TYPE_CHECKING:  # printing (QtPrintSupport) and the dialogs load when first asked for
+    from PySide6.QtPrintSupport import QPrinter
+
+    from viewer.ui.output import printing
+    from viewer.ui.output.print_preview import PrintPreview
 
 FONT_LABELS = {"serif": "&Serif", "sans": "Sa&ns Serif"}
 PANE_NAMES = {"letter": "Letter", "table": "Signatory table"}
@@ -45,7 +47,7 @@ class ReadingControls(QObject):
         self.preferences: PreferenceStore = window.preferences  # the window's one store
         self.theme = theme_manager()
         self.dialogs: dict[str, QDialog] = {}
-        self.print_parts = frozenset(printing.PARTS)  # what File > Print offers to print
+        self._print_parts: frozenset[str] | None = None  # File > Print's last choice
         window.setWindowIcon(app_icon())
         self._build_zoom()
         self._build_actions()
@@ -53,6 +55,15 @@ class ReadingControls(QObject):
         self.theme.changed.connect(self._theme_shown)
         self.theme.set_choice(theme or self.prefs.theme)
         self._theme_shown()
+
+    @property
+    def print_parts(self) -> frozenset[str]:
+        """What File > Print offers to print: every part until the user chose."""
+        if self._print_parts is None:
+            from viewer.ui.output.printing import PARTS
+
+            return frozenset(PARTS)
+        return self._print_parts
 
     @property
     def prefs(self) -> Preferences:
@@ -189,11 +200,17 @@ class ReadingControls(QObject):
 
     def printout(self) -> printing.Printout:
         """What File > Print prints now: the document, the shown rows, the chart's grouping."""
+        from viewer.ui.output import printing
+
         w = self.window
         return printing.Printout(w.state.document, w.state.result, w.chart.facet)
 
     def print_letter(self) -> None:
         """File > Print: a preview with the parts to print; its Print button prints."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from viewer.ui.output.print_preview import PrintPreview
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.window.state.document.title)
         preview = PrintPreview(printer, self._paint_parts, self.print_parts, self.window)
@@ -201,15 +218,19 @@ class ReadingControls(QObject):
         self._open("print", preview)
 
     def _paint_parts(self, printer: QPrinter, parts: frozenset[str]) -> int:
+        from viewer.ui.output import printing
+
         return printing.paint(dataclasses.replace(self.printout(), parts=parts), printer)
 
     def _printed(self, preview: PrintPreview) -> None:
-        self.print_parts = preview.parts  # the next preview starts with the same choice
+        self._print_parts = preview.parts  # the next preview starts with the same choice
         message = f"Sent {preview.pages} pages to the printer"
         show_status(self.window, message, NOTICE_MS)
 
     def export_pdf(self) -> None:
         """File > Export as PDF: asks for a file name, then writes the printout there."""
+        from viewer.ui.output import printing
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / printing.pdf_file_name(
             self.window.state.document.title
@@ -234,10 +255,14 @@ class ReadingControls(QObject):
 
     def show_about(self) -> None:
         """Help > About."""
+        from viewer.ui.dialogs.about_dialog import AboutDialog
+
         self._open("about", AboutDialog(self.window.state.document, app_icon(), self.window))
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts."""
+        from viewer.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
         self._open("shortcuts", ShortcutsDialog(self.window))
 
     def _open(self, name: str, dialog: QDialog) -> None:

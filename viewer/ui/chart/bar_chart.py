@@ -2,8 +2,7 @@
 
 One BarsItem draws the bars, their names and counts in one paint, themed to the
 window's palette. Clicking a bar emits it; hovering says "Malaysia: 60 signatories (38.0%)".
-Kept apart from country_chart.py so that pyqtgraph is imported only when a plot is built:
-at start-up that is just after the window's first paint (ChartPanel, defer_plot).
+Kept apart from chart_dock.py so that pyqtgraph is imported only when a plot is built.
 """
 
 from __future__ import annotations
@@ -63,7 +62,8 @@ class BarChart(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None):
         self._ready = False  # the base class sends change events before we are built
-        super().__init__(parent)
+        # No context menu: the view box would build pyqtgraph's (zoom, axes) for nothing.
+        super().__init__(parent, enableMenu=False)
         self.setObjectName("chartPlot")
         self.bars: list[Bar] = []
         self._styles: dict[tuple[bool, bool, bool], BarStyle] = {}

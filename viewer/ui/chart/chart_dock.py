@@ -7,7 +7,9 @@ query; hovering says "Malaysia: 60 signatories (38.0%)".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +40,9 @@ from viewer.ui.chart.chart_data import (
 )
 from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import capitalized
+
+if TYPE_CHECKING:  # pyqtgraph loads with the first plot built
+    from viewer.ui.chart.bar_chart import BarChart
 
 MAX_TABLE_ROWS = 500  # the chart as a table lists every value up to this many
 
@@ -120,27 +125,6 @@ class ChartTable(QTreeWidget):
             self.activated_bar.emit(self.bars[index])
 
 
-class PlotPlaceholder(QWidget):
-    """Holds the bar chart's place until pyqtgraph is loaded, just after the first paint."""
-
-    painted = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("chartPlot")
-        self.bars: list[Bar] = []
-
-    def rows_that_fit(self) -> int:
-        return max(1, self.height() // (self.fontMetrics().height() + 5))
-
-    def show_bars(self, bars: list[Bar]) -> None:
-        self.bars = bars
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        self.painted.emit()
-
-
 class ChartPanel(QWidget):
     """The dock's contents: the grouping selector above the bar chart (or its table)."""
 
@@ -148,7 +132,7 @@ class ChartPanel(QWidget):
     facets_changed = Signal()  # another document: other facets to group by
     other_clicked = Signal(str)  # facet: the "Other" bar asks for the picker
 
-    def __init__(self, state: ViewState, parent: QWidget | None = None, defer_plot: bool = False):
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
         self.wanted = "country"  # the grouping the user chose last (kept across documents)
@@ -168,9 +152,8 @@ class ChartPanel(QWidget):
         self.table_toggle.setAccessibleDescription(
             "Switches between the bar chart and a table of the same numbers"
         )
-        # At start-up the plot (and pyqtgraph, a third of a second of imports) comes just
-        # after the window's first paint; the grouping, the table and the counts are there.
-        self.plot: QWidget = PlotPlaceholder(self) if defer_plot else self._new_plot()
+        # The plot is part of the window's first frame (pyqtgraph imported with it).
+        self.plot = self._new_plot()
         self.table = ChartTable(self)
         self.table.hide()
         self.nothing = QLabel("No signatories to count", self)
@@ -187,33 +170,17 @@ class ChartPanel(QWidget):
         state.facets_changed.connect(self._show_facets)
         self.table_toggle.toggled.connect(self._table_toggled)
         self.table.activated_bar.connect(self._bar_clicked)
-        if defer_plot:
-            self.plot.painted.connect(self._build_plot_soon, Qt.ConnectionType.SingleShotConnection)
-        else:
-            self._connect_plot()
+        self.plot.bar_clicked.connect(self._bar_clicked)
+        self.plot.room_changed.connect(self.redraw)
         state.changed.connect(self.redraw)
         QWidget.setTabOrder(self.grouping, self.table_toggle)
         QWidget.setTabOrder(self.table_toggle, self.table)
         self.redraw()
 
-    def _new_plot(self) -> QWidget:
+    def _new_plot(self) -> BarChart:
         from viewer.ui.chart.bar_chart import BarChart  # imports pyqtgraph
 
         return BarChart(self)
-
-    def _connect_plot(self) -> None:
-        self.plot.bar_clicked.connect(self._bar_clicked)
-        self.plot.room_changed.connect(self.redraw)
-
-    def _build_plot_soon(self) -> None:
-        QTimer.singleShot(0, self._build_plot)  # once the whole first paint is done
-
-    def _build_plot(self) -> None:
-        placeholder, self.plot = self.plot, self._new_plot()
-        self.layout().replaceWidget(placeholder, self.plot)
-        placeholder.deleteLater()
-        self._connect_plot()
-        self.redraw()
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -340,10 +307,10 @@ class ChartPanel(QWidget):
 class CountryChartDock(QDockWidget):
     """The dock "Countries" (objectName ``countryChart``) holding the chart panel."""
 
-    def __init__(self, state: ViewState, parent: QWidget | None = None, defer_plot: bool = False):
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__("Countries", parent)
         self.setObjectName("countryChart")
-        self.panel = ChartPanel(state, self, defer_plot)
+        self.panel = ChartPanel(state, self)
         self.setWidget(self.panel)
         self.panel.grouping_changed.connect(self._retitle)
         self._retitle(self.panel.facet)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from viewer.core.library.entry import MISSING, LetterEntry
 from viewer.core.model import Document
 from viewer.ui.common.actions import make_action
+from viewer.ui.common.first_paint import after_first_paint
 from viewer.ui.common.status import NOTICE_MS, show_status
 from viewer.ui.library.letters_dock import LettersDock
 from viewer.ui.opening.open_actions import is_bundled
@@ -38,10 +39,7 @@ class LibraryLink(QObject):
         self.dock.open_requested.connect(self.open_entry)
         self.dock.compare_requested.connect(self.show_compare)
         window.state.document_changed.connect(self._document_shown)
-        # After the first paint; a child timer dies with the window if it closes first.
-        self._start_timer = QTimer(self, singleShot=True, interval=0)
-        self._start_timer.timeout.connect(self._start)
-        self._start_timer.start()
+        after_first_paint(window, self._start)  # dies with the window if it closes first
 
     def _make_actions(self) -> None:
         """The dock on the right (hidden until View > Letters), and File > Compare Letters;

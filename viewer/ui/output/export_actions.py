@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from viewer.core.export import default_chart_name, default_export_name, export_file
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
 from viewer.core.query.engine import describe_counts
@@ -23,7 +22,6 @@ from viewer.core.query.facets import facet_for_key
 from viewer.core.query.filter_summary import filter_terms
 from viewer.core.storage.atomic import write_atomic
 from viewer.core.wording import plural
-from viewer.ui.chart.chart_dock import PlotPlaceholder
 from viewer.ui.common.actions import make_action
 from viewer.ui.common.status import UNTIL_REPLACED, show_status
 from viewer.ui.common.view_state import ViewState
@@ -73,6 +71,8 @@ def write_signatories(
     notes=(),
 ) -> int:
     """Write the export (and a CSV's .meta.json) on a worker thread; the number written."""
+    from viewer.core.export import export_file  # the writers load on the first export
+
     chosen: tuple[Signatory, ...] = tuple(doc.signatories[int(i)] for i in rows)
     export_file(  # the user confirmed replacing the file
         doc, chosen, path, fmt, overwrite=True, filter_text=filter_text, progress=progress,
@@ -131,19 +131,18 @@ class ExportActions(QObject):
             )
 
     def chart_drawn(self) -> bool:
-        """Whether the chart's bars are on screen (the dock shown, not as a table, built)."""
-        panel = self.window.chart
-        plot = panel.plot
+        """Whether the chart's bars are on screen (the dock shown, not as a table)."""
         return (
             not self.window.chart_dock.isHidden()
-            and not isinstance(plot, PlotPlaceholder)  # built just after the first paint
-            and not plot.isHidden()  # hidden while the chart is a table, or has no bars
+            and not self.window.chart.plot.isHidden()  # hidden as a table, or with no bars
         )
 
     # -- commands ------------------------------------------------------------------------------
 
     def export_signatories(self, fmt: str) -> None:
         """Save the shown signatories (in the shown order) as csv, json or md."""
+        from viewer.core.export import default_export_name
+
         doc, rows = self.state.document, self.state.result.rows
         filter_text = filter_terms(self.state.query)
         path = self._ask(
@@ -177,6 +176,8 @@ class ExportActions(QObject):
 
     def export_chart(self, fmt: str) -> None:
         """Save the chart as shown (with a heading saying what it counts) as png or svg."""
+        from viewer.core.export import default_chart_name
+
         panel = self.window.chart
         doc = self.state.document
         name = default_chart_name(doc, panel.facet, fmt)

@@ -134,6 +134,9 @@ class SignatoryTable(QTableView):
         # the pane gets them scaled down when they do not fit, see fit_columns.
         self._wanted: dict[int, int] = {}
         self._full: dict[int, int] = {}  # the width of a column's whole entries (the sample's)
+        self._widths_of: object = None  # the document _widths were measured on (_entry_widths)
+        self._widths_key: tuple = ()
+        self._widths: list[int] = []
         self._sized: set[int] = set()
         self._fitting = False  # True while the table itself sizes sections
         # The header paints each section asking "is this whole column selected?", which
@@ -228,21 +231,35 @@ class SignatoryTable(QTableView):
     def _measure(self) -> None:
         """Each column's wanted and whole width, measured on a bounded sample of the entries;
         columns the user sized keep their width."""
-        fm = QFontMetrics(self.font())
-        sample = self.state.document.signatories[:WIDTH_SAMPLE]
         header = self.horizontalHeader()
-        for i, column in enumerate(self.columns):
-            missing = column.missing or ""
-            texts = [column.title, *(column.value(s) or missing for s in sample)]
-            width = max(fm.horizontalAdvance(t) for t in texts) + PAD
-            if column.key == "position":
-                width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + PAD
+        for i, (column, width) in enumerate(zip(self.columns, self._entry_widths(), strict=True)):
             limit = MAX_EXTRA_WIDTH if column.is_extra else MAX_WIDTH.get(column.key, width)
             self._full[i] = min(width, max(limit, MAX_FULL_WIDTH))
             if i not in self._sized:
                 self._wanted[i] = min(width, limit)
             else:
                 self._wanted.setdefault(i, header.sectionSize(i))
+
+    def _entry_widths(self) -> list[int]:
+        """Each column's width for its title and sampled entries; kept while the document,
+        the columns and the font stay (the start measures once for the default layout and
+        again for the restored one)."""
+        doc, font = self.state.document, self.font()
+        key = (tuple(c.key for c in self.columns), font.key())
+        if self._widths_of is doc and self._widths_key == key:
+            return self._widths
+        fm = QFontMetrics(font)
+        sample = doc.signatories[:WIDTH_SAMPLE]
+        widths = []
+        for column in self.columns:
+            missing = column.missing or ""
+            texts = [column.title, *(column.value(s) or missing for s in sample)]
+            width = max(fm.horizontalAdvance(t) for t in texts) + PAD
+            if column.key == "position":
+                width = fm.horizontalAdvance(str(max(len(sample), 1) * 10)) + PAD
+            widths.append(width)
+        self._widths_of, self._widths_key, self._widths = doc, key, widths
+        return widths
 
     def _default_layout(self) -> None:
         """Columns as at first start: in their own order, "#" and the later further columns

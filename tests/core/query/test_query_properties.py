@@ -9,6 +9,7 @@ every time, so narrowing from remembered matches can never show stale rows.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -193,6 +194,27 @@ def test_ranks_follow_sort_key(monkeypatch, rounds_up_to, values):
         for j in range(len(values)):
             assert (ranks[i] < ranks[j]) == (keys[i] < keys[j])
             assert (ranks[i] == ranks[j]) == (keys[i] == keys[j])
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=10) | st.text(max_size=6), max_size=60))
+def test_ranking_in_parts_on_two_threads_gives_the_same_order(parts, values):
+    """The names' keys made in parts by two threads (as the engine does for a table) are
+    the ranks and order made in one piece: each part holds a range of leading bytes."""
+    folded, raw = build_text_columns(values, raw=True)
+    whole_ranks, whole_order = collation.text_order(folded, raw, values)
+    ordering = collation.TextOrdering(folded, raw, values, parts=parts)
+    tasks = list(reversed(ordering.tasks))
+    with ThreadPoolExecutor(1) as pool:
+        helper = pool.submit(query_module._run_all, tasks)
+        query_module._run_all(tasks)
+        helper.result()
+    ranks, order = ordering.result()
+    assert ranks.tolist() == whole_ranks.tolist()
+    assert order.tolist() == whole_order.tolist()
+    keys = [sort_key(v) for v in values]
+    assert [keys[i] for i in order] == sorted(keys)  # and it is sort_key's order
 
 
 @pytest.mark.parametrize(

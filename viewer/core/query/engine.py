@@ -27,7 +27,7 @@ from viewer.core.categories import categories_of_cells
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
-from viewer.core.query.collation import text_order, text_ranks
+from viewer.core.query.collation import TextOrdering, text_order, text_ranks
 from viewer.core.query.facets import (
     BUILTINS,
     COUNTRY,
@@ -49,6 +49,7 @@ SORT_COLUMNS = ("position", "name", "role", "country")
 EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
 MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
 NOT_STATED = "not stated"
+NAME_PARTS = 6  # parts of the names' sort keys shared by two threads (collation.TextOrdering)
 Selection = tuple[tuple[str, frozenset[str | None]], ...]  # (facet key, chosen values), by key
 
 
@@ -403,15 +404,23 @@ class Columns:
         """Columns of a table read as columns (a CSV): its names folded by the reader, its
         categories as ids; nothing per row in Python. The further facets.
 
-        The names' sort keys, the longest part, are made on a second thread meanwhile
-        (numpy lets go of the interpreter lock while it sorts): a machine has two cores.
+        The names' sort keys, the longest part, are made in parts (collation.TextOrdering)
+        by a second thread meanwhile, and by this one once the rest is built (numpy lets go
+        of the interpreter lock while it sorts): a machine has two cores.
         """
         self.raw_names = table.names
         self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.2))
+        ordering = TextOrdering(self.names, self.raw_names, None, progress.check, NAME_PARTS)
+        tasks = list(reversed(ordering.tasks))
         with ThreadPoolExecutor(1) as pool:
-            ranks = pool.submit(text_order, self.names, self.raw_names, None, progress.check)
-            further = self._table_columns(table, progress.part(0.2, 0.7))
-            self._sorts["name"] = _SortOrder(*ranks.result())
+            helper = pool.submit(_run_all, tasks)
+            try:
+                further = self._table_columns(table, progress.part(0.2, 0.7))
+                _run_all(tasks)
+            finally:
+                tasks.clear()  # cancelled: the helper stops after its current part
+            helper.result()
+        self._sorts["name"] = _SortOrder(*ordering.result())
         return further
 
     def _table_columns(self, table: SignatoryTable, progress: Progress) -> list[str]:
@@ -666,6 +675,17 @@ class QueryEngine:
 _WORDS_KEPT = 16
 _NARROW_SHARE = 8  # a word is checked among an earlier word's rows if they are 1/8 or fewer
 _ROWS_PER_STEP = 1 << 16  # rows handled between progress reports (and GIL releases)
+
+
+def _run_all(tasks: list[Callable[[], None]]) -> None:
+    """Run tasks taken from the end of a list that another thread takes from too
+    (list.pop is atomic), until it is empty."""
+    while True:
+        try:
+            task = tasks.pop()
+        except IndexError:
+            return
+        task()
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:

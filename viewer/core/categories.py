@@ -48,9 +48,8 @@ def categories_of_cells(
     another way) if two values share a hash. check is called between steps (a cancel).
     """
     lengths = ends - starts
-    words = _cell_words(aligned_words(source) if words is None else words, starts, lengths)
-    check()
-    keys = _hash(lengths, words)
+    words = _cell_words(aligned_words(source) if words is None else words, starts, lengths, check)
+    keys = _hash(lengths, words, check)
     ids, firsts = _ids(keys)
     check()
     _check_exact(ids, firsts, lengths, words)
@@ -61,7 +60,9 @@ def categories_of_cells(
     return Categories(label_of[ids], tuple(texts[i] for i in stated))
 
 
-def _cell_words(aligned: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+def _cell_words(
+    aligned: np.ndarray, starts: np.ndarray, lengths: np.ndarray, check: Callable[[], None]
+) -> list[np.ndarray]:
     """Each cell's bytes as little-endian 8-byte words, zero past its end, as many words as
     the longest cell needs.
 
@@ -76,6 +77,7 @@ def _cell_words(aligned: np.ndarray, starts: np.ndarray, lengths: np.ndarray) ->
     words = []
     low = aligned[np.minimum(index, aligned.size - 1)]
     for at in range(0, longest, 8):
+        check()  # a word of a million rows takes some milliseconds: a cancel is heard soon
         high = aligned[np.minimum(index + (at // 8 + 1), aligned.size - 1)]
         word = (low >> right) | ((high << left) << one)
         kept = np.clip(lengths - at, 0, 8).astype(np.uint64) * np.uint64(8)
@@ -85,9 +87,10 @@ def _cell_words(aligned: np.ndarray, starts: np.ndarray, lengths: np.ndarray) ->
     return words
 
 
-def _hash(lengths: np.ndarray, words: list[np.ndarray]) -> np.ndarray:
+def _hash(lengths: np.ndarray, words: list[np.ndarray], check: Callable[[], None]) -> np.ndarray:
     key = lengths.astype(np.uint64) * _MIX
     for word in words:
+        check()
         key = (key ^ word) * _MIX
         key ^= key >> np.uint64(29)
     return key

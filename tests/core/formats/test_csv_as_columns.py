@@ -115,6 +115,38 @@ def test_cancel_stops_the_column_reader():
         table_from_csv(b"name\n" + b"Ana\n" * 10, "letter.csv", progress)
 
 
+@pytest.mark.parametrize(
+    ("step", "not_reached"),
+    [
+        ("_strip", "_refuse_unicode_spaces"),  # cancelled while trimming the cells
+        ("_refuse_unicode_spaces", "_replaced"),
+        ("_byte_index", "fold_column"),  # while gathering the names
+    ],
+)
+def test_a_cancel_is_heard_between_the_steps_of_a_column(monkeypatch, step, not_reached):
+    """Cancel clicked during one step of the reading: the next step never starts (each
+    step of a million rows takes tens of milliseconds; Cancel must answer within 50)."""
+    import viewer.core.formats.csv_columns as reader
+    import viewer.core.text_column as columns
+
+    progress = Progress()
+    module = reader if hasattr(reader, step) else columns
+    original = getattr(module, step)
+
+    def cancelled_meanwhile(*args, **kwargs):
+        progress.cancel()  # as the Cancel button does, from the GUI thread
+        return original(*args, **kwargs)
+
+    reached = []
+    later = getattr(reader, not_reached)
+    monkeypatch.setattr(module, step, cancelled_meanwhile)
+    monkeypatch.setattr(reader, not_reached, lambda *a, **k: reached.append(1) or later(*a, **k))
+    data = b"name,role,country\n" + b"Ana Lima,MP,Chile\n" * 100
+    with pytest.raises(Cancelled):
+        table_from_csv(data, "letter.csv", progress)
+    assert not reached
+
+
 def test_the_engine_answers_the_same_over_a_table_and_over_signatories():
     data = "\n".join(
         ["name,role,country,party"]

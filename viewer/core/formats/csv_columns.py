@@ -126,6 +126,7 @@ def _cells(
     grid_starts, grid_ends = _rows(body, seps, width)
     starts, ends = [], []
     for col in range(width):
+        progress.check()  # each column's steps take milliseconds at a million rows
         s, e = grid_starts[:, col].copy(), grid_ends[:, col].copy()
         if found.carriage_returns and col == width - 1:
             e -= (e > s) & (body.take(e - 1, mode="clip") == _CR)
@@ -144,7 +145,9 @@ def _cells(
         starts = [s[keep] for s in starts]
         ends = [e[keep] for e in ends]
     for s, e in zip(starts, ends, strict=True):
+        progress.check()
         _refuse_unicode_spaces(body, s, e)
+    progress.check()
     replaced = _replaced(body, starts, ends, escapes)
     progress.report(1.0)
     return starts, ends, replaced
@@ -411,7 +414,8 @@ class _Columns:
         return made
 
     def _gathered(self, col: int) -> TextColumn:
-        return gather_column(self.body, self.starts[col], self.ends[col], self._replaced_in(col))
+        cells = self.starts[col], self.ends[col]
+        return gather_column(self.body, *cells, self._replaced_in(col), self.progress.check)
 
     def categories(self, col: int) -> Categories:
         """The column's values as ids (empty: not stated), labels in order of appearance.

@@ -81,6 +81,7 @@ class TextOrdering:
             self._orders = [None]
             return
         self.starts, self.lengths = _stripped(folded)
+        check()  # each step here takes some milliseconds at a million rows
         self.words = aligned_words(folded.data)
         self._raw_words = aligned_words(raw.data)
         groups = _parts(folded.data, self.starts, self.lengths, parts)

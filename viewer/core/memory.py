@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import sys
+from collections.abc import Iterator
 
 _M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -2, -3, -8
+_MMAP_THRESHOLD = 32 << 20  # the most glibc allows; fixed, not adapted
 _done = False
 
 
@@ -35,7 +37,7 @@ def keep_freed_memory() -> bool:
     except OSError:  # another C library (musl): its defaults stay
         return False
     settings = (
-        (_M_MMAP_THRESHOLD, 32 << 20),  # the most glibc allows; fixed, not adapted
+        (_M_MMAP_THRESHOLD, _MMAP_THRESHOLD),
         (_M_TRIM_THRESHOLD, 1 << 30),
         (_M_TOP_PAD, 64 << 20),
         (_M_ARENA_MAX, 1),  # worker threads too: their arenas would mmap large blocks
@@ -50,3 +52,19 @@ def give_back_freed_memory() -> None:
         return
     with contextlib.suppress(OSError, AttributeError):  # glibc has it; others need not
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+@contextlib.contextmanager
+def growing_in_place() -> Iterator[None]:
+    """While a buffer grows a chunk at a time (a file read into one bytearray): blocks over
+    1 MB are mapped, since a mapped block grows by remapping its pages, where a block in
+    the heap is copied to a new place (40 ms with the interpreter lock held for 32 MB)."""
+    if not _done:
+        yield
+        return
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
+    try:
+        yield
+    finally:
+        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)

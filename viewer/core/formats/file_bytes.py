@@ -12,6 +12,7 @@ from pathlib import Path
 from viewer.core.errors import ParseError
 from viewer.core.formats.decoding import Decoded
 from viewer.core.limits import MAX_FILE_BYTES, MAX_LINE_CHARS
+from viewer.core.memory import growing_in_place
 from viewer.core.progress import Progress
 
 READ_CHUNK = 1 << 20
@@ -60,11 +61,11 @@ def _read_chunks(path: Path, size: int, limit: int, progress: Progress) -> bytes
     buffer. (Filling a buffer of the file's size first, bytearray(size), zeroes fresh
     memory with the interpreter lock held: 90 ms in one piece for a 127 MB file, the
     window frozen meanwhile; appending touches the memory a chunk, about a millisecond,
-    at a time. Large blocks grow in place: malloc maps them, viewer.core.memory.) Returns
+    at a time; it grows in place, viewer.core.memory.growing_in_place.) Returns
     a bytearray, which every reader takes as it takes bytes."""
     data = bytearray()
     chunk = bytearray(READ_CHUNK)
-    with path.open("rb", buffering=0) as handle, memoryview(chunk) as view:
+    with path.open("rb", buffering=0) as handle, memoryview(chunk) as view, growing_in_place():
         while got := handle.readinto(view):
             data += view[:got]
             if len(data) > limit:  # it grew, or is a device with no size

@@ -74,30 +74,30 @@ class TextOrdering:
     ):
         self.folded, self.raw, self.check = folded, raw, check
         self.ranks = np.zeros(folded.size, dtype=np.int64)
-        self._orders: list[np.ndarray | None] = []
         if not (folded.exact and raw.exact) or _holds_nul(raw):
             self._texts = texts
             self.tasks = [self._by_python]
-            self._orders = [None]
+            self._orders: list[np.ndarray | None] = [None]
             return
         self.starts, self.lengths = _stripped(folded)
         check()  # each step here takes some milliseconds at a million rows
         self.words = aligned_words(folded.data)
         self._raw_words = aligned_words(raw.data)
         groups = _parts(folded.data, self.starts, self.lengths, parts)
-        below = 0
+        self._orders = [None] * len(groups)
         self.tasks = []
+        below = 0
         for index, rows in enumerate(groups):
             self.ranks[rows] = below
             below += rows.size
-            self._orders.append(None)
             self.tasks.append(lambda index=index, rows=rows: self._order(index, rows))
 
     def result(self) -> tuple[np.ndarray, np.ndarray]:
         """The ranks and the ascending order (once every task has run)."""
-        orders = [o for o in self._orders if o is not None]
-        order = orders[0] if len(orders) == 1 else np.concatenate(orders)
-        return self.ranks, order
+        if any(order is None for order in self._orders):
+            raise RuntimeError("a part of the ordering has not been run")
+        orders = self._orders
+        return self.ranks, orders[0] if len(orders) == 1 else np.concatenate(orders)
 
     def _by_python(self) -> None:
         texts = self._texts

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import sys
-from collections.abc import Iterator
 
 _M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -2, -3, -8
 _MMAP_THRESHOLD = 32 << 20  # the most glibc allows; fixed, not adapted
@@ -52,19 +51,3 @@ def give_back_freed_memory() -> None:
         return
     with contextlib.suppress(OSError, AttributeError):  # glibc has it; others need not
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-@contextlib.contextmanager
-def growing_in_place() -> Iterator[None]:
-    """While a buffer grows a chunk at a time (a file read into one bytearray): blocks over
-    1 MB are mapped, since a mapped block grows by remapping its pages, where a block in
-    the heap is copied to a new place (40 ms with the interpreter lock held for 32 MB)."""
-    if not _done:
-        yield
-        return
-    libc = ctypes.CDLL("libc.so.6")
-    libc.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
-    try:
-        yield
-    finally:
-        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)

@@ -24,6 +24,7 @@ import numpy as np
 
 from viewer.core.folding import fold_uncached
 from viewer.core.progress import Progress
+from viewer.core.running_sum import running_sum
 
 SEP = 0x0A  # ends every row; no folded character is a newline, no query term holds one
 PAD = 16  # at least this many zero bytes after the last row (fixed-width reads stay inside)
@@ -95,7 +96,10 @@ def gather_column(
         lengths[rows] = [len(replaced[r]) for r in rows.tolist()]
     offsets = np.empty(starts.size + 1, dtype=np.int64)
     offsets[0] = 0
-    np.cumsum(lengths + 1, out=offsets[1:])
+    spans = offsets[1:]
+    spans[:] = lengths  # as int64 (viewer.core.running_sum)
+    spans += 1  # each row's SEP
+    running_sum(spans, out=spans)
     used = int(offsets[-1])
     data = np.empty(padded(used), dtype=np.uint8)
     data[used:] = 0
@@ -114,10 +118,11 @@ def gather_column(
 def _byte_index(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The offsets starts[k], starts[k] + 1, ..., starts[k] + lengths[k] for every k, back to
     back (one more than each length: the slot its SEP goes in), made by one cumulative sum."""
-    spans = lengths + 1
+    spans = lengths.astype(np.int64)
+    spans += 1
     steps = np.ones(int(spans.sum()), dtype=np.int64)
     steps[0] = starts[0]
-    heads = np.cumsum(spans[:-1])  # where each later row begins
+    heads = running_sum(spans[:-1])  # where each later row begins
     steps[heads] = starts[1:] - (starts[:-1] + lengths[:-1])
     return np.cumsum(steps, out=steps)
 

@@ -44,6 +44,14 @@ def test_statuses_survive_reopening_the_file(tmp_path):
     assert again.notice is None
 
 
+def test_a_status_is_committed_without_waiting_for_the_disk(tmp_path):
+    store = AnnotationStore(tmp_path / "a.sqlite3")  # written on the GUI thread, as the library
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    store.set_verification(LETTER, [(1, "Ann")], Verification("confirmed", "", ""))
+    assert set(AnnotationStore(tmp_path / "a.sqlite3").verifications(LETTER)) == {(1, "Ann")}
+
+
 def test_blank_status_forgets_the_row(tmp_path):
     store = AnnotationStore(tmp_path / "a.sqlite3")
     store.set_verification(LETTER, [(1, "Ann")], Verification("disputed"))

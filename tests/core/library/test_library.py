@@ -122,6 +122,21 @@ def test_the_last_letter_open_is_kept_across_objects(tmp_path):
 # -- the database file ------------------------------------------------------------------------
 
 
+def test_a_commit_goes_to_the_write_ahead_log_without_waiting_for_the_disk(tmp_path):
+    """The window records every letter it shows on the GUI thread: a commit there must not
+    wait for the disk to flush (the window froze for tens of milliseconds on a busy disk)."""
+    library = Library(tmp_path / "lib.sqlite3")
+    assert library.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert library.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    entry = library.record(write_letter(tmp_path / "a.md", ["Ann One", "Bo Two"])).entry
+    other_window = Library(tmp_path / "lib.sqlite3")  # sees the commit while the first is open
+    assert [e.id for e in other_window.entries()] == [entry.id]
+    other_window.close()
+    library.close()
+    assert not (tmp_path / "lib.sqlite3-wal").exists()  # folded back into the file on close
+    assert [e.path for e in Library(tmp_path / "lib.sqlite3").entries()] == [entry.path]
+
+
 def test_a_new_database_has_the_current_schema(tmp_path):
     library = Library(tmp_path / "lib.sqlite3")
     assert schema_version(library.conn) == SCHEMA_VERSION == len(STEPS)

@@ -27,6 +27,7 @@ from viewer.core.letter_notes import MAX_NOTE, Note
 from viewer.core.library.database import (
     BUSY_TIMEOUT_S,
     check_whole,
+    commit_without_flush,
     failure_reason,
     is_unwritable,
 )
@@ -253,6 +254,7 @@ class AnnotationStore:
         try:
             check_whole(conn)
             migrate(conn)
+            commit_without_flush(conn)
             return conn
         except NewerSchema:
             conn.close()
@@ -278,6 +280,7 @@ class AnnotationStore:
         try:
             conn = _connect(self.path)
             migrate(conn)
+            commit_without_flush(conn)
         except sqlite3.Error as exc:
             return self._in_memory(failure_reason(exc))
         return conn

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from viewer.core.folding import sort_key
+from viewer.core.running_sum import running_sum
 from viewer.core.text_column import TextColumn, aligned_words
 
 ROUNDS_UP_TO = 256  # bytes compared in numpy rounds; ties still longer are finished in Python
@@ -233,7 +234,7 @@ def _refine(
             _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset)
             break
         members = order[slots]
-        run = np.cumsum(boundary[slots]) - 1  # dense number of the tied run of each slot
+        run = running_sum(boundary[slots]) - 1  # dense number of the tied run of each slot
         width = min(8, (64 - int(run[-1]).bit_length()) // 8)
         key = (run.astype(np.uint64) << np.uint64(8 * width)) | _next_bytes(
             words, starts[members], lengths[members], offset, width
@@ -263,7 +264,7 @@ def _finish_by_bytes(order, boundary, slots, data, starts, lengths, offset: int)
     (memcmp) does it in one go. A shorter text sorts first, as the zero padding does.
     """
     members = order[slots]
-    run = (np.cumsum(boundary[slots]) - 1).tolist()
+    run = (running_sum(boundary[slots]) - 1).tolist()
     ends = (starts[members] + lengths[members]).tolist()
     begins = (starts[members] + offset).tolist()
     rest = [data[b:e].tobytes() if e > b else b"" for b, e in zip(begins, ends, strict=True)]

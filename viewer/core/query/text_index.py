@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.core.progress import Progress
+from viewer.core.running_sum import running_sum
 from viewer.core.text_column import SEP, TextColumn
 
 # Bytes a one-byte term can be (folded text has no capitals, a term no white space), in the
@@ -215,7 +216,8 @@ def _row_lookup(column: TextColumn, progress: Progress) -> tuple[np.ndarray, np.
     for lo in range(0, data.size, step):
         hi = min(lo + step, data.size)
         ends = data[lo:hi] == SEP
-        before = np.cumsum(ends, dtype=np.int64) - ends  # rows ended before each byte
+        before = running_sum(ends)
+        before -= ends  # rows ended before each byte
         base = before[::block]
         in_block[lo:hi] = before - np.repeat(base, block)[: hi - lo]
         block_rows[lo // block : -(-hi // block)] = rows_before + base

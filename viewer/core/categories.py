@@ -10,7 +10,7 @@ id: the ids are exact, not probable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,6 +58,24 @@ def categories_of_cells(
     label_of = np.full(len(texts), len(stated), dtype=np.int32)  # empty: not stated
     label_of[stated] = np.arange(len(stated), dtype=np.int32)
     return Categories(label_of[ids], tuple(texts[i] for i in stated))
+
+
+def joined_categories(parts: Sequence[Categories]) -> Categories:
+    """The Categories of consecutive runs of rows as one: the labels in order of first
+    appearance over all rows, each run's ids moved to them."""
+    if len(parts) == 1:
+        return parts[0]
+    index: dict[str, int] = {}
+    for part in parts:
+        for label in part.labels:
+            index.setdefault(label, len(index))
+    ids = []
+    for part in parts:
+        moved = np.empty(len(part.labels) + 1, dtype=np.int32)
+        moved[:-1] = [index[label] for label in part.labels]
+        moved[-1] = len(index)  # not stated
+        ids.append(moved[part.ids])
+    return Categories(np.concatenate(ids), tuple(index))
 
 
 def _cell_words(

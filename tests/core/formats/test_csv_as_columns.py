@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.core.errors import ParseError
+from viewer.core.formats import csv_columns
 from viewer.core.formats.csv_columns import table_from_csv
 from viewer.core.formats.csv_reader import signatories_from_csv
 from viewer.core.opening import parse_document
@@ -90,6 +91,26 @@ OTHER = [
 @pytest.mark.parametrize("data", OTHER)
 def test_other_files_are_left_to_the_row_reader(data):
     assert table_from_csv(data, "letter.csv") is None
+
+
+PARTED = (
+    b"name,role,country\nAna,MP,Chile\nBo,,Peru\nCy,Senator,Chile\nDi,MP,\nEd,,\n"
+    b"Flo,Senator,Peru\nGus,Mayor,Japan\n"
+)
+
+
+@pytest.mark.parametrize("rows_at_a_time", [1, 2, 3, 100])
+def test_roles_and_countries_made_in_parts_are_those_made_at_once(monkeypatch, rows_at_a_time):
+    # Large files make these columns in parts, one per thread (csv_columns.CATEGORY_ROWS):
+    # a label first seen in a later part, or "not stated" in some parts only, keeps its place.
+    monkeypatch.setattr(csv_columns, "CATEGORY_ROWS", rows_at_a_time)
+    table = same(PARTED)
+    assert table is not None
+    assert table.roles.labels == ("MP", "Senator", "Mayor")
+    assert table.countries.labels == ("Chile", "Peru", "Japan")
+    assert [s.role for s in table] == ["MP", None, "Senator", "MP", None, "Senator", "Mayor"]
+    for data in PLAIN:
+        same(data)
 
 
 def test_the_opened_document_is_a_table_with_its_provenance(tmp_path):
@@ -235,3 +256,15 @@ def test_most_made_up_files_are_taken():
         writer.writerows([[f"Ana {i}, {j}", f'P "{j % 3}"'] for j in range(20)])
         taken += same(out.getvalue().encode()) is not None
     assert taken == 50
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(csv_files(), st.integers(1, 4))
+def test_made_up_files_read_in_parts_equal_the_rows(data, rows_at_a_time):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_columns, "CATEGORY_ROWS", rows_at_a_time)
+        same(data)

@@ -426,9 +426,16 @@ class _Columns:
         self._step().report(1.0)
         return made
 
-    def _gathered(self, col: int) -> TextColumn:
-        cells = self.starts[col], self.ends[col]
-        return gather_column(self.body, *cells, self._replaced_in(col), self.progress.check)
+    def _gathered(self, col: int, first: int = 0, last: int | None = None) -> TextColumn:
+        """Rows first..last-1 of a column gathered into one buffer."""
+        last = self.starts[col].size if last is None else last
+        replaced = {
+            row - first: value
+            for row, value in self._replaced_in(col).items()
+            if first <= row < last
+        }
+        cells = self.starts[col][first:last], self.ends[col][first:last]
+        return gather_column(self.body, *cells, replaced, self.progress.check)
 
     def _category_parts(self, cols: dict[str, int]) -> list[tuple[str, int, int, int]]:
         """(key, column, first row, last row) for the role and country columns, each in
@@ -453,26 +460,14 @@ class _Columns:
                 return
             made[(key, first)] = self.categories(col, first, last)
 
-    def categories(self, col: int, first: int = 0, last: int | None = None) -> Categories:
+    def categories(self, col: int, first: int, last: int) -> Categories:
         """The values of rows first..last-1 of a column as ids (empty: not stated), labels in
         order of appearance. On a second thread: it only checks for cancel, the reading's
         steps report."""
         # Gathered first: read in order from a compact buffer, the cells' words cost a
         # third of what reading them where they lie in the file does.
         self.progress.check()
-        last = self.starts[col].size if last is None else last
-        replaced = {
-            row - first: value
-            for row, value in self._replaced_in(col).items()
-            if first <= row < last
-        }
-        cells = gather_column(
-            self.body,
-            self.starts[col][first:last],
-            self.ends[col][first:last],
-            replaced,
-            self.progress.check,
-        )
+        cells = self._gathered(col, first, last)
         self.progress.check()
         starts, ends = cells.starts[:-1], cells.starts[1:] - 1
         return categories_of_cells(cells.data, starts, ends, check=self.progress.check)

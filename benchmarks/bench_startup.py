@@ -7,19 +7,23 @@ Side by side in one run, alternating, N runs each (medians):
   text, every row of its table and the chart's bars (checked after the time is taken,
   against the letter read again by the text importer), or the run fails;
 - bare: ``python bench_startup.py --child bare`` imports PySide6 and pyqtgraph and shows an
-  empty QMainWindow.
+  empty QMainWindow;
+- stock: the same first frame as stock Qt builds it (a QTextEdit, a QStandardItemModel under
+  a QTableView and a pyqtgraph BarGraphItem in a dock, the letter from its reading snapshot
+  through the json module): what showing that content costs over the bare window at all.
 
-Both children go through this same file, so the interpreter's start and this script's own
-imports cost both the same. Each child creates the QApplication, watches for the first
-paint of a QMainWindow, lets that paint pass finish (a zero timer after it), prints the
-wall-clock time and exits at once; the parent takes the time from just before it started
-the process. Each run gets fresh, empty settings folders (a first start). The platform is
-offscreen by default (``--platform xcb`` under Xvfb or a desktop works too).
+Every child goes through this same file, so the interpreter's start and this script's own
+imports cost each the same. The app's child imports our GUI-free modules before Qt, as
+main() does first (viewer.app.import_core_first). Each child creates the QApplication,
+watches for the first paint of a QMainWindow, lets that paint pass finish (a zero timer
+after it), prints the wall-clock time and exits at once; the parent takes the time from just
+before it started the process. Each run gets fresh, empty settings folders (a first start).
+The platform is offscreen by default (``--platform xcb`` under Xvfb or a desktop works too).
 
     python benchmarks/bench_startup.py             # 7 runs each
     python benchmarks/bench_startup.py --runs 15
 
-Prints both medians, every run, the ratio and the load average, and exits with status 1 if
+Prints the medians, every run, the ratios and the load average, and exits with status 1 if
 the app's median is more than 1.1 times the bare script's (issue 15).
 """
 
@@ -34,6 +38,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.1  # issue 15
+LABELS = {
+    "bare": "bare PySide6 + pyqtgraph, empty QMainWindow",
+    "stock": "stock Qt first frame: QTextEdit, QStandardItemModel table, pyqtgraph bars",
+    "app": "letter viewer: the bundled letter, its table and chart",
+}
 
 
 def _watch_first_paint(app, check_frame: bool) -> None:
@@ -117,6 +126,11 @@ def _frame_problems(shown: dict[str, object]) -> list[str]:
 
 
 def child(kind: str) -> None:
+    if kind == "app":
+        sys.path.insert(0, str(HERE.parent))
+        from viewer.app import import_core_first
+
+        import_core_first()  # as main() does before it imports Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
@@ -130,9 +144,55 @@ def child(kind: str) -> None:
     import pyqtgraph  # noqa: F401  (the bare script's floor: PySide6 and pyqtgraph)
     from PySide6.QtWidgets import QMainWindow
 
-    window = QMainWindow()
+    window = _stock_window() if kind == "stock" else QMainWindow()
     window.show()
     app.exec()
+
+
+def _stock_window():
+    """The app's first frame as stock Qt builds it: the letter's text in a QTextEdit, its
+    signatories in a QStandardItemModel under a QTableView, a pyqtgraph BarGraphItem of the
+    signatories per country in a dock. The letter comes from its reading snapshot (the
+    app's own start-up path) through the json module, so nothing of ours is imported."""
+    import json
+    from collections import Counter
+
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTableView, QTextEdit
+
+    path = HERE.parent / "data" / "letter-2017-12-04-kem-sokha.reading.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))["document"]
+    letter, people = doc["letter"], doc["signatories"]
+    paragraphs = [b.get("paragraph") or "\n".join(b.get("items", ())) for b in letter["body"]]
+    text = "\n\n".join([*letter["addressee"], letter["salutation"], *paragraphs])
+    window = QMainWindow()
+    view = QTextEdit(window)
+    view.setReadOnly(True)
+    view.setPlainText(text)
+    model = QStandardItemModel(len(people), 3, window)
+    model.setHorizontalHeaderLabels(["Name", "Role", "Country"])
+    for row, person in enumerate(people):
+        for col, key in enumerate(("name", "role", "country")):
+            model.setItem(row, col, QStandardItem(person.get(key, "")))
+    table = QTableView(window)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    splitter = QSplitter(Qt.Orientation.Horizontal, window)
+    splitter.addWidget(view)
+    splitter.addWidget(table)
+    window.setCentralWidget(splitter)
+    counts = Counter(p.get("country", "") for p in people).most_common()
+    plot = pg.PlotWidget()
+    plot.addItem(pg.BarGraphItem(x0=0, y=range(len(counts)), height=0.8,
+                                 width=[n for _, n in counts]))  # fmt: skip
+    plot.getAxis("left").setTicks([list(enumerate(c for c, _ in counts))])
+    dock = QDockWidget("Signatories per country", window)
+    dock.setWidget(plot)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resize(1280, 800)
+    return window
 
 
 def one_run(kind: str, platform: str) -> float:
@@ -172,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each, alternating")
     parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for both")
-    parser.add_argument("--child", choices=("app", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("app", "bare", "stock"), help=argparse.SUPPRESS)
     parser.add_argument("--sizes", help=argparse.SUPPRESS)  # run_all.py passes it to every bench
     args, _ = parser.parse_known_args(argv)
     if args.child:
@@ -184,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     compile_sources()
     one_run("bare", args.platform)  # warm the file cache for both
     one_run("app", args.platform)
-    times: dict[str, list[float]] = {"app": [], "bare": []}
+    one_run("stock", args.platform)
+    times: dict[str, list[float]] = {"app": [], "bare": [], "stock": []}
     for _ in range(args.runs):
-        for kind in ("bare", "app"):
+        for kind in ("bare", "stock", "app"):
             times[kind].append(one_run(kind, args.platform))
     app, bare = (harness.median(times[k]) for k in ("app", "bare"))
     ratio = app / bare
@@ -194,12 +255,14 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| start-up, process start -> first painted window | median | runs |")
     print("| --- | --- | --- |")
-    for kind, label in (("bare", "bare PySide6 + pyqtgraph, empty QMainWindow"), ("app", "")):
-        label = label or "letter viewer: the bundled letter, its table and chart"
+    for kind, label in LABELS.items():
         runs = ", ".join(f"{t * 1000:.0f}" for t in times[kind])
         print(f"| {label} | {harness.median(times[kind]) * 1000:.0f} ms | {runs} |")
     mark = "\u2713" if ok else "\u2717"
     print(f"| ratio app / bare | {ratio:.2f}\u00d7 {mark} (\u2264{TARGET_RATIO}) | |")
+    stock = harness.median(times["stock"])
+    print(f"| ratio stock first frame / bare | {stock / bare:.2f}\u00d7 | |")
+    print(f"| ratio app / stock first frame | {app / stock:.2f}\u00d7 | |")
     # Each app run over the bare run just before it: steadier than the medians' ratio while
     # the machine's load drifts (shown, not judged).
     pairs = harness.median([a / b for a, b in zip(times["app"], times["bare"], strict=True)])

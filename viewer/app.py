@@ -42,9 +42,37 @@ def create_main_window(path: str | Path | None = None, theme: str | None = None)
     return MainWindow(path, theme=theme)
 
 
+def import_core_first() -> None:
+    """Import the GUI-free modules that the window's first frame uses, and numpy, before Qt.
+
+    Once PySide6.QtCore is imported, its import hook reads the source of every Python module
+    imported after it (to see whether the module says ``from __feature__ import``): numpy's
+    hundred modules and our core's sixty, tens of milliseconds of a start-up measured at
+    well under a second (benchmarks/bench_startup.py). Imported first, they are not read.
+    """
+    import numpy  # noqa: F401
+
+    import viewer.core.bundled
+    import viewer.core.cite
+    import viewer.core.document_disposal
+    import viewer.core.letter_notes
+    import viewer.core.library.annotations
+    import viewer.core.library.entry
+    import viewer.core.library.views
+    import viewer.core.opening
+    import viewer.core.provenance
+    import viewer.core.query.engine
+    import viewer.core.query.filter_summary
+    import viewer.core.query.text_find
+    import viewer.core.storage.recent_files
+    import viewer.core.storage.settings
+    import viewer.core.verification  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = _parse(list(sys.argv[1:] if argv is None else argv))
+    import_core_first()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -56,3 +56,30 @@ def test_the_cycle_collector_is_off_until_the_first_paint_and_on_after_it():
         timeout=120,
     )  # fmt: skip
     assert "at the first paint False then True" in proc.stdout, (proc.stdout, proc.stderr)
+
+
+CORE_FIRST_PROBE = """
+import sys
+from viewer.app import import_core_first
+import_core_first()
+first = set(sys.modules)
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from viewer.app import create_main_window
+window = create_main_window()
+window.show()
+app.processEvents()
+later = sorted(m for m in set(sys.modules) - first if m.startswith("viewer.core"))
+print("imported after Qt:", " ".join(later) or "none")
+"""
+
+
+def test_the_core_that_the_first_frame_uses_is_imported_before_qt():
+    """PySide6's import hook reads the source of every module imported after Qt (see
+    viewer.app.import_core_first): a GUI-free module the window needs must come before."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-c", CORE_FIRST_PROBE], cwd=REPO, env=env, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert "imported after Qt: none" in proc.stdout, (proc.stdout, proc.stderr[-2000:])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.distinct import distinct
 from viewer.core.folding import fold_uncached
 from viewer.core.progress import Progress
 from viewer.core.running_sum import running_sum
@@ -160,7 +161,7 @@ class _CharFolder:
         self.longer: dict[int, list[int]] = {}  # folds of more than three characters
 
     def learn(self, points: np.ndarray) -> None:
-        for cp in np.unique(points).tolist():
+        for cp in distinct(points).tolist():
             folded = [ord(c) for c in fold_uncached(chr(cp))]
             if folded:
                 self.first[cp] = folded[0]

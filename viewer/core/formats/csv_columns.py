@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from viewer.core.categories import Categories, HashClash, categories_of_cells, joined_categories
+from viewer.core.distinct import distinct
 from viewer.core.formats.column_names import map_columns
 from viewer.core.formats.csv_reader import as_shown, extra_column_keys, sniff_delimiter
 from viewer.core.formats.decoding import MAX_CONTROL_SHARE, without_controls
@@ -352,7 +353,7 @@ def _replaced(
         if escapes.size:  # the cell of each doubled quote: the last one starting before it
             rows = np.searchsorted(s, escapes, side="right") - 1
             inside = (rows >= 0) & (escapes < e[np.maximum(rows, 0)])
-            escaped = set(np.unique(rows[inside]).tolist())
+            escaped = set(distinct(rows[inside]).tolist())
         marked = np.flatnonzero((body.take(s, mode="clip") == _APOSTROPHE) & (e > s))
         for row in sorted(escaped | set(marked.tolist())):
             text = body[s[row] : e[row]].tobytes().decode("utf-8")

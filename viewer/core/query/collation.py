@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from viewer.core.distinct import distinct
 from viewer.core.folding import sort_key
 from viewer.core.running_sum import running_sum
 from viewer.core.text_column import TextColumn, aligned_words
@@ -202,7 +203,7 @@ def _differing(
         differ[same[a != b]] = True
         offset += 8
         same = same[(a == b) & (lengths[first] > offset)]
-    bad = np.unique(ranks[pairs[differ]])
+    bad = distinct(ranks[pairs[differ]])
     return np.flatnonzero(np.isin(ranks, bad))
 
 

@@ -24,6 +24,7 @@ from operator import attrgetter
 import numpy as np
 
 from viewer.core.categories import categories_of_cells
+from viewer.core.distinct import distinct
 from viewer.core.folding import fold, sort_key, terms
 from viewer.core.model import Document, Signatory
 from viewer.core.progress import Progress
@@ -565,7 +566,7 @@ class Columns:
         needle = term.encode("utf-8", "surrogatepass")
         hits = self.text.rows(needle)
         for extra in self.extra_texts:
-            hits = np.union1d(hits, extra.rows(needle))
+            hits = distinct(np.concatenate((hits, extra.rows(needle))))
         if rows is not None:
             hits = _intersect(rows, hits, self.size)
         extra = [

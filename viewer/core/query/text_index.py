@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from viewer.core.distinct import distinct
 from viewer.core.progress import Progress
 from viewer.core.running_sum import running_sum
 from viewer.core.text_column import SEP, TextColumn
@@ -250,5 +251,6 @@ def _row_steps(starts: np.ndarray) -> list[tuple[int, int]]:
     n = starts.size - 1
     marks = np.arange(0, int(starts[-1]), _SCAN_BYTES)
     by_bytes = np.searchsorted(starts, marks, side="right") - 1  # the row holding each mark
-    cuts = np.union1d(np.arange(0, n + 1, _ROWS_PER_STEP), np.append(by_bytes, n)).tolist()
+    cuts = distinct(np.concatenate((np.arange(0, n + 1, _ROWS_PER_STEP), by_bytes, [n])))
+    cuts = cuts.tolist()
     return [(a, b) for a, b in itertools.pairwise(cuts) if 0 <= a < b <= n]

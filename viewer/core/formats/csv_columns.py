@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import itertools
 from concurrent.futures import ThreadPoolExecutor
 
@@ -35,6 +36,7 @@ from viewer.core.model import Document
 from viewer.core.progress import Progress
 from viewer.core.signatory_table import SignatoryTable
 from viewer.core.text_column import TextColumn, fold_column, gather_column
+from viewer.core.two_threads import on_two_threads
 
 SCAN_BYTES = 1 << 22  # bytes scanned by one numpy call: a few milliseconds each
 _QUOTE, _NEWLINE, _CR, _APOSTROPHE = 0x22, 0x0A, 0x0D, 0x27
@@ -116,8 +118,9 @@ def _cells(
     of the cells that are not a plain slice (escaped quotes, a neutralised formula), by
     (row, column).
 
-    Offsets are 32-bit (a file is at most 512 MB) and the work goes a column at a time, so
-    that no temporary array outgrows the blocks malloc keeps for reuse (viewer.core.memory).
+    Offsets are 32-bit (a file is at most 512 MB) and the work goes a chunk or a column at a
+    time on each of two threads, so that no temporary array outgrows the blocks malloc
+    keeps for reuse (viewer.core.memory).
     """
     quoted = data.find(b'"', len(data) - body.size) >= 0
     found = _scan(body, delimiter, quoted, progress.part(0, 0.8))
@@ -127,33 +130,51 @@ def _cells(
         escapes = _check_quotes(body, found.quotes, delimiter)
         seps = _outside_quotes(seps, found.quotes)
     grid_starts, grid_ends = _rows(body, seps, width)
-    starts, ends = [], []
-    for col in range(width):
-        progress.check()  # each column's steps take milliseconds at a million rows
-        s, e = grid_starts[:, col].copy(), grid_ends[:, col].copy()
-        if found.carriage_returns and col == width - 1:
-            e -= (e > s) & (body.take(e - 1, mode="clip") == _CR)
-        if quoted:
-            inside = (e > s) & (body.take(s, mode="clip") == _QUOTE)
-            s += inside
-            e -= inside
-        _strip(body, s, e)
-        starts.append(s)
-        ends.append(e)
-    del grid_starts, grid_ends
+    trim_crs = found.carriage_returns > 0
+    column = functools.partial(_column, body, grid_starts, grid_ends, trim_crs, quoted, progress)
+    # Columns on two threads (numpy lets go of the interpreter lock in each step).
+    made = on_two_threads([functools.partial(column, col) for col in range(width)])
+    starts, ends = [s for s, _ in made], [e for _, e in made]
+    del grid_starts, grid_ends, column, made
     keep = np.zeros(starts[0].size, dtype=bool)
     for s, e in zip(starts, ends, strict=True):
         keep |= e > s  # a row of empty cells is a blank line
     if not keep.all():
         starts = [s[keep] for s in starts]
         ends = [e[keep] for e in ends]
-    for s, e in zip(starts, ends, strict=True):
+
+    def refuse(col: int) -> None:
         progress.check()
-        _refuse_unicode_spaces(body, s, e)
+        _refuse_unicode_spaces(body, starts[col], ends[col])
+
+    on_two_threads([lambda col=col: refuse(col) for col in range(width)])
     progress.check()
     replaced = _replaced(body, starts, ends, escapes)
     progress.report(1.0)
     return starts, ends, replaced
+
+
+def _column(
+    body: np.ndarray,
+    grid_starts: np.ndarray,
+    grid_ends: np.ndarray,
+    trim_crs: bool,
+    quoted: bool,
+    progress: Progress,
+    col: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A column's cell starts and ends: a carriage return before the line end, the quotes
+    around a quoted cell and the white space around every cell left out."""
+    progress.check()  # each column's steps take milliseconds at a million rows
+    s, e = grid_starts[:, col].copy(), grid_ends[:, col].copy()
+    if trim_crs and col == grid_starts.shape[1] - 1:
+        e -= (e > s) & (body.take(e - 1, mode="clip") == _CR)
+    if quoted:
+        inside = (e > s) & (body.take(s, mode="clip") == _QUOTE)
+        s += inside
+        e -= inside
+    _strip(body, s, e)
+    return s, e
 
 
 def _outside_quotes(seps: np.ndarray, quotes: np.ndarray) -> np.ndarray:
@@ -179,26 +200,42 @@ class _Scanned:
 
 
 def _scan(body: np.ndarray, delimiter: int, quoted: bool, progress: Progress) -> _Scanned:
-    """One pass, a few megabytes at a time: the offsets of the delimiters and line ends (and
-    of the quotes, if any); _NotPlain for a carriage return that does not end a line, or for
-    so many control characters that the decoder might call the file binary."""
+    """One pass, a few megabytes at a time, the chunks shared by two threads: the offsets of
+    the delimiters and line ends (and of the quotes, if any); _NotPlain for a carriage
+    return that does not end a line, or for so many control characters that the decoder
+    might call the file binary."""
+    firsts = range(0, body.size, SCAN_BYTES)
+    scan = functools.partial(
+        _scan_chunk, body, delimiter=delimiter, quoted=quoted, progress=progress
+    )
+    chunks = on_two_threads([functools.partial(scan, first) for first in firsts])
+    progress.report(1.0)
     found = _Scanned()
-    seps, quotes = [], []
-    for first in range(0, body.size, SCAN_BYTES):
-        chunk = body[first : first + SCAN_BYTES + 1]  # one byte more: what follows a CR
-        whole = chunk[:SCAN_BYTES]
-        found_here = np.flatnonzero((whole == delimiter) | (whole == _NEWLINE))
-        seps.append((found_here + first).astype(np.int32))
-        if quoted:
-            quotes.append((np.flatnonzero(whole == _QUOTE) + first).astype(np.int32))
-        _count_controls(found, chunk, whole)
-        progress.report((first + SCAN_BYTES) / body.size)
+    found.controls = sum(c.controls for c in chunks)
+    found.carriage_returns = sum(c.carriage_returns for c in chunks)
     if found.controls and found.controls > MAX_CONTROL_SHARE * _characters(body):
         raise _NotPlain  # binary, as the decoder will say
-    if seps:
-        found.seps = np.concatenate(seps)
-    if quotes:
-        found.quotes = np.concatenate(quotes)
+    if chunks:
+        found.seps = np.concatenate([c.seps for c in chunks])
+        if quoted:
+            found.quotes = np.concatenate([c.quotes for c in chunks])
+    return found
+
+
+def _scan_chunk(
+    body: np.ndarray, first: int, *, delimiter: int, quoted: bool, progress: Progress
+) -> _Scanned:
+    """What the scan finds in the SCAN_BYTES bytes from first (offsets into body)."""
+    progress.check()
+    found = _Scanned()
+    chunk = body[first : first + SCAN_BYTES + 1]  # one byte more: what follows a CR
+    whole = chunk[:SCAN_BYTES]
+    found.seps = (np.flatnonzero((whole == delimiter) | (whole == _NEWLINE)) + first).astype(
+        np.int32
+    )
+    if quoted:
+        found.quotes = (np.flatnonzero(whole == _QUOTE) + first).astype(np.int32)
+    _count_controls(found, chunk, whole)
     return found
 
 

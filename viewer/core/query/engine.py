@@ -50,7 +50,12 @@ SORT_COLUMNS = ("position", "name", "role", "country")
 EXTRA_SORT_PREFIX = "extra:"  # a sort by a further column names it "extra:<key>"
 MAX_EXTRA_KEY = 200  # characters of a further column's name a sort may carry
 NOT_STATED = "not stated"
-NAME_PARTS = 6  # parts of the names' sort keys shared by two threads (collation.TextOrdering)
+# The names' sort keys are made in parts shared by two threads (collation.TextOrdering): at
+# least NAME_PARTS, and one per NAME_PART_ROWS rows, so that the last part, which one thread
+# finishes alone, is short (at 3M rows six parts left the other thread idle for 160 ms;
+# 23 parts took 150 ms less in all).
+NAME_PARTS = 6
+NAME_PART_ROWS = 1 << 17
 Selection = tuple[tuple[str, frozenset[str | None]], ...]  # (facet key, chosen values), by key
 
 
@@ -411,7 +416,8 @@ class Columns:
         """
         self.raw_names = table.names
         self.names = table.folded_names or fold_column(table.names, progress.part(0, 0.2))
-        ordering = TextOrdering(self.names, self.raw_names, None, progress.check, NAME_PARTS)
+        parts = max(NAME_PARTS, self.names.size // NAME_PART_ROWS)
+        ordering = TextOrdering(self.names, self.raw_names, None, progress.check, parts)
         tasks = list(reversed(ordering.tasks))
         with ThreadPoolExecutor(1) as pool:
             helper = pool.submit(_run_all, tasks)

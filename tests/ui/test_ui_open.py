@@ -311,6 +311,28 @@ def test_letter_from_the_command_line_is_added_to_recent(qtbot, tmp_path):
     assert window.opening.recent.paths() == [str(small)]
 
 
+def test_file_open_writes_the_recent_list_off_the_gui_thread(qtbot, window, monkeypatch, tmp_path):
+    """The list is written with a flush to disk: in the opening job, not on the GUI thread."""
+    import threading
+
+    from viewer.core.storage.recent_files import RecentFileList
+
+    small = tmp_path / "later.csv"
+    small.write_text("name\nBea\n", encoding="utf-8")
+    writers = []
+    add = RecentFileList.add
+
+    def recorded(self, path):
+        writers.append(threading.current_thread())
+        add(self, path)
+
+    monkeypatch.setattr(RecentFileList, "add", recorded)
+    open_with_dialog(qtbot, window, monkeypatch, small)
+    assert shown_names(window) == ["Bea"]
+    assert window.opening.recent.paths()[0] == str(small)
+    assert writers and threading.main_thread() not in writers
+
+
 def test_ctrl_o_asks_for_a_file(qtbot, window, monkeypatch):
     calls = stub_open_dialog(monkeypatch, None)
     window.activateWindow()

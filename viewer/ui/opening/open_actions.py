@@ -56,6 +56,24 @@ OPEN_FILTERS = ";;".join(
 OPEN_FOLDER_SHORTCUT = "Ctrl+Shift+O"
 
 
+def _remembered(
+    load: Callable[[Progress], Loaded], recent: RecentFileList
+) -> Callable[[Progress], Loaded]:
+    """load, then the letter it read put first in File > Open Recent, on the worker thread:
+    the list is written with a flush to disk, which can stall for tens of milliseconds on a
+    busy disk, so not on the GUI thread. A cancelled job adds nothing."""
+
+    def run(progress: Progress) -> Loaded:
+        loaded = load(progress)
+        progress.check()
+        path = loaded.document.source.path
+        if path and not is_bundled(path):
+            recent.add(path)
+        return loaded
+
+    return run
+
+
 def is_bundled(path: str | Path | None) -> bool:
     """Whether path is the bundled 2017 letter (not worth a place in Open Recent)."""
     if not path:
@@ -104,7 +122,7 @@ class OpenActions(QObject):
         state.document_changed.connect(self._document_shown)
         window.installEventFilter(self)
         self._document_shown(state.document)
-        self._remember(state.document)
+        self._remember(state.document, add=True)  # opened with the window, on this thread
 
     def _make_actions(self) -> None:
         window = self.window
@@ -152,7 +170,8 @@ class OpenActions(QObject):
         """Open a file (or a folder of signer files) in the background; the window changes
         only once it has been read."""
         path = Path(path)
-        return self._load(path.name, partial(load_file, path), self._opened, _file_size(path), path)
+        run = _remembered(partial(load_file, path), self.recent)
+        return self._load(path.name, run, self._opened, _file_size(path), path)
 
     def open_at_start(self, path: str | Path) -> None:
         """Open the command line's file; a failure is signalled (start_failed), not shown."""
@@ -166,7 +185,8 @@ class OpenActions(QObject):
         """Open a reviewed import plan as the document, through the same loader."""
         path = plan.context.source.path if plan.context else plan.path
         name = PurePath(path).name if path else "the letter"
-        self._load(name, partial(load_plan, plan), self._opened, path=path)
+        run = _remembered(partial(load_plan, plan), self.recent)
+        self._load(name, run, self._opened, path=path)
 
     def review_import(self) -> None:
         """File > Review Import: the open text letter's import plan, to check and correct."""
@@ -223,9 +243,11 @@ class OpenActions(QObject):
         people = plural(len(doc.signatories), "signatory", "signatories")
         show_status(self.window, f"Opened {name}: {people}.")
 
-    def _remember(self, doc: Document) -> None:
+    def _remember(self, doc: Document, add: bool = False) -> None:
+        """Put doc first in Open Recent if add (an opening job has already done it, see
+        _remembered); say once if the list could not be read."""
         path = doc.source.path
-        if path and not is_bundled(path):
+        if add and path and not is_bundled(path):
             self.recent.add(path)
         if self.recent.notice:
             show_status(self.window, self.recent.notice, NOTICE_MS)

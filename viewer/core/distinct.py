@@ -13,7 +13,7 @@ import numpy as np
 
 def distinct(values: np.ndarray) -> np.ndarray:
     """np.unique(values) of a one-dimensional array with no NaN: sorted, each value once."""
-    ordered = np.sort(values, kind="stable")
+    ordered = np.sort(values)
     if ordered.size < 2:
         return ordered
     keep = np.empty(ordered.size, dtype=bool)

@@ -13,11 +13,13 @@ Side by side in one run, alternating, N runs each (medians):
   through the json module): what showing that content costs over the bare window at all.
 
 Every child goes through this same file, so the interpreter's start and this script's own
-imports cost each the same. The app's child imports our GUI-free modules before Qt, as
-main() does first (viewer.app.import_core_first). Each child creates the QApplication,
-watches for the first paint of a QMainWindow, lets that paint pass finish (a zero timer
-after it), prints the wall-clock time and exits at once; the parent takes the time from just
-before it started the process. Each run gets fresh, empty settings folders (a first start).
+imports cost each the same. The app's child does what main() does before it imports Qt
+(viewer.app.prepare_imports): our GUI-free modules first, then PySide6's import hook told
+not to read each module's source (the bare and stock children run PySide6 as it ships).
+Each child creates the QApplication, watches for the first paint of a QMainWindow, lets
+that paint pass finish (a zero timer after it), prints the wall-clock time and exits at
+once; the parent takes the time from just before it started the process. Each run gets
+fresh, empty settings folders (a first start).
 The platform is offscreen by default (``--platform xcb`` under Xvfb or a desktop works too).
 
     python benchmarks/bench_startup.py             # 7 runs each
@@ -128,9 +130,9 @@ def _frame_problems(shown: dict[str, object]) -> list[str]:
 def child(kind: str) -> None:
     if kind == "app":
         sys.path.insert(0, str(HERE.parent))
-        from viewer.app import import_core_first
+        from viewer.app import prepare_imports
 
-        import_core_first()  # as main() does before it imports Qt
+        prepare_imports()  # as main() does before it imports Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])

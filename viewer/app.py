@@ -69,10 +69,20 @@ def import_core_first() -> None:
     import viewer.core.verification  # noqa: F401
 
 
+def prepare_imports() -> None:
+    """What main() does before it imports Qt: the core first, then PySide6's import hook
+    told to record modules without reading their source (viewer.ui.common.pyside_import_hook).
+    """
+    import_core_first()
+    from viewer.ui.common.pyside_import_hook import skip_source_reads
+
+    skip_source_reads()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = _parse(list(sys.argv[1:] if argv is None else argv))
-    import_core_first()
+    prepare_imports()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

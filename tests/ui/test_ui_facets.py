@@ -119,7 +119,7 @@ def test_group_the_chart_by_party_and_click_a_bar(qtbot, window):
 
     _click_bar(qtbot, chart.plot, "Labour")  # again: taken out of the filter
     assert window.state.query.facet_values("extra:party") == frozenset()
-    assert not chips.isVisible() and chips.chip_texts() == []
+    assert chips.hint.isVisible() and chips.chip_texts() == []
     assert len(shown_names(window)) == len(ROWS)
     assert window.status_count.text() == "Showing 7 of 7 signatories \u00b7 3 parties"
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 from uihelp import focused, matching, open_window, shown_column, shown_names, type_filter
 
 
@@ -112,7 +112,7 @@ def test_choosing_germany_and_spain_shows_both(qtbot, window, bundled):
     assert window.status_count.text() == _status(16, len(bundled.signatories), 2)
     assert picker.text() == "Countries: 2 chosen"
     chips = window.filter_bar.chips
-    assert chips.isVisible()
+    assert not chips.hint.isVisible()
     assert [t.split()[0] for t in chips.chip_texts()] == ["Germany", "Spain"]
 
 
@@ -143,7 +143,35 @@ def test_all_row_clears_the_choice(qtbot, window, bundled):
     _pick(qtbot, picker, "All countries")
     picker.menu().hide()
     assert window.table.model().rowCount() == len(bundled.signatories)
-    assert not window.filter_bar.chips.isVisible()
+    chips = window.filter_bar.chips
+    assert chips.chip_texts() == [] and chips.hint.isVisible()
+
+
+def test_with_nothing_chosen_the_chips_row_says_how_to_choose(window):
+    hint = window.filter_bar.chips.hint
+    assert hint.isVisible()
+    assert "country" in hint.text() and "click a bar" in hint.text()
+
+
+def test_choosing_a_first_country_changes_the_chips_row_and_leaves_the_table_in_place(
+    qtbot, window
+):
+    """The row keeps its height with nothing chosen: the table neither moves nor shrinks
+    when the first chip comes, nor when the last goes (no relayout of the pane)."""
+    window.resize(1280, 800)  # a laptop's window: the pickers' new captions fit their row
+    QApplication.processEvents()
+    table = window.table
+    place = table.geometry()
+    window.state.toggle("country", "Germany")
+    qtbot.waitUntil(lambda: window.filter_bar.chips.chip_texts() == ["Germany  \u2715"])
+    assert not window.filter_bar.chips.hint.isVisible()
+    assert all(b.isVisible() for b in window.filter_bar.chips.buttons())  # at once, not later
+    QApplication.processEvents()
+    assert table.geometry() == place
+    window.state.toggle("country", "Germany")
+    QApplication.processEvents()
+    assert window.filter_bar.chips.hint.isVisible()
+    assert table.geometry() == place
 
 
 def test_picker_lists_every_country_with_its_count_and_not_stated(qtbot, window, bundled):

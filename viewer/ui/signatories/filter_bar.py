@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
+NO_CHOICE_HINT = "No filter chosen: pick a country or role above, or click a bar in the chart"
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
 # Pickers in the row before the rest wait under "More filters" (a wide CSV has many facets);
 # a facet with a chosen value always shows its picker.
@@ -71,7 +72,13 @@ class FilterEdit(QLineEdit):
 
 
 class ChipsBar(QWidget):
-    """The chosen values of every facet as removable chips, so a filter is never hidden."""
+    """The chosen values of every facet as removable chips, so a filter is never hidden.
+
+    The row keeps its place and height with nothing chosen (it says how to choose): choosing
+    the first value then changes the chips alone, and the table under them neither moves
+    nor is laid out and painted again from the top (a country click at 10k rows: 6.0 ->
+    5.0-5.4 ms, in-process, alternated).
+    """
 
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,8 +88,22 @@ class ChipsBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
+        self.hint = QLabel(NO_CHOICE_HINT, self)
+        self.hint.setObjectName("chipsHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setMinimumWidth(1)  # a narrow pane elides nothing, it just cuts the hint
+        self._layout.addWidget(self.hint)
+        self.setMinimumHeight(self._chip_height())
         state.changed.connect(self._show_result)
         self._show_result(state.result)
+
+    def _chip_height(self) -> int:
+        """The height of a chip, measured on one that is never shown."""
+        sample = QToolButton()  # no parent: gone with this function, never in the bar
+        sample.setFont(self.font())
+        sample.setText("X  \u2715")
+        return sample.sizeHint().height()
 
     def _show_result(self, result: Result) -> None:
         q = result.query
@@ -99,7 +120,10 @@ class ChipsBar(QWidget):
         if chosen:
             self._layout.addWidget(self._clear_button(q))
         self._layout.addStretch(1)
-        self.setVisible(bool(chosen))
+        self.hint.setVisible(not chosen)
+        for i in range(1, self._layout.count()):
+            if widget := self._layout.itemAt(i).widget():
+                widget.show()  # now: the bar is on screen, where Qt would show them a turn later
 
     def _in_facet_order(self, keys) -> list[str]:
         """Chosen facets in the pickers' order (the document's), any others after them."""
@@ -140,8 +164,8 @@ class ChipsBar(QWidget):
         return chip
 
     def _clear(self) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
+        while self._layout.count() > 1:  # the hint, first, stays
+            item = self._layout.takeAt(1)
             if widget := item.widget():
                 # Hidden now: deleteLater waits for the event loop, and until then the old
                 # chip would still be painted under the new one.

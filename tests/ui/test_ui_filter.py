@@ -151,6 +151,20 @@ def test_with_nothing_chosen_the_chips_row_says_how_to_choose(window):
     hint = window.filter_bar.chips.hint
     assert hint.isVisible()
     assert "country" in hint.text() and "click a bar" in hint.text()
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert hint.shown_text() == hint.text()
+
+
+def test_a_narrow_pane_shortens_the_hint_and_keeps_its_width(qtbot, window):
+    hint = window.filter_bar.chips.hint
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    pane = window.signatories_pane.width()
+    window.splitter.setSizes([900, 200])
+    QApplication.processEvents()
+    assert window.signatories_pane.width() < pane
+    assert hint.shown_text().endswith("\u2026") and hint.toolTip() == hint.text()
 
 
 def test_choosing_a_first_country_changes_the_chips_row_and_leaves_the_table_in_place(

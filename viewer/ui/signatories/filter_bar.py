@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,7 @@ from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
-NO_CHOICE_HINT = "No filter chosen: pick a country or role above, or click a bar in the chart"
+NO_CHOICE_HINT = "No filter chosen: pick a country or role above, or click a bar"
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
 # Pickers in the row before the rest wait under "More filters" (a wide CSV has many facets);
 # a facet with a chosen value always shows its picker.
@@ -71,6 +71,29 @@ class FilterEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+class HintLabel(QLabel):
+    """A line of muted help that ends in "…" where its row is too narrow (the whole text in
+    its tooltip); it never widens the pane."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setObjectName("chipsHint")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setToolTip(text)
+        self.setMinimumWidth(1)
+
+    def shown_text(self) -> str:
+        """The text as drawn at the label's width."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+
+
 class ChipsBar(QWidget):
     """The chosen values of every facet as removable chips, so a filter is never hidden.
 
@@ -88,11 +111,7 @@ class ChipsBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
-        self.hint = QLabel(NO_CHOICE_HINT, self)
-        self.hint.setObjectName("chipsHint")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.hint.setMinimumWidth(1)  # a narrow pane elides nothing, it just cuts the hint
+        self.hint = HintLabel(NO_CHOICE_HINT, self)
         self._layout.addWidget(self.hint)
         self.setMinimumHeight(self._chip_height())
         state.changed.connect(self._show_result)

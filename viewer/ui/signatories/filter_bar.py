@@ -22,7 +22,7 @@ from viewer.ui.common.view_state import ViewState
 from viewer.ui.common.wording import NOT_STATED_LABEL, capitalized, literal
 from viewer.ui.signatories.facet_picker import FacetPicker
 
-NO_CHOICE_HINT = "No filter chosen: pick a country or role above, or click a bar"
+NO_CHOICE_HINT = "No country or role chosen: pick one above, or click a bar in the chart"
 MAX_CHIPS = 8  # beyond this the bar says "+N more" (the picker button lists them all)
 # Pickers in the row before the rest wait under "More filters" (a wide CSV has many facets);
 # a facet with a chosen value always shows its picker.
